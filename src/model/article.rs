@@ -1,0 +1,85 @@
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::Extra;
+
+/// The text under check, verbatim, with where it came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    pub text: String,
+    /// Hex SHA-256 of `text` as UTF-8.
+    pub sha256: String,
+    pub origin: Origin,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Where the article came from.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Origin {
+    /// Path or URL the text was read from.
+    pub path: Option<String>,
+    pub title: Option<String>,
+    /// RFC 3339 time the text was read.
+    pub retrieved: Option<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Article {
+    /// An article for `text`; the hash is computed here so it always matches.
+    pub fn new(text: String, origin: Origin) -> Self {
+        let sha256 = sha256_hex(&text);
+        Article {
+            text,
+            sha256,
+            origin,
+            extra: Extra::new(),
+        }
+    }
+
+    /// Whether `sha256` still matches `text` (a hand-edited file may break it).
+    pub fn hash_matches(&self) -> bool {
+        sha256_hex(&self.text) == self.sha256
+    }
+
+    /// The title to show: the origin's, else the first non-empty line of the text.
+    pub fn display_title(&self) -> &str {
+        if let Some(title) = self.origin.title.as_deref().filter(|t| !t.trim().is_empty()) {
+            return title.trim();
+        }
+        self.text
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .unwrap_or("(empty article)")
+    }
+}
+
+/// Lower-case hex SHA-256 of a string's UTF-8 bytes.
+pub fn sha256_hex(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The hash is the well-known SHA-256 of "abc".
+    #[test]
+    fn sha256_of_abc() {
+        assert_eq!(
+            sha256_hex("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+
+    /// The title falls back to the first non-empty line.
+    #[test]
+    fn title_falls_back_to_first_line() {
+        let a = Article::new("\n\n  Headline here \nBody.".into(), Origin::default());
+        assert_eq!(a.display_title(), "Headline here");
+        assert!(a.hash_matches());
+    }
+}

@@ -1,0 +1,141 @@
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::Extra;
+
+/// A claim's stable id: a short random string of `[a-z0-9]`, never reused.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ClaimId(pub String);
+
+impl ClaimId {
+    /// Ids are 1–64 characters of `[a-z0-9_-]`: safe in file names, URLs and fragments.
+    pub fn is_valid(s: &str) -> bool {
+        (1..=64).contains(&s.len())
+            && s
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+    }
+}
+
+impl fmt::Display for ClaimId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// W3C Web Annotation style anchor: a position selector (`start`..`end`, counted in Unicode
+/// scalar values of the article text) plus a quote selector (`exact`, `prefix`, `suffix`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Anchor {
+    pub start: usize,
+    pub end: usize,
+    pub exact: String,
+    #[serde(default)]
+    pub prefix: String,
+    #[serde(default)]
+    pub suffix: String,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Where the checker is with a claim; kept apart from the verdict.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimStatus {
+    #[default]
+    Todo,
+    Researching,
+    Reviewed,
+}
+
+impl ClaimStatus {
+    /// todo → researching → reviewed → todo.
+    pub fn next(self) -> Self {
+        match self {
+            ClaimStatus::Todo => ClaimStatus::Researching,
+            ClaimStatus::Researching => ClaimStatus::Reviewed,
+            ClaimStatus::Reviewed => ClaimStatus::Todo,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ClaimStatus::Todo => "todo",
+            ClaimStatus::Researching => "researching",
+            ClaimStatus::Reviewed => "reviewed",
+        }
+    }
+}
+
+/// The rating (a label of the case's scale, or none yet) and the explanation.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Verdict {
+    /// The `label` of a rating on the case's scale; `None` while unrated.
+    pub rating: Option<String>,
+    #[serde(default)]
+    pub explanation: String,
+    /// RFC 3339 time the rating was last set or cleared.
+    pub rated_at: Option<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A statement in the article worth checking.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    pub id: ClaimId,
+    pub anchors: Vec<Anchor>,
+    /// The checker's normalised wording of the claim.
+    pub text: String,
+    #[serde(default)]
+    pub claimant: String,
+    #[serde(default)]
+    pub status: ClaimStatus,
+    #[serde(default)]
+    pub verdict: Verdict,
+    pub created: String,
+    pub updated: String,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Claim {
+    /// Start of the first anchor (in scalar values): where the claim sits in the article.
+    pub fn position(&self) -> usize {
+        self.anchors.iter().map(|a| a.start).min().unwrap_or(usize::MAX)
+    }
+
+    pub(super) fn sort_key(&self) -> (usize, &str) {
+        (self.position(), &self.id.0)
+    }
+
+    pub fn is_rated(&self) -> bool {
+        self.verdict.rating.is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Statuses cycle in the documented order and come back to the start.
+    #[test]
+    fn status_cycles() {
+        let s = ClaimStatus::Todo;
+        assert_eq!(s.next(), ClaimStatus::Researching);
+        assert_eq!(s.next().next(), ClaimStatus::Reviewed);
+        assert_eq!(s.next().next().next(), ClaimStatus::Todo);
+    }
+
+    /// Ids accept the generated alphabet and refuse anything a path or URL would trip on.
+    #[test]
+    fn id_validation() {
+        assert!(ClaimId::is_valid("k3x9q2ma"));
+        assert!(!ClaimId::is_valid(""));
+        assert!(!ClaimId::is_valid("A1"));
+        assert!(!ClaimId::is_valid("a/b"));
+        assert!(!ClaimId::is_valid(&"a".repeat(65)));
+    }
+}

@@ -1,0 +1,75 @@
+//! The case under check: article, claims with anchors and verdicts, rating scale.
+//!
+//! Plain data with invariants checked in constructors; no terminal and no I/O. The types
+//! serialise to the verdict-file shape directly (see `store` for versions and validation);
+//! every struct keeps fields it does not know in `extra` so nothing a newer tool wrote is
+//! lost on the next save.
+
+mod article;
+mod claim;
+mod entropy;
+mod scale;
+
+pub use article::{Article, Origin};
+pub use claim::{Anchor, Claim, ClaimId, ClaimStatus, Verdict};
+pub use entropy::{Entropy, FixedEntropy, SystemEntropy};
+pub use scale::{Label, Rgb, Scale, ScaleError};
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// Fields a struct does not know, kept verbatim so they survive a load/save round trip.
+pub type Extra = Map<String, Value>;
+
+/// Everything one fact-check is about: the article, the scale, the claims.
+///
+/// `sources` and `history` are carried as raw JSON until the evidence and history
+/// features model them; they round-trip unchanged.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Case {
+    pub article: Article,
+    pub scale: Scale,
+    /// Claims in article order (by the start of their first anchor, then by id).
+    pub claims: Vec<Claim>,
+    #[serde(default)]
+    pub sources: Vec<Value>,
+    #[serde(default)]
+    pub history: Vec<Value>,
+}
+
+impl Case {
+    pub fn new(article: Article, scale: Scale) -> Self {
+        Case {
+            article,
+            scale,
+            claims: Vec::new(),
+            sources: Vec::new(),
+            history: Vec::new(),
+        }
+    }
+
+    pub fn claim(&self, id: &ClaimId) -> Option<&Claim> {
+        self.claims.iter().find(|c| &c.id == id)
+    }
+
+    pub fn claim_mut(&mut self, id: &ClaimId) -> Option<&mut Claim> {
+        self.claims.iter_mut().find(|c| &c.id == id)
+    }
+
+    pub fn claim_index(&self, id: &ClaimId) -> Option<usize> {
+        self.claims.iter().position(|c| &c.id == id)
+    }
+
+    /// Inserts a claim at its place in article order and returns its index.
+    pub fn insert_claim(&mut self, claim: Claim) -> usize {
+        let key = claim.sort_key();
+        let at = self.claims.partition_point(|c| c.sort_key() <= key);
+        self.claims.insert(at, claim);
+        at
+    }
+
+    pub fn remove_claim(&mut self, id: &ClaimId) -> Option<Claim> {
+        let at = self.claim_index(id)?;
+        Some(self.claims.remove(at))
+    }
+}
