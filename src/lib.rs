@@ -6,3 +6,5 @@
 
 /// The case: article, claims, anchors, verdicts, rating scale — plain data.
 pub mod model;
+/// Keys as data: the default keymap, lookup by context, help text.
+pub mod keymap;

@@ -1,0 +1,202 @@
+use serde::{Deserialize, Serialize};
+
+/// Everything a key can be bound to. The keymap file names these in snake_case; the help
+/// overlay and the hint bar take their descriptions from [`Command::description`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Command {
+    /// Write the verdict file.
+    Save,
+    /// Leave factdesk, asking first when there are unsaved changes.
+    Quit,
+    /// Show the keys in force.
+    ShowHelp,
+    /// Move the focus to the next pane.
+    FocusNextPane,
+    /// Move the focus to the previous pane.
+    FocusPreviousPane,
+    /// Down one item: the next sentence, claim, rating or line.
+    MoveDown,
+    /// Up one item.
+    MoveUp,
+    /// Down one page.
+    PageDown,
+    /// Up one page.
+    PageUp,
+    /// To the first item.
+    GoTop,
+    /// To the last item.
+    GoBottom,
+    /// Start selecting words from the start of the cursor's sentence.
+    StartSelection,
+    /// Make the selection, or the sentence under the cursor, a claim.
+    MakeClaim,
+    /// Jump to the next claim in the text.
+    NextClaim,
+    /// Jump to the previous claim in the text.
+    PreviousClaim,
+    /// Show the selected claim in the article.
+    JumpToClaim,
+    /// Pick a verdict from the rating scale.
+    RateClaim,
+    /// Edit the claim's wording.
+    EditWording,
+    /// Edit the verdict's explanation.
+    EditExplanation,
+    /// Edit who made the claim.
+    EditClaimant,
+    /// Cycle the workflow status: todo, researching, reviewed.
+    CycleStatus,
+    /// Delete the claim (asks first).
+    DeleteClaim,
+    /// Extend the selection by a word.
+    ExtendWord,
+    /// Shrink the selection by a word.
+    ShrinkWord,
+    /// Extend the selection to the end of the next sentence.
+    ExtendSentence,
+    /// Shrink the selection by a sentence.
+    ShrinkSentence,
+    /// Move the selection's start one word right.
+    MoveStartRight,
+    /// Move the selection's start one word left.
+    MoveStartLeft,
+    /// Accept: pick, confirm or finish editing.
+    Confirm,
+    /// Close the overlay or selection without changing anything.
+    Cancel,
+    /// Remove the rating: the claim becomes unrated.
+    ClearRating,
+    /// Save, then quit.
+    SaveAndQuit,
+    /// Quit without saving.
+    DiscardAndQuit,
+    /// Cursor one character left.
+    CursorLeft,
+    /// Cursor one character right.
+    CursorRight,
+    /// Cursor to the line above.
+    CursorUp,
+    /// Cursor to the line below.
+    CursorDown,
+    /// Cursor to the start of the line.
+    LineStart,
+    /// Cursor to the end of the line.
+    LineEnd,
+    /// Delete the character before the cursor.
+    DeleteBack,
+    /// Delete the character under the cursor.
+    DeleteForward,
+    /// Delete the word before the cursor.
+    DeleteWordBack,
+    /// Start a new line.
+    NewLine,
+}
+
+impl Command {
+    /// The snake_case name used in keymap files.
+    pub fn name(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    }
+
+    /// One line for the help overlay.
+    pub fn description(self) -> &'static str {
+        use Command::*;
+        match self {
+            Save => "save the verdict file",
+            Quit => "quit (asks when there are unsaved changes)",
+            ShowHelp => "show this help",
+            FocusNextPane => "next pane",
+            FocusPreviousPane => "previous pane",
+            MoveDown => "down one (sentence, claim, rating, line)",
+            MoveUp => "up one",
+            PageDown => "page down",
+            PageUp => "page up",
+            GoTop => "to the top",
+            GoBottom => "to the bottom",
+            StartSelection => "select words, starting at the cursor's sentence",
+            MakeClaim => "make the selection (or the sentence) a claim",
+            NextClaim => "next claim in the text",
+            PreviousClaim => "previous claim in the text",
+            JumpToClaim => "show the claim in the article",
+            RateClaim => "rate the claim",
+            EditWording => "edit the claim's wording",
+            EditExplanation => "edit the explanation",
+            EditClaimant => "edit the claimant",
+            CycleStatus => "cycle status: todo, researching, reviewed",
+            DeleteClaim => "delete the claim",
+            ExtendWord => "extend by a word",
+            ShrinkWord => "shrink by a word",
+            ExtendSentence => "extend by a sentence",
+            ShrinkSentence => "shrink by a sentence",
+            MoveStartRight => "move the start a word right",
+            MoveStartLeft => "move the start a word left",
+            Confirm => "accept",
+            Cancel => "cancel",
+            ClearRating => "clear the rating (unrated)",
+            SaveAndQuit => "save and quit",
+            DiscardAndQuit => "discard changes and quit",
+            CursorLeft => "cursor left",
+            CursorRight => "cursor right",
+            CursorUp => "cursor up a line",
+            CursorDown => "cursor down a line",
+            LineStart => "start of line",
+            LineEnd => "end of line",
+            DeleteBack => "delete the character before the cursor",
+            DeleteForward => "delete the character under the cursor",
+            DeleteWordBack => "delete the word before the cursor",
+            NewLine => "new line",
+        }
+    }
+
+    /// A one- or two-word label for the hint bar.
+    pub fn hint(self) -> &'static str {
+        use Command::*;
+        match self {
+            MakeClaim => "claim",
+            RateClaim => "rate",
+            EditWording => "edit",
+            EditExplanation => "explain",
+            CycleStatus => "status",
+            StartSelection => "select",
+            JumpToClaim => "show",
+            ShowHelp => "help",
+            Save => "save",
+            Quit => "quit",
+            Confirm => "ok",
+            Cancel => "cancel",
+            ClearRating => "unrated",
+            ExtendWord => "+word",
+            ShrinkWord => "-word",
+            ExtendSentence => "+sentence",
+            MoveStartRight => "start→",
+            SaveAndQuit => "save",
+            DiscardAndQuit => "discard",
+            DeleteClaim => "delete",
+            NextClaim => "next claim",
+            _ => "",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Names are snake_case and parse back through serde, as the keymap file needs.
+    #[test]
+    fn names_round_trip() {
+        assert_eq!(Command::FocusNextPane.name(), "focus_next_pane");
+        let back: Command = serde_json::from_str("\"delete_word_back\"").unwrap();
+        assert_eq!(back, Command::DeleteWordBack);
+    }
+}
+
+impl std::fmt::Display for Command {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.name())
+    }
+}
