@@ -1,1 +1,138 @@
-fn main() {}
+//! Hot paths of the article pane: wrapping a large article and drawing one frame anywhere
+//! in it. Data is generated here, deterministically; nothing large is committed.
+//!
+//! Budgets (QUALITY.md): a frame anywhere in a 10 MB article at 200×50 ≤ 2 ms median;
+//! re-wrapping 10 MB at a new width ≤ 100 ms.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+
+use factdesk::app::{Action, AppState, FileInfo};
+use factdesk::keymap::{Key, Keymap};
+use factdesk::model::{Article, Case, FixedEntropy, Origin, Scale};
+use factdesk::{text, ui};
+
+/// About `bytes` of news-like prose with paragraphs, numbers, curly quotes and non-ASCII.
+fn article(bytes: usize) -> String {
+    const WORDS: &[&str] = &[
+        "the",
+        "council",
+        "said",
+        "ferry",
+        "ridership",
+        "fell",
+        "by",
+        "40%",
+        "since",
+        "2019,",
+        "according",
+        "to",
+        "“official”",
+        "figures",
+        "—",
+        "Zürich",
+        "3.5",
+        "million",
+        "euros",
+        "spokesman",
+        "denied",
+        "it.",
+        "However,",
+        "residents",
+        "were",
+        "divided.",
+        "Brandt",
+        "wrote",
+        "that",
+        "bridge",
+        "would",
+        "pay",
+        "for",
+        "itself.",
+    ];
+    let mut out = String::with_capacity(bytes + 200);
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut words_in_paragraph = 0;
+    while out.len() < bytes {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        out.push_str(WORDS[(seed % WORDS.len() as u64) as usize]);
+        words_in_paragraph += 1;
+        if words_in_paragraph > 60 + (seed % 80) as usize {
+            out.push_str("\n\n");
+            words_in_paragraph = 0;
+        } else {
+            out.push(' ');
+        }
+    }
+    out
+}
+
+fn state_for(text: String, width: u16, height: u16) -> AppState {
+    let case = Case::new(
+        Article::new(text, Origin::default()),
+        Scale::default_scale(),
+    );
+    let file = FileInfo {
+        path: PathBuf::from("bench.factdesk.json"),
+        extra: Default::default(),
+        view_extra: Default::default(),
+    };
+    let mut state = AppState::new(
+        case,
+        file,
+        0,
+        Vec::new(),
+        Keymap::default_keymap(),
+        Box::new(FixedEntropy::default()),
+    );
+    state.update(Action::Resize(ui::viewport(Rect::new(0, 0, width, height))));
+    state
+}
+
+fn frames(c: &mut Criterion) {
+    let (w, h) = (200, 50);
+    let mut state = state_for(article(10 * 1024 * 1024), w, h);
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    let theme = ui::Theme::COLOR;
+    let mut group = c.benchmark_group("frame_10mb_200x50");
+    for (name, key) in [("top", 'g'), ("middle", 'M'), ("end", 'G')] {
+        if key == 'M' {
+            let middle = state.doc.lines.len() / 2;
+            state.top = middle;
+            state.cursor = state.doc.sentence_at(state.doc.lines[middle].start);
+        } else {
+            state.update(Action::Key(Key::char(key)));
+        }
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                terminal
+                    .draw(|f| ui::draw(f, black_box(&state), &theme))
+                    .unwrap();
+            })
+        });
+    }
+    group.finish();
+}
+
+fn wrapping(c: &mut Criterion) {
+    let text = article(10 * 1024 * 1024);
+    let mut group = c.benchmark_group("layout_10mb");
+    group.sample_size(20);
+    group.bench_function("wrap_at_198", |b| {
+        b.iter(|| text::wrap(black_box(&text), 198))
+    });
+    group.bench_function("sentences", |b| {
+        b.iter(|| text::sentences(black_box(&text)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, frames, wrapping);
+criterion_main!(benches);

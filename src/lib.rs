@@ -4,7 +4,23 @@
 //! only `ui` (drawing from `&AppState`) and `terminal` (the event loop) do.
 #![forbid(unsafe_code)]
 
-/// The case: article, claims, anchors, verdicts, rating scale — plain data.
-pub mod model;
+/// Anchors: W3C-style selectors to and from article spans.
+pub mod anchor;
+/// The state machine: actions in, state changed, effects out.
+pub mod app;
+/// The command line definitions.
+pub mod cli;
 /// Keys as data: the default keymap, lookup by context, help text.
 pub mod keymap;
+/// The case: article, claims, anchors, verdicts, rating scale — plain data.
+pub mod model;
+/// What opening a path means: an article or a verdict file.
+pub mod open;
+/// Verdict files: format versions, validation, atomic save.
+pub mod store;
+/// The runner: terminal setup, event loop, effects (crossterm).
+pub mod terminal;
+/// Pure text work: decoding, cleaning for display, sentences, wrapping, offsets.
+pub mod text;
+/// Drawing the screen from `&AppState` (ratatui).
+pub mod ui;

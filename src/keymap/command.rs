@@ -182,6 +182,12 @@ impl Command {
     }
 }
 
+impl std::fmt::Display for Command {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.name())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -192,11 +198,5 @@ mod tests {
         assert_eq!(Command::FocusNextPane.name(), "focus_next_pane");
         let back: Command = serde_json::from_str("\"delete_word_back\"").unwrap();
         assert_eq!(back, Command::DeleteWordBack);
-    }
-}
-
-impl std::fmt::Display for Command {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.name())
     }
 }

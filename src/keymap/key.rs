@@ -160,8 +160,22 @@ mod tests {
     #[test]
     fn parse_and_display_round_trip() {
         for s in [
-            "j", "G", "?", "]", "Ctrl-s", "Ctrl-r", "Alt-x", "Shift-Tab", "PgDn", "PgUp", "Enter",
-            "Esc", "F5", "Space", "Home", "Backspace",
+            "j",
+            "G",
+            "?",
+            "]",
+            "Ctrl-s",
+            "Ctrl-r",
+            "Alt-x",
+            "Shift-Tab",
+            "PgDn",
+            "PgUp",
+            "Enter",
+            "Esc",
+            "F5",
+            "Space",
+            "Home",
+            "Backspace",
         ] {
             let key: Key = s.parse().unwrap();
             assert_eq!(key.to_string(), s);
@@ -185,5 +199,4 @@ mod tests {
         assert_eq!(Key::ctrl('3').digit(), None);
         assert_eq!(Key::char('x').digit(), None);
     }
-
 }

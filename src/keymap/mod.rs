@@ -1,9 +1,11 @@
 //! Keys as data: the embedded default keymap, lookup by context, help generated from it.
 
 mod command;
+mod help;
 mod key;
 
 pub use command::Command;
+pub use help::{HelpLine, help_lines};
 pub use key::{Key, KeyCode, KeyParseError};
 
 use std::fmt;
@@ -187,15 +189,15 @@ impl Keymap {
                     command: name.clone(),
                 };
                 for key in keys.as_array().ok_or_else(not_a_list)? {
-                    let key: Key = key
-                        .as_str()
-                        .ok_or_else(not_a_list)?
-                        .parse()
-                        .map_err(|error| KeymapError::BadKey {
-                            context: section.clone(),
-                            command: name.clone(),
-                            error,
-                        })?;
+                    let key: Key =
+                        key.as_str()
+                            .ok_or_else(not_a_list)?
+                            .parse()
+                            .map_err(|error| KeymapError::BadKey {
+                                context: section.clone(),
+                                command: name.clone(),
+                                error,
+                            })?;
                     bindings.push(Binding {
                         context,
                         key,
@@ -337,7 +339,11 @@ mod tests {
         for (ctx, key, cmd) in cases {
             assert_eq!(km.lookup(ctx, k(key)), Some(cmd), "{ctx} {key}");
         }
-        assert_eq!(km.lookup(Article, k("1")), None, "a digit alone rates nothing");
+        assert_eq!(
+            km.lookup(Article, k("1")),
+            None,
+            "a digit alone rates nothing"
+        );
     }
 
     /// A key bound twice in one chain is rejected, naming the key and both commands.

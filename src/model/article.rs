@@ -45,7 +45,12 @@ impl Article {
 
     /// The title to show: the origin's, else the first non-empty line of the text.
     pub fn display_title(&self) -> &str {
-        if let Some(title) = self.origin.title.as_deref().filter(|t| !t.trim().is_empty()) {
+        if let Some(title) = self
+            .origin
+            .title
+            .as_deref()
+            .filter(|t| !t.trim().is_empty())
+        {
             return title.trim();
         }
         self.text

@@ -13,8 +13,7 @@ impl ClaimId {
     /// Ids are 1–64 characters of `[a-z0-9_-]`: safe in file names, URLs and fragments.
     pub fn is_valid(s: &str) -> bool {
         (1..=64).contains(&s.len())
-            && s
-                .bytes()
+            && s.bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
     }
 }
@@ -104,11 +103,18 @@ pub struct Claim {
 impl Claim {
     /// Start of the first anchor (in scalar values): where the claim sits in the article.
     pub fn position(&self) -> usize {
-        self.anchors.iter().map(|a| a.start).min().unwrap_or(usize::MAX)
+        self.anchors
+            .iter()
+            .map(|a| a.start)
+            .min()
+            .unwrap_or(usize::MAX)
     }
 
-    pub(super) fn sort_key(&self) -> (usize, &str) {
-        (self.position(), &self.id.0)
+    /// Article order: by start, the longer claim first when two start together, then by id.
+    pub(super) fn sort_key(&self) -> (usize, std::cmp::Reverse<usize>, &str) {
+        let first = self.anchors.iter().min_by_key(|a| a.start);
+        let end = first.map_or(0, |a| a.end);
+        (self.position(), std::cmp::Reverse(end), &self.id.0)
     }
 
     pub fn is_rated(&self) -> bool {

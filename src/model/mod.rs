@@ -29,7 +29,7 @@ pub type Extra = Map<String, Value>;
 pub struct Case {
     pub article: Article,
     pub scale: Scale,
-    /// Claims in article order (by the start of their first anchor, then by id).
+    /// Claims in article order (by the start of their first anchor, longer first, then id).
     pub claims: Vec<Claim>,
     #[serde(default)]
     pub sources: Vec<Value>,

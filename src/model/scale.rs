@@ -129,7 +129,14 @@ mod tests {
         let names: Vec<_> = s.labels.iter().map(|l| l.label.as_str()).collect();
         assert_eq!(
             names,
-            ["True", "Mostly True", "Half True", "Mostly False", "False", "Pants on Fire"]
+            [
+                "True",
+                "Mostly True",
+                "Half True",
+                "Mostly False",
+                "False",
+                "Pants on Fire"
+            ]
         );
         assert!(s.labels.windows(2).all(|w| w[0].value > w[1].value));
         assert_eq!(s.best_and_worst(), Some((6, 1)));
@@ -149,7 +156,10 @@ mod tests {
     fn invalid_scales_are_refused() {
         let mut s = Scale::default_scale();
         s.labels[1].label = "True".into();
-        assert!(matches!(s.validate(), Err(ScaleError::DuplicateLabel { .. })));
+        assert!(matches!(
+            s.validate(),
+            Err(ScaleError::DuplicateLabel { .. })
+        ));
         let mut s = Scale::default_scale();
         s.labels[0].colour = "green".into();
         assert!(s.validate().unwrap_err().to_string().contains("green"));

@@ -1,0 +1,37 @@
+//! What reaches the state machine, and what it asks the runner to do.
+
+use std::path::PathBuf;
+
+use super::state::Viewport;
+use crate::keymap::Key;
+
+/// An input to [`super::AppState::update`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// A key press, looked up in the keymap for the active context.
+    Key(Key),
+    /// The terminal changed size; the panes' insides are now this big.
+    Resize(Viewport),
+    /// A click on the article at wrapped line `line` (counted from the top of the text) and
+    /// display column `col`.
+    ClickArticle { line: usize, col: usize },
+    /// A click on row `index` of the claim list.
+    ClickClaim(usize),
+    /// A click elsewhere in a pane: focus it.
+    ClickPane(super::Pane),
+    /// The mouse wheel over the article: scroll by lines (negative: up).
+    ScrollArticle(isize),
+    /// The mouse wheel over the claim list: move the selection.
+    ScrollClaims(isize),
+    /// The runner finished a save (the path written) or failed (the reason).
+    Saved(Result<PathBuf, String>),
+}
+
+/// Something only the runner can do, asked for by `update`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Write the verdict file; quit afterwards if it succeeded and `then_quit`.
+    Save { then_quit: bool },
+    /// Leave the event loop.
+    Quit,
+}

@@ -1,0 +1,303 @@
+//! Moving around: the article cursor and scroll, the word selection, the claim list.
+
+use super::state::{AppState, Pane, Selection};
+use crate::text;
+
+/// Lines kept between the cursor and the pane's edge when scrolling, if the pane is tall enough.
+const SCROLL_OFF: usize = 2;
+
+impl AppState {
+    fn max_top(&self) -> usize {
+        self.doc
+            .lines
+            .len()
+            .saturating_sub(self.viewport.article_height.max(1))
+    }
+
+    /// Scrolls so the cursor's sentence (or the selection's end) is in view, and makes the
+    /// innermost claim under the cursor the current one.
+    pub(super) fn follow_cursor(&mut self) {
+        let range = match self.selection {
+            Some(sel) => sel.end.saturating_sub(1).max(sel.start)..sel.end,
+            None => self.cursor_range(),
+        };
+        self.scroll_to(range.clone());
+        if self.selection.is_none() {
+            if let Some(i) = self.doc.innermost_in(range) {
+                self.select_claim(i);
+            }
+        }
+    }
+
+    /// Scrolls the article so `range` is visible, keeping a margin where possible.
+    fn scroll_to(&mut self, range: std::ops::Range<usize>) {
+        let height = self.viewport.article_height.max(1);
+        let (first, last) = self.doc.lines_of(&range);
+        let margin = if height > 4 * SCROLL_OFF {
+            SCROLL_OFF
+        } else {
+            0
+        };
+        if first < self.top + margin {
+            self.top = first.saturating_sub(margin);
+        } else if last + margin >= self.top + height {
+            // Bring the end into view, but never push the start out of it.
+            self.top = (last + margin + 1).saturating_sub(height).min(first);
+        }
+        self.top = self.top.min(self.max_top());
+    }
+
+    pub(super) fn move_cursor(&mut self, delta: isize) {
+        let count = self.doc.sentences.len();
+        if count == 0 {
+            return;
+        }
+        self.cursor = self.cursor.saturating_add_signed(delta).min(count - 1);
+        self.follow_cursor();
+    }
+
+    pub(super) fn cursor_to(&mut self, sentence: usize) {
+        self.cursor = sentence.min(self.doc.sentences.len().saturating_sub(1));
+        self.follow_cursor();
+    }
+
+    /// Page down or up: scroll by a page, then put the cursor on the first sentence in view.
+    pub(super) fn page_article(&mut self, down: bool) {
+        let step = self.viewport.article_height.saturating_sub(2).max(1);
+        let old_top = self.top;
+        self.top = if down {
+            (self.top + step).min(self.max_top())
+        } else {
+            self.top.saturating_sub(step)
+        };
+        if self.top == old_top {
+            let last = self.doc.sentences.len().saturating_sub(1);
+            self.cursor_to(if down { last } else { 0 });
+            return;
+        }
+        let byte = self.doc.lines.get(self.top).map_or(0, |l| l.start);
+        self.cursor = self.doc.sentence_at(byte);
+        self.follow_cursor();
+    }
+
+    /// Mouse wheel: scroll the article without moving the cursor.
+    pub(super) fn scroll_article(&mut self, lines: isize) {
+        self.top = self.top.saturating_add_signed(lines).min(self.max_top());
+    }
+
+    /// After a resize: keep the first visible text at the top, then the cursor in view.
+    pub(super) fn relayout(&mut self) {
+        let top_byte = self.doc.lines.get(self.top).map_or(0, |l| l.start);
+        let width = self.viewport.article_width;
+        self.doc.rewrap(&self.case.article.text, width);
+        self.top = self.doc.line_of(top_byte).min(self.max_top());
+        let range = self.cursor_range();
+        self.scroll_to(range);
+        self.keep_list_in_view();
+    }
+
+    /// A click on wrapped line `line` at display column `col` of the article.
+    pub(super) fn click_article(&mut self, line: usize, col: usize) {
+        let Some(range) = self.doc.lines.get(line).cloned() else {
+            return;
+        };
+        let byte = text::column_to_byte(&self.case.article.text, range, col);
+        self.focus = Pane::Article;
+        self.selection = None;
+        self.cursor = self.doc.sentence_at(byte);
+        let under = self.doc.innermost_at(byte);
+        self.follow_cursor();
+        if let Some(i) = under {
+            self.select_claim(i);
+        }
+    }
+
+    /// `]` and `[`: the next or previous claim in the text after or before the cursor.
+    pub(super) fn jump_claim(&mut self, forward: bool) {
+        let here = self.cursor_range().start;
+        let current_start = self
+            .current_index()
+            .and_then(|i| self.doc.first_span_of(i))
+            .map(|s| s.range.start)
+            .filter(|s| self.cursor_range().contains(s))
+            .unwrap_or(here);
+        let spans = &self.doc.spans;
+        let target = if forward {
+            spans.iter().find(|s| s.range.start > current_start)
+        } else {
+            spans.iter().rev().find(|s| s.range.start < current_start)
+        };
+        let Some(target) = target.cloned() else {
+            self.info(if forward {
+                "No more claims below"
+            } else {
+                "No more claims above"
+            });
+            return;
+        };
+        self.cursor = self.doc.sentence_at(target.range.start);
+        self.scroll_to(target.range.clone());
+        self.select_claim(target.claim);
+    }
+
+    /// `Enter` in the list: show the current claim in the article and focus it.
+    pub(super) fn jump_to_current(&mut self) {
+        let Some(i) = self.current_index() else {
+            return;
+        };
+        let Some(span) = self.doc.first_span_of(i).cloned() else {
+            self.warn(format!(
+                "{} is an orphan: its text is no longer in the article",
+                self.claim_label(i)
+            ));
+            return;
+        };
+        self.focus = Pane::Article;
+        self.cursor = self.doc.sentence_at(span.range.start);
+        self.scroll_to(span.range);
+    }
+
+    /// Makes claim `index` current and keeps it visible in the list.
+    pub(super) fn select_claim(&mut self, index: usize) {
+        let Some(claim) = self.case.claims.get(index) else {
+            return;
+        };
+        if self.current.as_ref() != Some(&claim.id) {
+            self.current = Some(claim.id.clone());
+            self.detail_scroll = 0;
+        }
+        self.keep_list_in_view();
+    }
+
+    pub(super) fn move_list(&mut self, delta: isize) {
+        let count = self.case.claims.len();
+        if count == 0 {
+            return;
+        }
+        let at = self
+            .current_index()
+            .map_or(0, |i| i.saturating_add_signed(delta).min(count - 1));
+        self.select_claim(at);
+    }
+
+    pub(super) fn keep_list_in_view(&mut self) {
+        let height = self.viewport.list_height.max(1);
+        let Some(i) = self.current_index() else {
+            self.list_top = 0;
+            return;
+        };
+        if i < self.list_top {
+            self.list_top = i;
+        } else if i >= self.list_top + height {
+            self.list_top = i + 1 - height;
+        }
+        self.list_top = self
+            .list_top
+            .min(self.case.claims.len().saturating_sub(height));
+    }
+
+    /// `v`: select the first word of the cursor's sentence.
+    pub(super) fn start_selection(&mut self) {
+        let range = self.cursor_range();
+        if range.is_empty() {
+            return;
+        }
+        let text = &self.case.article.text;
+        let end = text::next_word_end(text, range.start).min(range.end);
+        self.selection = Some(Selection {
+            start: range.start,
+            end: end.max(range.start + first_char_len(text, range.start)),
+        });
+        self.follow_cursor();
+    }
+
+    /// Grows or shrinks the selection's end by a word (`w`/`b`) or a sentence (`j`/`k`).
+    pub(super) fn adjust_selection_end(&mut self, by_sentence: bool, grow: bool) {
+        let Some(mut sel) = self.selection else {
+            return;
+        };
+        let text = &self.case.article.text;
+        let min_end = text::next_word_end(text, sel.start).max(sel.start + 1);
+        sel.end = match (by_sentence, grow) {
+            (false, true) => text::next_word_end(text, sel.end),
+            (false, false) => text::prev_word_end(text, sel.end),
+            (true, true) => {
+                let i = self.doc.sentence_at(sel.end);
+                let s = &self.doc.sentences[i];
+                if s.end > sel.end && s.start < sel.end {
+                    s.end
+                } else {
+                    self.doc
+                        .sentences
+                        .get(i + usize::from(s.end <= sel.end))
+                        .map_or(sel.end, |n| n.end)
+                }
+            }
+            (true, false) => {
+                let i = self.doc.sentence_at(sel.end.saturating_sub(1));
+                i.checked_sub(1)
+                    .and_then(|p| self.doc.sentences.get(p))
+                    .map_or(min_end, |p| p.end)
+            }
+        };
+        sel.end = sel.end.clamp(min_end.min(text.len()), text.len());
+        self.selection = Some(sel);
+        self.follow_cursor();
+    }
+
+    /// Moves the selection's start a word right (`l`) or left (`h`), pushing the end along
+    /// when the start would pass it.
+    pub(super) fn move_selection_start(&mut self, right: bool) {
+        let Some(mut sel) = self.selection else {
+            return;
+        };
+        let text = &self.case.article.text;
+        let new_start = if right {
+            next_word_start(text, sel.start)
+        } else {
+            prev_word_start(text, sel.start)
+        };
+        if new_start >= text.len() || new_start == sel.start {
+            return;
+        }
+        if new_start >= sel.end {
+            // The start pushes the end along: the selection becomes the next word.
+            sel.end = text::next_word_end(text, new_start);
+        }
+        sel.start = new_start;
+        self.selection = Some(sel);
+        self.scroll_to(sel.start..sel.end);
+    }
+}
+
+fn first_char_len(text: &str, at: usize) -> usize {
+    text[at..].chars().next().map_or(0, char::len_utf8)
+}
+
+/// Start of the word after the one at `at`.
+fn next_word_start(text: &str, at: usize) -> usize {
+    let end = text::next_word_end(text, at);
+    let rest = &text[end..];
+    let skip = rest
+        .char_indices()
+        .find(|(_, c)| c.is_alphanumeric())
+        .map_or(rest.len(), |(i, _)| i);
+    end + skip
+}
+
+/// Start of the word before `at`.
+fn prev_word_start(text: &str, at: usize) -> usize {
+    let before = &text[..at];
+    let mut chars = before.char_indices().rev().peekable();
+    while chars.peek().is_some_and(|(_, c)| !c.is_alphanumeric()) {
+        chars.next();
+    }
+    let mut start = at;
+    for (i, c) in chars {
+        if !c.is_alphanumeric() {
+            break;
+        }
+        start = i;
+    }
+    if start == at { at } else { start }
+}

@@ -1,0 +1,336 @@
+//! The application state: the case being checked plus everything about how it is shown.
+
+use std::path::PathBuf;
+
+use serde_json::{Map, Value};
+
+use super::document::Document;
+use super::editor::Editor;
+use crate::keymap::{Context, Keymap};
+use crate::model::{Case, Claim, ClaimId, Entropy};
+
+/// The panes the focus moves between.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Article,
+    Claims,
+    Detail,
+}
+
+impl Pane {
+    pub fn next(self) -> Pane {
+        match self {
+            Pane::Article => Pane::Claims,
+            Pane::Claims => Pane::Detail,
+            Pane::Detail => Pane::Article,
+        }
+    }
+
+    pub fn previous(self) -> Pane {
+        match self {
+            Pane::Article => Pane::Detail,
+            Pane::Claims => Pane::Article,
+            Pane::Detail => Pane::Claims,
+        }
+    }
+}
+
+/// Which text field of a claim an editor changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Wording,
+    Explanation,
+    Claimant,
+}
+
+impl Field {
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Wording => "wording",
+            Field::Explanation => "explanation",
+            Field::Claimant => "claimant",
+        }
+    }
+}
+
+/// A modal overlay; at most one is open.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Overlay {
+    Help {
+        scroll: usize,
+    },
+    Rating {
+        claim: ClaimId,
+        selected: usize,
+    },
+    Edit {
+        claim: ClaimId,
+        field: Field,
+        editor: Editor,
+    },
+    ConfirmDelete {
+        claim: ClaimId,
+    },
+    QuitPrompt,
+}
+
+impl Overlay {
+    pub fn context(&self) -> Context {
+        match self {
+            Overlay::Help { .. } => Context::Help,
+            Overlay::Rating { .. } => Context::Rating,
+            Overlay::Edit { editor, .. } if editor.is_multiline() => Context::TextEditor,
+            Overlay::Edit { .. } => Context::LineEditor,
+            Overlay::ConfirmDelete { .. } => Context::Confirm,
+            Overlay::QuitPrompt => Context::QuitPrompt,
+        }
+    }
+}
+
+/// A word selection in the article, as bytes; started with `v`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Selection {
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MessageKind {
+    Info,
+    Warning,
+    Error,
+}
+
+/// A one-line message in the status bar, replaced by the next.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub kind: MessageKind,
+}
+
+/// Sizes of the panes' insides, from the last resize.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Viewport {
+    pub article_width: usize,
+    pub article_height: usize,
+    pub list_height: usize,
+    pub detail_width: usize,
+    pub detail_height: usize,
+}
+
+impl Default for Viewport {
+    fn default() -> Self {
+        Viewport {
+            article_width: 46,
+            article_height: 20,
+            list_height: 8,
+            detail_width: 28,
+            detail_height: 10,
+        }
+    }
+}
+
+/// Where the verdict file lives and what it carried that factdesk does not model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileInfo {
+    pub path: PathBuf,
+    /// Unknown top-level fields, written back unchanged.
+    pub extra: Map<String, Value>,
+    /// `view` fields factdesk does not use, written back unchanged.
+    pub view_extra: Map<String, Value>,
+}
+
+/// The mode shown at the left of the status bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    Select,
+    Rate,
+    Edit,
+    Confirm,
+    Help,
+}
+
+impl Mode {
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Normal => "NORMAL",
+            Mode::Select => "SELECT",
+            Mode::Rate => "RATE",
+            Mode::Edit => "EDIT",
+            Mode::Confirm => "CONFIRM",
+            Mode::Help => "HELP",
+        }
+    }
+}
+
+/// Everything the screen is drawn from.
+pub struct AppState {
+    pub case: Case,
+    pub doc: Document,
+    pub file: FileInfo,
+    /// Changes not yet saved.
+    pub dirty: bool,
+    pub focus: Pane,
+    /// Index of the sentence under the article cursor.
+    pub cursor: usize,
+    /// First wrapped line shown in the article pane.
+    pub top: usize,
+    pub selection: Option<Selection>,
+    /// The current claim: selected in the list, shown in the detail pane.
+    pub current: Option<ClaimId>,
+    /// First row shown in the claim list.
+    pub list_top: usize,
+    pub detail_scroll: usize,
+    pub overlay: Option<Overlay>,
+    pub message: Option<Message>,
+    /// What the article and file held that the checker should know (bad bytes, hidden
+    /// characters, orphans): shown on the article pane for the whole session.
+    pub notices: Vec<String>,
+    pub keymap: Keymap,
+    pub viewport: Viewport,
+    pub(super) entropy: Box<dyn Entropy>,
+}
+
+impl AppState {
+    /// A state for `case`, with the cursor on the sentence at char offset `cursor_char`.
+    pub fn new(
+        case: Case,
+        file: FileInfo,
+        cursor_char: usize,
+        notices: Vec<String>,
+        keymap: Keymap,
+        entropy: Box<dyn Entropy>,
+    ) -> AppState {
+        let viewport = Viewport::default();
+        let doc = Document::new(&case, viewport.article_width);
+        let text = &case.article.text;
+        let cursor_byte = doc.chars.byte_of_char(text, cursor_char).unwrap_or(0);
+        let cursor = doc.sentence_at(cursor_byte);
+        let mut notices = notices;
+        if doc.hidden.count > 0 {
+            notices.push(format!(
+                "The article contains {} hidden or control character{} ({}), shown as ⟨…⟩ markers.",
+                doc.hidden.count,
+                if doc.hidden.count == 1 { "" } else { "s" },
+                doc.hidden.kinds.join(", ")
+            ));
+        }
+        for &i in &doc.orphans {
+            notices.push(format!(
+                "Claim C{} ({}) has an anchor that no longer matches the article: shown as orphan.",
+                i + 1,
+                case.claims[i].id
+            ));
+        }
+        let current = case.claims.first().map(|c| c.id.clone());
+        let mut state = AppState {
+            case,
+            doc,
+            file,
+            dirty: false,
+            focus: Pane::Article,
+            cursor,
+            top: 0,
+            selection: None,
+            current,
+            list_top: 0,
+            detail_scroll: 0,
+            overlay: None,
+            message: None,
+            notices,
+            keymap,
+            viewport,
+            entropy,
+        };
+        state.follow_cursor();
+        state
+    }
+
+    pub fn mode(&self) -> Mode {
+        match &self.overlay {
+            Some(Overlay::Help { .. }) => Mode::Help,
+            Some(Overlay::Rating { .. }) => Mode::Rate,
+            Some(Overlay::Edit { .. }) => Mode::Edit,
+            Some(Overlay::ConfirmDelete { .. } | Overlay::QuitPrompt) => Mode::Confirm,
+            None if self.selection.is_some() => Mode::Select,
+            None => Mode::Normal,
+        }
+    }
+
+    /// The keymap context keys are looked up in now.
+    pub fn context(&self) -> Context {
+        if let Some(overlay) = &self.overlay {
+            return overlay.context();
+        }
+        if self.selection.is_some() {
+            return Context::Selection;
+        }
+        match self.focus {
+            Pane::Article => Context::Article,
+            Pane::Claims => Context::Claims,
+            Pane::Detail => Context::Detail,
+        }
+    }
+
+    pub fn current_index(&self) -> Option<usize> {
+        self.case.claim_index(self.current.as_ref()?)
+    }
+
+    pub fn current_claim(&self) -> Option<&Claim> {
+        self.case.claim(self.current.as_ref()?)
+    }
+
+    /// The cursor's sentence as a byte range (empty for an empty article).
+    pub fn cursor_range(&self) -> std::ops::Range<usize> {
+        self.doc.sentences.get(self.cursor).cloned().unwrap_or(0..0)
+    }
+
+    /// "C3": a claim's number in article order, as shown everywhere.
+    pub fn claim_label(&self, index: usize) -> String {
+        format!("C{}", index + 1)
+    }
+
+    /// The char offset saved as the cursor position.
+    pub fn cursor_char(&self) -> usize {
+        let text = &self.case.article.text;
+        self.doc
+            .chars
+            .char_of_byte(text, self.cursor_range().start)
+            .unwrap_or(0)
+    }
+
+    /// The file name shown in the status bar.
+    pub fn file_name(&self) -> String {
+        self.file
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| self.file.path.display().to_string())
+    }
+
+    pub(super) fn now(&self) -> String {
+        self.entropy.now()
+    }
+
+    pub(super) fn info(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            kind: MessageKind::Info,
+        });
+    }
+
+    pub(super) fn warn(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            kind: MessageKind::Warning,
+        });
+    }
+
+    pub(super) fn error(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            kind: MessageKind::Error,
+        });
+    }
+}

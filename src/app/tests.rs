@@ -1,0 +1,380 @@
+//! Behaviour tests in one line each: article text (with `|` marking the cursor), keys, and
+//! what the case looks like afterwards — the helix idea applied to claims.
+
+use std::path::PathBuf;
+
+use super::*;
+use crate::keymap::{Key, KeyCode, Keymap};
+use crate::model::{Article, Case, ClaimStatus, FixedEntropy, Origin, Scale};
+
+const TEXT: &str = "Musk spoke with Putin in 2022. Russia has three times the population of Ukraine. \
+The Kremlin denied it.\n\nCaption line (file)\n\nLast paragraph here.";
+
+/// Parses a key string: plain characters, or `<Esc>`, `<Enter>`, `<Tab>`, `<S-Tab>`,
+/// `<Down>`, `<Up>`, `<BS>`, `<C-x>`.
+fn keys(s: &str) -> Vec<Key> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        if c == '<' {
+            if let Some(end) = rest.find('>') {
+                let name = &rest[1..end];
+                rest = &rest[end + 1..];
+                out.push(match name {
+                    "Esc" => Key::plain(KeyCode::Esc),
+                    "Enter" => Key::plain(KeyCode::Enter),
+                    "Tab" => Key::plain(KeyCode::Tab),
+                    "S-Tab" => Key::plain(KeyCode::BackTab),
+                    "Down" => Key::plain(KeyCode::Down),
+                    "Up" => Key::plain(KeyCode::Up),
+                    "BS" => Key::plain(KeyCode::Backspace),
+                    "PgDn" => Key::plain(KeyCode::PageDown),
+                    n if n.starts_with("C-") => Key::ctrl(n.chars().nth(2).unwrap()),
+                    other => panic!("unknown key <{other}>"),
+                });
+                continue;
+            }
+        }
+        out.push(Key::char(c));
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+fn state_for(marked: &str) -> AppState {
+    let cursor = marked.find('|').map_or(0, |b| marked[..b].chars().count());
+    let text = marked.replacen('|', "", 1);
+    let case = Case::new(
+        Article::new(text, Origin::default()),
+        Scale::default_scale(),
+    );
+    let file = FileInfo {
+        path: PathBuf::from("test.factdesk.json"),
+        extra: Default::default(),
+        view_extra: Default::default(),
+    };
+    AppState::new(
+        case,
+        file,
+        cursor,
+        Vec::new(),
+        Keymap::default_keymap(),
+        Box::new(FixedEntropy::default()),
+    )
+}
+
+/// Runs `keys` on `marked` and returns the state and every effect asked for.
+fn run(marked: &str, key_string: &str) -> (AppState, Vec<Effect>) {
+    let mut state = state_for(marked);
+    let mut effects = Vec::new();
+    for key in keys(key_string) {
+        effects.extend(state.update(Action::Key(key)));
+    }
+    (state, effects)
+}
+
+fn exacts(state: &AppState) -> Vec<&str> {
+    state
+        .case
+        .claims
+        .iter()
+        .map(|c| c.anchors[0].exact.as_str())
+        .collect()
+}
+
+/// The cases: (text with cursor, keys, claims' exact texts afterwards).
+#[test]
+fn making_claims() {
+    let cases: &[(&str, &str, &[&str])] = &[
+        (TEXT, "c", &["Musk spoke with Putin in 2022."]),
+        (
+            TEXT,
+            "jc",
+            &["Russia has three times the population of Ukraine."],
+        ),
+        (TEXT, "jjjc", &["Caption line (file)"]),
+        (TEXT, "Gc", &["Last paragraph here."]),
+        (TEXT, "vc", &["Musk"]),
+        (TEXT, "vwwc", &["Musk spoke with"]),
+        (TEXT, "vwwbc", &["Musk spoke"]),
+        (TEXT, "vlwc", &["spoke with"]),
+        (TEXT, "vllhc", &["spoke with"]),
+        (TEXT, "vlllc", &["Putin"]),
+        (TEXT, "vjc", &["Musk spoke with Putin in 2022."]),
+        (
+            TEXT,
+            "vjjc",
+            &["Musk spoke with Putin in 2022. Russia has three times the population of Ukraine."],
+        ),
+        (TEXT, "vjjkc", &["Musk spoke with Putin in 2022."]),
+        (TEXT, "vjkc", &["Musk"]),
+        (TEXT, "v<Esc>c", &["Musk spoke with Putin in 2022."]),
+        ("One. Two |here. Three.", "c", &["Two here."]),
+        (
+            TEXT,
+            "cjc",
+            &[
+                "Musk spoke with Putin in 2022.",
+                "Russia has three times the population of Ukraine.",
+            ],
+        ),
+        (
+            TEXT,
+            "jcgc",
+            &[
+                "Musk spoke with Putin in 2022.",
+                "Russia has three times the population of Ukraine.",
+            ],
+        ),
+        (TEXT, "cc", &["Musk spoke with Putin in 2022."]),
+        (TEXT, "vcc", &["Musk spoke with Putin in 2022.", "Musk"]),
+        ("", "c", &[]),
+        ("   \n\n  ", "vc", &[]),
+    ];
+    for (text, key_string, expected) in cases {
+        let (state, _) = run(text, key_string);
+        assert_eq!(&exacts(&state), expected, "{text:?} + {key_string:?}");
+    }
+}
+
+/// A new claim becomes current, the cursor stays in the article, and its wording defaults
+/// to the anchored text on one line.
+#[test]
+fn new_claim_is_current() {
+    let (state, _) = run("A first line\ncontinues here. Next.", "c");
+    assert_eq!(state.focus, Pane::Article);
+    let claim = state.current_claim().unwrap();
+    assert_eq!(claim.text, "A first line continues here.");
+    assert_eq!(claim.status, ClaimStatus::Todo);
+    assert_eq!(claim.created, "2026-01-02T03:04:05Z");
+    assert!(state.dirty);
+}
+
+/// Rating: digits pick by position, 0 clears, Esc cancels, a digit right after c rates nothing.
+#[test]
+fn rating() {
+    let rating = |k: &str| {
+        let (s, _) = run(TEXT, k);
+        s.case.claims[0].verdict.rating.clone()
+    };
+    assert_eq!(rating("cr2").as_deref(), Some("Mostly True"));
+    assert_eq!(rating("cr6").as_deref(), Some("Pants on Fire"));
+    assert_eq!(rating("cr9"), None, "no ninth rating on a six-label scale");
+    assert_eq!(rating("c1"), None, "a digit after c does not rate");
+    assert_eq!(rating("cr3r0"), None);
+    assert_eq!(rating("cr<Esc>"), None);
+    assert_eq!(rating("crjj<Enter>").as_deref(), Some("Half True"));
+    let (s, _) = run(TEXT, "cr1");
+    assert_eq!(
+        s.case.claims[0].verdict.rated_at.as_deref(),
+        Some("2026-01-02T03:04:05Z")
+    );
+    assert!(s.overlay.is_none());
+}
+
+/// r, e, x and d in the article act on the claim under the cursor, and say so when none is.
+#[test]
+fn article_actions_need_a_claim_under_the_cursor() {
+    let (s, _) = run(TEXT, "cjr");
+    assert!(s.overlay.is_none());
+    assert!(
+        s.message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("No claim under the cursor")
+    );
+    let (s, _) = run(TEXT, "cjkr1");
+    assert_eq!(s.case.claims[0].verdict.rating.as_deref(), Some("True"));
+}
+
+/// With overlapping claims the one just made is current; otherwise the innermost.
+#[test]
+fn overlapping_claims() {
+    let (s, _) = run(TEXT, "vccr1");
+    let rated: Vec<_> = s
+        .case
+        .claims
+        .iter()
+        .filter(|c| c.is_rated())
+        .map(|c| c.anchors[0].exact.as_str())
+        .collect();
+    assert_eq!(rated, ["Musk spoke with Putin in 2022."]);
+    let (s, _) = run(TEXT, "cvcjkr1");
+    let rated: Vec<_> = s
+        .case
+        .claims
+        .iter()
+        .filter(|c| c.is_rated())
+        .map(|c| c.anchors[0].exact.as_str())
+        .collect();
+    assert_eq!(
+        rated,
+        ["Musk"],
+        "moving onto the sentence picks the innermost claim"
+    );
+}
+
+/// Status cycles todo → researching → reviewed → todo.
+#[test]
+fn status_cycles() {
+    let status = |k: &str| run(TEXT, k).0.case.claims[0].status;
+    assert_eq!(status("cx"), ClaimStatus::Researching);
+    assert_eq!(status("cxx"), ClaimStatus::Reviewed);
+    assert_eq!(status("cxxx"), ClaimStatus::Todo);
+}
+
+/// The one-line editor changes the wording; Esc keeps the old one; empty is refused.
+#[test]
+fn editing_wording_and_claimant() {
+    let (s, _) = run(TEXT, "ce<C-w><C-w><C-w>met Putin<Enter>");
+    assert_eq!(s.case.claims[0].text, "Musk spoke with met Putin");
+    let (s, _) = run(TEXT, "ceXYZ<Esc>");
+    assert_eq!(s.case.claims[0].text, "Musk spoke with Putin in 2022.");
+    let (s, _) = run("Short.", "ce<BS><BS><BS><BS><BS><BS><Enter>");
+    assert_eq!(s.case.claims[0].text, "Short.");
+    assert!(
+        matches!(s.overlay, Some(Overlay::Edit { .. })),
+        "editor stays open"
+    );
+    let (s, _) = run(TEXT, "caElon Musk<Enter>");
+    assert_eq!(s.case.claims[0].claimant, "Elon Musk");
+}
+
+/// The multi-line editor keeps line breaks; Ctrl-s finishes it (and does not save the file).
+#[test]
+fn editing_explanation() {
+    let (s, effects) = run(TEXT, "cEFirst line.<Enter>Second line.<C-s>");
+    assert_eq!(
+        s.case.claims[0].verdict.explanation,
+        "First line.\nSecond line."
+    );
+    assert!(effects.is_empty());
+}
+
+/// Delete asks first: y deletes, n keeps.
+#[test]
+fn deleting() {
+    assert_eq!(run(TEXT, "cdy").0.case.claims.len(), 0);
+    assert_eq!(run(TEXT, "cdn").0.case.claims.len(), 1);
+    assert_eq!(run(TEXT, "cd<Esc>").0.case.claims.len(), 1);
+}
+
+/// q quits at once when saved, asks when not; s saves then quits, c cancels.
+#[test]
+fn quitting() {
+    assert_eq!(run(TEXT, "q").1, [Effect::Quit]);
+    let (s, effects) = run(TEXT, "cq");
+    assert!(effects.is_empty());
+    assert_eq!(s.overlay, Some(Overlay::QuitPrompt));
+    assert_eq!(run(TEXT, "cqs").1, [Effect::Save { then_quit: true }]);
+    assert_eq!(run(TEXT, "cqd").1, [Effect::Quit]);
+    let (s, effects) = run(TEXT, "cqc");
+    assert!(effects.is_empty() && s.overlay.is_none());
+    assert_eq!(run(TEXT, "<C-s>").1, [Effect::Save { then_quit: false }]);
+}
+
+/// A failed save keeps the work and says so; a good one clears the unsaved marker.
+#[test]
+fn save_results() {
+    let (mut s, _) = run(TEXT, "c");
+    s.update(Action::Saved(Err("disk full".into())));
+    assert!(s.dirty);
+    assert!(s.message.as_ref().unwrap().text.contains("disk full"));
+    s.update(Action::Saved(Ok(PathBuf::from("x.factdesk.json"))));
+    assert!(!s.dirty);
+}
+
+/// ] and [ jump between claims in text order; Enter in the list jumps to the claim.
+#[test]
+fn jumping_between_claims() {
+    let (s, _) = run(TEXT, "cjjcgg]");
+    assert_eq!(s.cursor, 2);
+    let (s, _) = run(TEXT, "cjjcgg]]");
+    assert_eq!(s.cursor, 2, "no claim after the last");
+    assert!(s.message.as_ref().unwrap().text.contains("No more claims"));
+    let (s, _) = run(TEXT, "cjjc[");
+    assert_eq!(s.cursor, 0);
+    let (s, _) = run(TEXT, "cjjcG<Tab>k<Enter>");
+    assert_eq!((s.focus, s.cursor), (Pane::Article, 0));
+}
+
+/// Tab and Shift-Tab cycle the panes; j/k move the list selection there.
+#[test]
+fn panes_and_list() {
+    let (s, _) = run(TEXT, "<Tab>");
+    assert_eq!(s.focus, Pane::Claims);
+    let (s, _) = run(TEXT, "<Tab><Tab><Tab>");
+    assert_eq!(s.focus, Pane::Article);
+    let (s, _) = run(TEXT, "<S-Tab>");
+    assert_eq!(s.focus, Pane::Detail);
+    let (s, _) = run(TEXT, "cjc<Tab>k");
+    assert_eq!(s.current_index(), Some(0));
+    let (s, _) = run(TEXT, "cjc<Tab>kx");
+    assert_eq!(s.case.claims[0].status, ClaimStatus::Researching);
+}
+
+/// ? opens help generated from the keymap; Esc closes every overlay.
+#[test]
+fn help_and_escape() {
+    let (s, _) = run(TEXT, "?");
+    assert_eq!(s.mode(), Mode::Help);
+    let (s, _) = run(TEXT, "?jj<Esc>");
+    assert!(s.overlay.is_none());
+    let (s, _) = run(TEXT, "cr<Esc>");
+    assert_eq!(s.mode(), Mode::Normal);
+}
+
+/// The cursor starts on the sentence holding the saved char offset, and reports it back.
+#[test]
+fn cursor_from_char_offset() {
+    let s = state_for("Été brûlant. Deuxième |phrase ici. Trois.");
+    assert_eq!(s.cursor, 1);
+    assert_eq!(s.cursor_char(), "Été brûlant. ".chars().count());
+}
+
+/// Scrolling keeps the cursor in view on a long article, at any height.
+#[test]
+fn scrolling_follows_the_cursor() {
+    let text: String = (0..200)
+        .map(|i| format!("Sentence number {i} is here.\n"))
+        .collect();
+    let mut s = state_for(&text);
+    s.update(Action::Resize(Viewport {
+        article_width: 30,
+        article_height: 10,
+        ..Viewport::default()
+    }));
+    for key in keys(&"j".repeat(50)) {
+        s.update(Action::Key(key));
+    }
+    assert_eq!(s.cursor, 50);
+    let line = s.doc.line_of(s.cursor_range().start);
+    assert!(
+        line >= s.top && line < s.top + 10,
+        "line {line} top {}",
+        s.top
+    );
+    s.update(Action::Key(Key::char('G')));
+    assert_eq!(s.cursor, 199);
+    assert!(s.top + 10 >= s.doc.lines.len());
+    s.update(Action::Key(Key::char('g')));
+    assert_eq!((s.cursor, s.top), (0, 0));
+    s.update(Action::Key(Key::plain(KeyCode::PageDown)));
+    assert!(s.top > 0 && s.cursor > 0);
+}
+
+/// A click on the article moves the cursor to the clicked sentence and selects the claim there.
+#[test]
+fn clicking() {
+    let (mut s, _) = run(TEXT, "jcgg");
+    let line = s.doc.line_of(s.doc.sentences[1].start);
+    let col = 2;
+    s.update(Action::ClickArticle { line, col });
+    assert_eq!(
+        s.cursor_range(),
+        s.doc.sentences[s.doc.sentence_at(s.doc.lines[line].start + col)].clone()
+    );
+    s.update(Action::ClickClaim(0));
+    assert_eq!((s.focus, s.current_index()), (Pane::Claims, Some(0)));
+}

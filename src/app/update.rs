@@ -1,0 +1,227 @@
+//! `AppState::update`: one action in, state changed, effects out.
+
+use super::action::{Action, Effect};
+use super::state::{AppState, Field, Overlay, Pane};
+use crate::keymap::{Command, Context, Key};
+
+impl AppState {
+    /// Applies one action and returns what the runner must do.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Key(key) => {
+                self.message = None;
+                return self.key(key);
+            }
+            Action::Resize(viewport) => {
+                self.viewport = viewport;
+                self.relayout();
+            }
+            Action::ClickArticle { line, col } if self.overlay.is_none() => {
+                self.click_article(line, col)
+            }
+            Action::ClickClaim(index) if self.overlay.is_none() => {
+                self.focus = Pane::Claims;
+                self.select_claim(index);
+            }
+            Action::ClickPane(pane) if self.overlay.is_none() => {
+                self.focus = pane;
+                self.selection = None;
+            }
+            Action::ScrollArticle(lines) => self.scroll_article(lines),
+            Action::ScrollClaims(rows) if self.overlay.is_none() => self.move_list(rows),
+            Action::Saved(Ok(path)) => {
+                self.dirty = false;
+                self.info(format!(
+                    "Saved {} claim{} to {}",
+                    self.case.claims.len(),
+                    if self.case.claims.len() == 1 { "" } else { "s" },
+                    path.display()
+                ));
+            }
+            Action::Saved(Err(reason)) => {
+                self.overlay = None;
+                self.error(format!(
+                    "Not saved: {reason}. Your work is still here; fix the cause and save again."
+                ));
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn key(&mut self, key: Key) -> Vec<Effect> {
+        let context = self.context();
+        if let Some(command) = self.keymap.lookup(context, key) {
+            return self.run(context, command);
+        }
+        match &mut self.overlay {
+            Some(Overlay::Rating { claim, .. }) => {
+                if let Some(d) = key.digit().filter(|d| *d > 0) {
+                    let claim = claim.clone();
+                    self.rate(&claim, Some(d as usize - 1));
+                }
+            }
+            Some(Overlay::Edit { editor, .. }) => {
+                if let Some(c) = key.typed_char() {
+                    editor.insert_char(c);
+                }
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// Runs a command bound in `context`.
+    fn run(&mut self, context: Context, command: Command) -> Vec<Effect> {
+        use Command::*;
+        match context {
+            Context::Help => self.run_help(command),
+            Context::Rating => self.run_rating(command),
+            Context::LineEditor | Context::TextEditor => self.run_editor(command),
+            Context::Confirm => {
+                if let Some(Overlay::ConfirmDelete { claim }) = self.overlay.take() {
+                    if command == Confirm {
+                        self.delete(&claim);
+                    } else {
+                        self.info("Kept the claim");
+                    }
+                }
+            }
+            Context::QuitPrompt => {
+                self.overlay = None;
+                match command {
+                    SaveAndQuit => return vec![Effect::Save { then_quit: true }],
+                    DiscardAndQuit => return vec![Effect::Quit],
+                    _ => {}
+                }
+            }
+            _ => return self.run_pane(command),
+        }
+        Vec::new()
+    }
+
+    /// Commands of the panes, the selection and the global context.
+    fn run_pane(&mut self, command: Command) -> Vec<Effect> {
+        use Command::*;
+        let in_article = self.focus == Pane::Article;
+        match command {
+            Save => return vec![Effect::Save { then_quit: false }],
+            Quit if self.dirty => self.overlay = Some(Overlay::QuitPrompt),
+            Quit => return vec![Effect::Quit],
+            ShowHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            FocusNextPane | FocusPreviousPane => {
+                self.selection = None;
+                self.focus = if command == FocusNextPane {
+                    self.focus.next()
+                } else {
+                    self.focus.previous()
+                };
+            }
+            MoveDown | MoveUp => {
+                let delta = if command == MoveDown { 1 } else { -1 };
+                match self.focus {
+                    Pane::Article => self.move_cursor(delta),
+                    Pane::Claims => self.move_list(delta),
+                    Pane::Detail => self.scroll_detail(delta),
+                }
+            }
+            PageDown | PageUp => {
+                let down = command == PageDown;
+                if in_article {
+                    self.page_article(down);
+                } else {
+                    let page = self.viewport.list_height.saturating_sub(1).max(1) as isize;
+                    self.move_list(if down { page } else { -page });
+                }
+            }
+            GoTop if in_article => self.cursor_to(0),
+            GoBottom if in_article => self.cursor_to(usize::MAX),
+            GoTop if self.focus == Pane::Detail => self.detail_scroll = 0,
+            GoTop => self.move_list(isize::MIN),
+            GoBottom => self.move_list(isize::MAX),
+            StartSelection => self.start_selection(),
+            MakeClaim => self.make_claim(),
+            NextClaim => self.jump_claim(true),
+            PreviousClaim => self.jump_claim(false),
+            JumpToClaim => self.jump_to_current(),
+            RateClaim => self.open_rating(),
+            EditWording => self.open_editor(Field::Wording),
+            EditExplanation => self.open_editor(Field::Explanation),
+            EditClaimant => self.open_editor(Field::Claimant),
+            CycleStatus => self.cycle_status(),
+            DeleteClaim => self.ask_delete(),
+            ExtendWord => self.adjust_selection_end(false, true),
+            ShrinkWord => self.adjust_selection_end(false, false),
+            ExtendSentence => self.adjust_selection_end(true, true),
+            ShrinkSentence => self.adjust_selection_end(true, false),
+            MoveStartRight => self.move_selection_start(true),
+            MoveStartLeft => self.move_selection_start(false),
+            Cancel => self.selection = None,
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn run_help(&mut self, command: Command) {
+        let Some(Overlay::Help { scroll }) = &mut self.overlay else {
+            return;
+        };
+        let page = self.viewport.article_height.max(2) - 1;
+        let max = crate::keymap::help_lines(&self.keymap).len();
+        match command {
+            Command::MoveDown => *scroll = (*scroll + 1).min(max),
+            Command::MoveUp => *scroll = scroll.saturating_sub(1),
+            Command::PageDown => *scroll = (*scroll + page).min(max),
+            Command::PageUp => *scroll = scroll.saturating_sub(page),
+            Command::Cancel => self.overlay = None,
+            _ => {}
+        }
+    }
+
+    fn run_rating(&mut self, command: Command) {
+        let Some(Overlay::Rating { claim, selected }) = &mut self.overlay else {
+            return;
+        };
+        let count = self.case.scale.labels.len();
+        match command {
+            Command::MoveDown => *selected = (*selected + 1).min(count.saturating_sub(1)),
+            Command::MoveUp => *selected = selected.saturating_sub(1),
+            Command::Confirm => {
+                let (claim, at) = (claim.clone(), *selected);
+                self.rate(&claim, Some(at));
+            }
+            Command::ClearRating => {
+                let claim = claim.clone();
+                self.rate(&claim, None);
+            }
+            Command::Cancel => self.overlay = None,
+            _ => {}
+        }
+    }
+
+    fn run_editor(&mut self, command: Command) {
+        use Command::*;
+        let Some(Overlay::Edit { editor, .. }) = &mut self.overlay else {
+            return;
+        };
+        match command {
+            CursorLeft => editor.left(),
+            CursorRight => editor.right(),
+            CursorUp => editor.up(),
+            CursorDown => editor.down(),
+            LineStart => editor.home(),
+            LineEnd => editor.end(),
+            DeleteBack => editor.delete_back(),
+            DeleteForward => editor.delete_forward(),
+            DeleteWordBack => editor.delete_word_back(),
+            NewLine => editor.new_line(),
+            Confirm => self.finish_edit(),
+            Cancel => self.overlay = None,
+            _ => {}
+        }
+    }
+
+    fn scroll_detail(&mut self, delta: isize) {
+        self.detail_scroll = self.detail_scroll.saturating_add_signed(delta).min(200);
+    }
+}

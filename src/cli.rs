@@ -1,0 +1,39 @@
+//! The command line.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// factdesk: a terminal fact-check workbench.
+///
+/// Opens an article (plain text) or a verdict file (*.factdesk.json). Without a FILE it opens
+/// the bundled demo article.
+#[derive(Debug, Parser)]
+#[command(
+    name = "factdesk",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// An article to check, or a verdict file to continue.
+    pub file: Option<PathBuf>,
+
+    /// Where to save the verdict file (default: <article-stem>.factdesk.json beside it).
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open an article or a verdict file (the same as giving FILE alone).
+    Open {
+        file: PathBuf,
+        /// Where to save the verdict file.
+        #[arg(short, long, value_name = "PATH")]
+        output: Option<PathBuf>,
+    },
+}

@@ -1,0 +1,281 @@
+//! Reading and writing verdict files on disk: refuse what is not a regular file before
+//! opening it, and replace files atomically with a `.bak` of the previous version.
+
+use std::fs::{self, File, Metadata};
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+
+use serde_json::{Map, Value};
+
+use super::{LoadError, Loaded, SaveError, SavedView, from_json, to_json};
+use crate::model::Case;
+
+/// The largest verdict file [`load`] reads (256 MiB); larger files are refused by size.
+pub const MAX_VERDICT_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// What [`save`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaveReport {
+    /// The real file written (the symlink's target when saving through a link).
+    pub path: PathBuf,
+    /// Bytes written.
+    pub bytes: usize,
+    /// Where the previous version was kept, if there was one.
+    pub backup: Option<PathBuf>,
+}
+
+/// What a file is when it is not a regular file, for messages; `None` for a regular file.
+fn not_regular(meta: &Metadata) -> Option<&'static str> {
+    let ft = meta.file_type();
+    if ft.is_file() {
+        return None;
+    }
+    if ft.is_dir() {
+        return Some("a directory");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if ft.is_fifo() {
+            return Some("a named pipe (FIFO)");
+        }
+        if ft.is_char_device() || ft.is_block_device() {
+            return Some("a device");
+        }
+        if ft.is_socket() {
+            return Some("a socket");
+        }
+    }
+    Some("not a regular file")
+}
+
+/// Maps an I/O error while opening or reading to the matching [`LoadError`].
+fn load_io_error(path: &Path, source: io::Error) -> LoadError {
+    let path = path.to_path_buf();
+    match source.kind() {
+        io::ErrorKind::NotFound => LoadError::NotFound { path },
+        io::ErrorKind::PermissionDenied => LoadError::PermissionDenied { path },
+        io::ErrorKind::IsADirectory => LoadError::NotARegularFile {
+            path,
+            what: "a directory",
+        },
+        _ => LoadError::Io { path, source },
+    }
+}
+
+/// Reads and parses a verdict file (see [`from_json`]).
+///
+/// Directories, FIFOs, devices and sockets are refused from their metadata before the file
+/// is opened (so a FIFO cannot hang the app), as are files over
+/// [`MAX_VERDICT_FILE_BYTES`].
+pub fn load(path: &Path) -> Result<Loaded, LoadError> {
+    let meta = fs::metadata(path).map_err(|e| load_io_error(path, e))?;
+    if let Some(what) = not_regular(&meta) {
+        return Err(LoadError::NotARegularFile {
+            path: path.to_path_buf(),
+            what,
+        });
+    }
+    let too_large = |size: u64| LoadError::TooLarge {
+        path: path.to_path_buf(),
+        size,
+        limit: MAX_VERDICT_FILE_BYTES,
+    };
+    if meta.len() > MAX_VERDICT_FILE_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    let file = File::open(path).map_err(|e| load_io_error(path, e))?;
+    // The path may have been swapped between the check and the open.
+    let meta = file.metadata().map_err(|e| load_io_error(path, e))?;
+    if let Some(what) = not_regular(&meta) {
+        return Err(LoadError::NotARegularFile {
+            path: path.to_path_buf(),
+            what,
+        });
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(MAX_VERDICT_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| load_io_error(path, e))?;
+    if bytes.len() as u64 > MAX_VERDICT_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| LoadError::NotUtf8 {
+        path: Some(path.to_path_buf()),
+        offset: e.utf8_error().valid_up_to(),
+    })?;
+    from_json(&text).map_err(|e| e.with_path(path))
+}
+
+/// Follows `path` through symbolic links (relative ones against their own directory) to
+/// the file that should really be written; a dangling link resolves to its target.
+fn resolve_symlinks(path: &Path) -> io::Result<PathBuf> {
+    let mut p = path.to_path_buf();
+    for _ in 0..40 {
+        match fs::symlink_metadata(&p) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let target = fs::read_link(&p)?;
+                p = match p.parent() {
+                    Some(dir) => dir.join(target),
+                    None => target,
+                };
+            }
+            Ok(_) => return Ok(p),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(p),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(io::Error::other("too many levels of symbolic links"))
+}
+
+/// Saves a case atomically and returns what was written.
+///
+/// The JSON is produced first, so a refused case writes nothing. A symlink is followed and
+/// its target replaced (the link stays). The new contents go to a temporary file in the
+/// same directory, are flushed to disk and given the old file's permissions; the old file
+/// is kept as `<name>.bak`; the temporary file is renamed over the target and the directory
+/// flushed. On failure the old file is untouched and the temporary file removed.
+pub fn save(
+    path: &Path,
+    case: &Case,
+    view: &SavedView,
+    extra: &Map<String, Value>,
+) -> Result<SaveReport, SaveError> {
+    let json = to_json(case, view, extra).map_err(|e| e.with_path(path))?;
+    let io_err = |step: &'static str| {
+        move |source: io::Error| SaveError::Io {
+            path: path.to_path_buf(),
+            step,
+            source,
+        }
+    };
+    let target = resolve_symlinks(path).map_err(io_err("following the symbolic link"))?;
+    let name = target
+        .file_name()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "the path has no file name"))
+        .map_err(io_err("choosing the file name"))?
+        .to_string_lossy()
+        .into_owned();
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let old = match fs::symlink_metadata(&target) {
+        Ok(m) => match not_regular(&m) {
+            Some(what) => return Err(SaveError::NotARegularFile { path: target, what }),
+            None => Some(m),
+        },
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(io_err("checking the existing file")(e)),
+    };
+
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    if old.is_none() {
+        use std::os::unix::fs::PermissionsExt;
+        // A new file gets the usual 0o666 minus the umask, not the temp file's 0o600.
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder
+        .tempfile_in(&dir)
+        .map_err(io_err("creating a temporary file in its directory"))?;
+    tmp.write_all(json.as_bytes())
+        .map_err(io_err("writing the temporary file"))?;
+    if let Some(meta) = &old {
+        tmp.as_file()
+            .set_permissions(meta.permissions())
+            .map_err(io_err("copying the file's permissions"))?;
+        keep_owner(tmp.as_file(), meta);
+    }
+    tmp.as_file()
+        .sync_all()
+        .map_err(io_err("flushing the temporary file to disk"))?;
+    let backup = match &old {
+        Some(_) => Some(
+            keep_backup(&target, &dir, &name)
+                .map_err(io_err("keeping the previous version as .bak"))?,
+        ),
+        None => None,
+    };
+    tmp.persist(&target)
+        .map_err(|e| io_err("replacing the file")(e.error))?;
+    sync_dir(&dir).map_err(io_err("flushing the directory to disk"))?;
+    Ok(SaveReport {
+        path: target,
+        bytes: json.len(),
+        backup,
+    })
+}
+
+/// Gives the new file the old one's owner and group when they differ (only possible as
+/// root; failures are ignored, the permissions are already copied).
+fn keep_owner(file: &File, old: &Metadata) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let Ok(new) = file.metadata()
+            && (new.uid(), new.gid()) != (old.uid(), old.gid())
+        {
+            let _ = std::os::unix::fs::fchown(file, Some(old.uid()), Some(old.gid()));
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (file, old);
+}
+
+/// Atomically makes `<name>.bak` hold the current contents of `target`: a hard link (or,
+/// where links are not possible, a flushed copy) under a temporary name, renamed into place.
+fn keep_backup(target: &Path, dir: &Path, name: &str) -> io::Result<PathBuf> {
+    let bak = dir.join(format!("{name}.bak"));
+    #[cfg(unix)]
+    if let (Ok(t), Ok(b)) = (fs::metadata(target), fs::symlink_metadata(&bak)) {
+        use std::os::unix::fs::MetadataExt;
+        if (t.dev(), t.ino()) == (b.dev(), b.ino()) {
+            return Ok(bak); // Already the same file; renaming a link onto itself is a no-op.
+        }
+    }
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".bak.tmp");
+    match builder.make_in(dir, |p| fs::hard_link(target, p)) {
+        Ok(link) => {
+            link.persist(&bak).map_err(|e| e.error)?;
+        }
+        Err(_) => {
+            let mut copy = builder.tempfile_in(dir)?;
+            io::copy(&mut File::open(target)?, &mut copy)?;
+            copy.as_file()
+                .set_permissions(fs::metadata(target)?.permissions())?;
+            copy.as_file().sync_all()?;
+            copy.persist(&bak).map_err(|e| e.error)?;
+        }
+    }
+    Ok(bak)
+}
+
+/// Flushes a directory so a rename in it survives a crash. Platforms and file systems that
+/// cannot flush a directory are skipped silently.
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        match File::open(dir).and_then(|d| d.sync_all()) {
+            Ok(()) => Ok(()),
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::Unsupported | io::ErrorKind::InvalidInput
+                ) =>
+            {
+                Ok(())
+            }
+            Err(e) => Err(e),
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        Ok(())
+    }
+}

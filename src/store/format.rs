@@ -1,0 +1,299 @@
+//! The verdict file's JSON: writing it, reading it back with version checks, migrations,
+//! and validation. No file-system access here.
+
+use serde::de::IgnoredAny;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::validate::{hard_problems, save_problems, warnings};
+use super::{
+    FORMAT, LoadError, LoadWarning, Loaded, MAX_VERDICT_FILE_BYTES, SaveError, SavedView, VERSION,
+};
+use crate::model::{Anchor, Article, Case, Claim, Label, Scale, Verdict};
+
+/// The top-level keys of version 1, in file order.
+pub(super) const TOP_LEVEL_FIELDS: &[&str] = &[
+    "format", "version", "article", "scale", "claims", "sources", "history", "view",
+];
+
+/// The file as written: borrowed, field order = key order.
+#[derive(Serialize)]
+struct FileOut<'a> {
+    format: &'a str,
+    version: u32,
+    article: &'a Article,
+    scale: &'a Scale,
+    claims: &'a [Claim],
+    sources: &'a [Value],
+    history: &'a [Value],
+    view: &'a SavedView,
+    #[serde(flatten)]
+    extra: &'a Map<String, Value>,
+}
+
+/// The file as read (after the format and version checks and any migration).
+#[derive(Deserialize)]
+struct FileIn {
+    #[allow(dead_code)]
+    format: IgnoredAny,
+    #[allow(dead_code)]
+    version: IgnoredAny,
+    article: Article,
+    scale: Scale,
+    claims: Vec<Claim>,
+    #[serde(default)]
+    sources: Vec<Value>,
+    #[serde(default)]
+    history: Vec<Value>,
+    #[serde(default)]
+    view: SavedView,
+    #[serde(flatten)]
+    extra: Map<String, Value>,
+}
+
+/// Serialises a case to the verdict-file JSON (pretty, 2-space indent, trailing newline).
+///
+/// Refuses — with every problem listed, and without panicking — a case that would not load
+/// back identically: invalid or duplicate claim ids, reversed anchors, an invalid scale, a
+/// cursor past the end of the article, extra fields that clash with known ones. As a last
+/// guard the output is parsed back and compared with the input.
+pub fn to_json(
+    case: &Case,
+    view: &SavedView,
+    extra: &Map<String, Value>,
+) -> Result<String, SaveError> {
+    let refused = |problems: Vec<String>| SaveError::Refused {
+        problems,
+        path: None,
+    };
+    let problems = save_problems(case, view.cursor, &view.extra, extra);
+    if !problems.is_empty() {
+        return Err(refused(problems));
+    }
+    let file = FileOut {
+        format: FORMAT,
+        version: VERSION,
+        article: &case.article,
+        scale: &case.scale,
+        claims: &case.claims,
+        sources: &case.sources,
+        history: &case.history,
+        view,
+        extra,
+    };
+    let mut json = serde_json::to_string_pretty(&file).map_err(|e| refused(vec![e.to_string()]))?;
+    json.push('\n');
+    if json.len() as u64 > MAX_VERDICT_FILE_BYTES {
+        return Err(refused(vec![format!(
+            "the file would be {} bytes, more than the {MAX_VERDICT_FILE_BYTES}-byte limit",
+            json.len()
+        )]));
+    }
+    let back = from_json(&json)
+        .map_err(|e| refused(vec![format!("the saved file would not load back: {e}")]))?;
+    let mut differs = Vec::new();
+    if back.case != *case {
+        differs.push("the case");
+    }
+    if back.view != *view {
+        differs.push("the view");
+    }
+    if back.extra != *extra {
+        differs.push("the extra top-level fields");
+    }
+    if !differs.is_empty() {
+        return Err(refused(vec![format!(
+            "{} would not load back identically",
+            differs.join(" and ")
+        )]));
+    }
+    Ok(json)
+}
+
+/// serde_json's message without its " at line L column C" tail; a hint for truncation.
+fn bare_message(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    let tail = format!(" at line {} column {}", e.line(), e.column());
+    let msg = full.strip_suffix(&tail).unwrap_or(&full);
+    match e.classify() {
+        serde_json::error::Category::Eof => {
+            format!("{msg} (the file ends too early; it may be truncated)")
+        }
+        _ => msg.to_string(),
+    }
+}
+
+/// A short, one-line rendering of a JSON value for messages.
+fn short(v: &Value) -> String {
+    let s = v.to_string();
+    match s.char_indices().nth(40) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s,
+    }
+}
+
+/// Reads the `version` field: 1..=VERSION, or the error to report.
+fn read_version(obj: &Map<String, Value>) -> Result<u64, LoadError> {
+    let bad = |found: String| LoadError::BadVersion { path: None, found };
+    let v = obj.get("version").ok_or_else(|| bad("missing".into()))?;
+    match v.as_u64() {
+        Some(0) | None => Err(bad(short(v))),
+        Some(n) if n > u64::from(VERSION) => Err(LoadError::NewerVersion {
+            path: None,
+            found: n,
+            supported: VERSION,
+        }),
+        Some(n) => Ok(n),
+    }
+}
+
+/// Upgrades a file of version `from_version` to the current version's shape.
+///
+/// Each arm handles one version; when version 2 arrives, arm 1 becomes
+/// `1 => migrate(v1_to_v2(value)?, 2)` and a new identity arm `2 => Ok(value)` is added.
+pub(super) fn migrate(value: Value, from_version: u64) -> Result<Value, LoadError> {
+    match from_version {
+        1 => Ok(value),
+        other => Err(LoadError::Migration {
+            path: None,
+            from: other,
+            msg: "no upgrade is known from this version".into(),
+        }),
+    }
+}
+
+/// Where in the file a type error is, found by deserialising the parts one by one.
+fn locate(value: &Value) -> String {
+    fn fails<'a, T: Deserialize<'a>>(v: &'a Value) -> bool {
+        T::deserialize(v).is_err()
+    }
+    let Some(obj) = value.as_object() else {
+        return "the file".into();
+    };
+    if let Some(a) = obj.get("article").filter(|a| fails::<Article>(a)) {
+        let origin_bad = a.get("origin").is_some_and(fails::<crate::model::Origin>);
+        return if origin_bad {
+            "article.origin"
+        } else {
+            "article"
+        }
+        .into();
+    }
+    if let Some(s) = obj.get("scale").filter(|s| fails::<Scale>(s)) {
+        let labels = s.get("labels").and_then(Value::as_array);
+        if let Some(i) = labels.and_then(|ls| ls.iter().position(fails::<Label>)) {
+            return format!("scale.labels[{i}]");
+        }
+        return "scale".into();
+    }
+    if let Some(claims) = obj.get("claims") {
+        let Some(list) = claims.as_array() else {
+            return "claims".into();
+        };
+        if let Some((i, c)) = list.iter().enumerate().find(|(_, c)| fails::<Claim>(c)) {
+            let id = c.get("id").and_then(Value::as_str);
+            let name = match id {
+                Some(id) => format!("claims[{i}] (id {})", short(&Value::from(id))),
+                None => format!("claims[{i}]"),
+            };
+            let anchors = c.get("anchors").and_then(Value::as_array);
+            if let Some(j) = anchors.and_then(|a| a.iter().position(fails::<Anchor>)) {
+                return format!("{name}.anchors[{j}]");
+            }
+            if c.get("verdict").is_some_and(fails::<Verdict>) {
+                return format!("{name}.verdict");
+            }
+            return name;
+        }
+    }
+    for key in ["sources", "history"] {
+        if obj.get(key).is_some_and(fails::<Vec<Value>>) {
+            return key.into();
+        }
+    }
+    if obj.get("view").is_some_and(fails::<SavedView>) {
+        return "view".into();
+    }
+    "the file".into()
+}
+
+/// Parses verdict-file JSON: checks `format` and `version`, migrates older versions,
+/// deserialises, refuses broken cases and collects warnings (see [`LoadWarning`]).
+///
+/// A leading byte-order mark is ignored. Never panics: syntax errors, truncation, excessive nesting and out-of-range numbers are
+/// all errors with a line and column.
+pub fn from_json(json: &str) -> Result<Loaded, LoadError> {
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+    if json.trim().is_empty() {
+        return Err(LoadError::Empty { path: None });
+    }
+    let value: Value = serde_json::from_str(json).map_err(|e| LoadError::Syntax {
+        path: None,
+        line: e.line(),
+        column: e.column(),
+        msg: bare_message(&e),
+    })?;
+    let not_ours = |reason: String| LoadError::NotVerdictFile { path: None, reason };
+    let Some(obj) = value.as_object() else {
+        let what = match &value {
+            Value::Null => "null",
+            Value::Bool(_) => "a true/false value",
+            Value::Number(_) => "a number",
+            Value::String(_) => "a string",
+            Value::Array(_) => "a list",
+            Value::Object(_) => "an object",
+        };
+        return Err(not_ours(format!("it holds {what}, not a JSON object")));
+    };
+    match obj.get("format") {
+        None => return Err(not_ours("it has no \"format\" field".into())),
+        Some(Value::String(f)) if f == FORMAT => {}
+        Some(other) => {
+            return Err(not_ours(format!(
+                "its format is {}, expected \"{FORMAT}\"",
+                short(other)
+            )));
+        }
+    }
+    let version = read_version(obj)?;
+    let value = migrate(value, version)?;
+    let file = FileIn::deserialize(&value).map_err(|e| {
+        // Re-read the text for a line and column when it is already in the current shape.
+        let msg = match version == u64::from(VERSION) {
+            true => serde_json::from_str::<FileIn>(json).err().unwrap_or(e),
+            false => e,
+        };
+        LoadError::Malformed {
+            path: None,
+            location: locate(&value),
+            msg: msg.to_string(),
+        }
+    })?;
+    let case = Case {
+        article: file.article,
+        scale: file.scale,
+        claims: file.claims,
+        sources: file.sources,
+        history: file.history,
+    };
+    let problems = hard_problems(&case);
+    if !problems.is_empty() {
+        return Err(LoadError::Invalid {
+            problems,
+            path: None,
+        });
+    }
+    let mut view = file.view;
+    let warnings: Vec<LoadWarning> = warnings(&case, view.cursor);
+    for w in &warnings {
+        if let LoadWarning::CursorClamped { len, .. } = w {
+            view.cursor = *len;
+        }
+    }
+    Ok(Loaded {
+        case,
+        view,
+        warnings,
+        extra: file.extra,
+    })
+}

@@ -1,0 +1,187 @@
+//! Hostile input: truncation, nesting, huge numbers, wrong top-level shapes, versions.
+
+use serde_json::json;
+
+use super::*;
+
+/// A file cut at every byte offset is refused (or, cut only in its trailing whitespace,
+/// loads) — never a panic.
+#[test]
+fn truncation_at_every_byte_never_panics() {
+    let json = sample_json();
+    let bytes = json.as_bytes();
+    assert!(
+        bytes.len() < 5000,
+        "keep the fixture small: {} bytes",
+        bytes.len()
+    );
+    for cut in 0..=bytes.len() {
+        let text = String::from_utf8_lossy(&bytes[..cut]);
+        let result = from_json(&text);
+        if text.trim_end() == json.trim_end() {
+            assert!(result.is_ok(), "cut at {cut}: {:?}", result.err());
+        } else {
+            assert!(result.is_err(), "cut at {cut} loaded");
+        }
+    }
+}
+
+/// 100,000 nested brackets hit serde_json's recursion limit and give a clean syntax error.
+#[test]
+fn deep_nesting_is_refused() {
+    let deep = "[".repeat(100_000);
+    let err = from_json(&deep).unwrap_err();
+    assert!(matches!(err, LoadError::Syntax { .. }), "{err}");
+    assert!(err.to_string().contains("recursion limit"), "{err}");
+    let inside = format!(
+        "{{\"format\":\"factdesk-verdicts\",\"version\":1,\"sources\":{}",
+        "[".repeat(100_000)
+    );
+    assert!(matches!(from_json(&inside), Err(LoadError::Syntax { .. })));
+}
+
+/// A number too large for a float is a clear syntax error with its position.
+#[test]
+fn huge_numbers_are_refused() {
+    let err = from_json("{\"format\": \"factdesk-verdicts\", \"version\": 1e400}").unwrap_err();
+    let msg = err.to_string();
+    assert!(
+        msg.contains("number out of range") && msg.contains("line 1"),
+        "{msg}"
+    );
+    let json = edited(|v| v["x-n"] = json!(0)).replace("\"x-n\": 0", "\"x-n\": -1e400");
+    assert!(matches!(from_json(&json), Err(LoadError::Syntax { .. })));
+    let json = edited(|v| v["claims"][0]["anchors"][0]["end"] = json!(u64::MAX));
+    assert!(matches!(
+        from_json(&json),
+        Ok(_) | Err(LoadError::Malformed { .. })
+    ));
+}
+
+/// Empty and whitespace-only input is reported as empty.
+#[test]
+fn empty_input() {
+    assert!(matches!(from_json(""), Err(LoadError::Empty { .. })));
+    assert!(matches!(from_json(" \n\t"), Err(LoadError::Empty { .. })));
+}
+
+/// JSON that is not an object is "not a factdesk verdict file".
+#[test]
+fn non_objects_are_not_verdict_files() {
+    for input in [
+        "null",
+        "[]",
+        "42",
+        "\"text\"",
+        "true",
+        "[{\"format\": \"factdesk-verdicts\"}]",
+    ] {
+        let err = from_json(input).unwrap_err();
+        assert!(
+            matches!(err, LoadError::NotVerdictFile { .. }),
+            "{input}: {err}"
+        );
+        assert!(err.to_string().contains("not a factdesk verdict file"));
+    }
+}
+
+/// Text that is not JSON is a syntax error with line and column.
+#[test]
+fn not_json_is_a_syntax_error() {
+    let err = from_json("{\n  \"format\": oops\n}").unwrap_err();
+    assert!(
+        matches!(
+            err,
+            LoadError::Syntax {
+                line: 2,
+                column: 13,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("line 2, column 13"), "{err}");
+}
+
+/// A missing or different `format` is refused as not a verdict file.
+#[test]
+fn format_is_checked() {
+    let missing = edited(|v| drop(v.as_object_mut().map(|o| o.remove("format"))));
+    let err = from_json(&missing).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("not a factdesk verdict file (it has no \"format\" field)")
+    );
+    let other = edited(|v| v["format"] = json!("zotero"));
+    assert!(
+        from_json(&other)
+            .unwrap_err()
+            .to_string()
+            .contains("\"zotero\"")
+    );
+    let typed = edited(|v| v["format"] = json!(1));
+    assert!(matches!(
+        from_json(&typed),
+        Err(LoadError::NotVerdictFile { .. })
+    ));
+}
+
+/// A newer version is refused with a message naming both versions.
+#[test]
+fn newer_version_is_refused() {
+    let err = from_json(&edited(|v| v["version"] = json!(7))).unwrap_err();
+    assert!(matches!(
+        err,
+        LoadError::NewerVersion {
+            found: 7,
+            supported: 1,
+            ..
+        }
+    ));
+    assert!(
+        err.to_string()
+            .contains("this verdict file is version 7; this factdesk reads versions up to 1 — update factdesk to open it"),
+        "{err}"
+    );
+}
+
+/// Version 0, negative, fractional, textual or missing versions are refused.
+#[test]
+fn bad_versions_are_refused() {
+    for bad in [
+        json!(0),
+        json!(-1),
+        json!(1.5),
+        json!(1.0),
+        json!("1"),
+        json!(null),
+    ] {
+        let err = from_json(&edited(|v| v["version"] = bad.clone())).unwrap_err();
+        assert!(matches!(err, LoadError::BadVersion { .. }), "{bad}: {err}");
+    }
+    let missing = edited(|v| drop(v.as_object_mut().map(|o| o.remove("version"))));
+    assert!(
+        from_json(&missing)
+            .unwrap_err()
+            .to_string()
+            .contains("missing")
+    );
+}
+
+/// Migration from version 1 is the identity, and unknown old versions cannot be upgraded.
+#[test]
+fn migrate_dispatch() {
+    let v = json!({"a": 1});
+    assert_eq!(
+        crate::store::format::migrate(v.clone(), 1).expect("identity"),
+        v
+    );
+    assert!(crate::store::format::migrate(v, 0).is_err());
+}
+
+/// A UTF-8 byte-order mark before the JSON is ignored.
+#[test]
+fn bom_is_ignored() {
+    let json = format!("\u{feff}{}", sample_json());
+    assert_eq!(from_json(&json).expect("loads").case, sample_case());
+}

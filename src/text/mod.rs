@@ -1,0 +1,31 @@
+//! Pure text handling for factdesk: decoding, display sanitising, sentences, wrapping, offsets.
+
+pub mod claimant;
+pub mod decode;
+pub mod offsets;
+pub mod sanitize;
+pub mod segment;
+pub mod words;
+pub mod wrap;
+
+#[cfg(test)]
+mod claimant_tests;
+#[cfg(test)]
+mod perf_tests;
+#[cfg(test)]
+mod sanitize_tests;
+#[cfg(test)]
+mod segment_tests;
+#[cfg(test)]
+mod wrap_tests;
+
+pub use claimant::guess_claimant;
+pub use decode::{Decoded, IngestWarning, decode_article};
+pub use offsets::{CharIndex, slice_chars};
+pub use sanitize::{
+    Glyph, HiddenReport, TAB_STOP, clean_block, clean_line, glyph, glyph_in_context, glyph_width,
+    scan_hidden,
+};
+pub use segment::sentences;
+pub use words::{next_word_end, prev_word_end};
+pub use wrap::{column_to_byte, line_of, wrap, wrap_range};

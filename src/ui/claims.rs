@@ -1,0 +1,230 @@
+//! The claim list and the claim detail pane.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use super::theme::Theme;
+use crate::app::{AppState, Pane};
+use crate::model::{Claim, ClaimStatus};
+use crate::text::clean_line;
+
+/// Status as one glyph, for the list: · todo, ◐ researching, ✓ reviewed.
+pub fn status_glyph(status: ClaimStatus) -> &'static str {
+    match status {
+        ClaimStatus::Todo => "·",
+        ClaimStatus::Researching => "◐",
+        ClaimStatus::Reviewed => "✓",
+    }
+}
+
+fn verdict_span<'a>(state: &AppState, theme: &Theme, claim: &Claim, long: bool) -> Span<'a> {
+    match claim
+        .verdict
+        .rating
+        .as_deref()
+        .map(|r| (r, state.case.scale.label(r)))
+    {
+        Some((_, Some(label))) => Span::styled(
+            if long {
+                label.label.clone()
+            } else {
+                label.key.clone()
+            },
+            Style::new()
+                .fg(theme.verdict_colour(&label.colour))
+                .add_modifier(Modifier::BOLD),
+        ),
+        Some((unknown, None)) => Span::styled(
+            format!("{} (not on the scale)", clean_line(unknown)),
+            theme.warning(),
+        ),
+        None => Span::styled(if long { "unrated" } else { "?" }, theme.dim()),
+    }
+}
+
+pub fn draw_claims(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
+    let focused = state.focus == Pane::Claims && state.overlay.is_none();
+    let count = state.case.claims.len();
+    let position = state.current_index().map_or(0, |i| i + 1);
+    let block = Block::bordered()
+        .border_style(theme.border(focused))
+        .title(format!(" Claims {position}/{count} "));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if count == 0 {
+        let hint = Paragraph::new(vec![
+            Line::styled("No claims yet.", theme.dim()),
+            Line::styled(
+                "Press c on a sentence to make it a claim, or v to select words first.",
+                theme.dim(),
+            ),
+        ])
+        .wrap(Wrap { trim: true });
+        frame.render_widget(hint, inner);
+        return;
+    }
+    let width = usize::from(inner.width);
+    let current = state.current_index();
+    let rows: Vec<Line> = state
+        .case
+        .claims
+        .iter()
+        .enumerate()
+        .skip(state.list_top)
+        .take(usize::from(inner.height))
+        .map(|(i, claim)| {
+            let verdict = verdict_span(state, theme, claim, false);
+            let bullet_style = verdict.style;
+            let bullet = if claim.is_rated() { "●" } else { "○" };
+            let orphan = state.doc.orphans.contains(&i);
+            let head = format!(
+                " {} {} ",
+                state.claim_label(i),
+                if orphan {
+                    "⚠"
+                } else {
+                    status_glyph(claim.status)
+                }
+            );
+            let wording = clean_line(&claim.text);
+            let used = 2 + head.chars().count() + verdict.content.chars().count() + 1;
+            let room = width.saturating_sub(used);
+            let mut row = Line::from(vec![
+                Span::styled(bullet, bullet_style),
+                Span::raw(head),
+                Span::raw(pad(&truncate(&wording, room), room)),
+                Span::raw(" "),
+                verdict,
+            ]);
+            if Some(i) == current {
+                row = row.style(theme.selected_row(focused));
+            }
+            row
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(rows), inner);
+}
+
+pub fn draw_detail(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
+    let focused = state.focus == Pane::Detail && state.overlay.is_none();
+    let mut block = Block::bordered().border_style(theme.border(focused));
+    let Some((index, claim)) = state.current_index().map(|i| (i, &state.case.claims[i])) else {
+        let inner = block.inner(area);
+        frame.render_widget(block.title(" Claim "), area);
+        let hint = Line::styled("The current claim shows here.", theme.dim());
+        frame.render_widget(Paragraph::new(hint).wrap(Wrap { trim: true }), inner);
+        return;
+    };
+    let label = state.claim_label(index);
+    let title_room = usize::from(area.width.saturating_sub(8 + label.len() as u16));
+    block = block.title(format!(
+        " {label} · {} ",
+        truncate(&clean_line(&claim.text), title_room)
+    ));
+    let field = |name: &str| Span::styled(format!("{name}: "), theme.dim());
+    let mut lines = vec![
+        Line::from(vec![
+            field("Claimant"),
+            if claim.claimant.is_empty() {
+                Span::styled("— (a to set)", theme.dim())
+            } else {
+                Span::raw(clean_line(&claim.claimant).into_owned())
+            },
+        ]),
+        Line::from(vec![
+            field("Status"),
+            Span::raw(format!(
+                "{} {}",
+                status_glyph(claim.status),
+                claim.status.name()
+            )),
+        ]),
+        Line::from(vec![
+            field("Verdict"),
+            verdict_span(state, theme, claim, true),
+        ]),
+    ];
+    if let Some(at) = &claim.verdict.rated_at {
+        lines.push(Line::from(vec![
+            field("Rated"),
+            Span::styled(clean_line(at).into_owned(), theme.dim()),
+        ]));
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled("In the article:", theme.dim()));
+    let orphan = state.doc.orphans.contains(&index);
+    for anchor in &claim.anchors {
+        lines.push(Line::from(vec![
+            Span::styled("▌", theme.dim()),
+            Span::styled(
+                clean_line(&anchor.exact).into_owned(),
+                Style::new().add_modifier(Modifier::ITALIC),
+            ),
+        ]));
+    }
+    if orphan {
+        lines.push(Line::styled(
+            "⚠ orphan: this text is no longer where it was anchored",
+            theme.warning(),
+        ));
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled("Explanation:", theme.dim()));
+    if claim.verdict.explanation.is_empty() {
+        lines.push(Line::styled("— (E to write)", theme.dim()));
+    } else {
+        for l in claim.verdict.explanation.lines() {
+            lines.push(Line::raw(clean_line(l).into_owned()));
+        }
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(vec![
+        field("Sources"),
+        Span::styled("none linked", theme.dim()),
+    ]));
+    lines.push(Line::styled(format!("id {}", claim.id), theme.dim()));
+
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width.max(1));
+    let total: usize = lines.iter().map(|l| l.width().div_ceil(width).max(1)).sum();
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let max_scroll = total.saturating_sub(usize::from(inner.height));
+    let scroll = state.detail_scroll.min(max_scroll);
+    frame.render_widget(
+        paragraph.scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
+        inner,
+    );
+}
+
+/// Cuts `s` to `width` columns, ending in "…" when cut.
+pub fn truncate(s: &str, width: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w >= width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// Pads `s` with spaces to `width` columns.
+fn pad(s: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let w = s.width();
+    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+}

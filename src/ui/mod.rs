@@ -1,0 +1,50 @@
+//! Drawing: every function renders from `&AppState`; nothing here changes the case.
+
+mod article;
+mod claims;
+mod layout;
+mod overlay;
+mod status;
+mod theme;
+
+#[cfg(test)]
+mod tests;
+
+pub use layout::{MIN_HEIGHT, MIN_WIDTH, Panes, click, viewport, wheel};
+pub use theme::Theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use crate::app::AppState;
+
+/// Draws the whole screen for the current state.
+pub fn draw(frame: &mut Frame, state: &AppState, theme: &Theme) {
+    let area = frame.area();
+    let Some(panes) = Panes::new(area) else {
+        draw_too_small(frame);
+        return;
+    };
+    article::draw_article(frame, panes.article, state, theme);
+    claims::draw_claims(frame, panes.claims, state, theme);
+    claims::draw_detail(frame, panes.detail, state, theme);
+    status::draw_status(frame, panes.status, state, theme);
+    overlay::draw_overlay(frame, state, theme);
+}
+
+fn draw_too_small(frame: &mut Frame) {
+    let area = frame.area();
+    let text = vec![
+        Line::from("Terminal too small"),
+        Line::from(format!(
+            "{}×{}, need {MIN_WIDTH}×{MIN_HEIGHT}",
+            area.width, area.height
+        )),
+    ];
+    let [middle] = Layout::vertical([Constraint::Length(2)])
+        .flex(Flex::Center)
+        .areas(area);
+    frame.render_widget(Paragraph::new(text).centered(), middle);
+}

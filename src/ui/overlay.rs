@@ -1,0 +1,275 @@
+//! Overlays drawn over the main screen: help, rating picker, editor, confirmations.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Position, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::claims::truncate;
+use super::theme::Theme;
+use crate::app::{AppState, Editor, Field, Overlay};
+use crate::keymap::{Command, HelpLine, help_lines};
+use crate::text::clean_line;
+
+/// A centred rectangle of at most `width`×`height` inside `area`.
+fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [rect] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(row);
+    rect
+}
+
+fn popup(frame: &mut Frame, area: Rect, title: String, theme: &Theme) -> Rect {
+    let block = Block::bordered()
+        .title(title)
+        .border_style(theme.border(true));
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    inner
+}
+
+/// "key label" hints for an overlay's footer, from the keymap in force.
+fn footer<'a>(state: &AppState, theme: &Theme, commands: &[Command]) -> Line<'a> {
+    let mut spans = Vec::new();
+    for (key, hint) in state.keymap.hints(state.context(), commands) {
+        spans.push(Span::styled(key.to_string(), theme.key()));
+        spans.push(Span::raw(format!(" {hint}  ")));
+    }
+    Line::from(spans)
+}
+
+pub fn draw_overlay(frame: &mut Frame, state: &AppState, theme: &Theme) {
+    let area = frame.area();
+    match &state.overlay {
+        None => {}
+        Some(Overlay::Help { scroll }) => draw_help(frame, area, state, theme, *scroll),
+        Some(Overlay::Rating { claim, selected }) => {
+            let name = state
+                .case
+                .claim_index(claim)
+                .map(|i| state.claim_label(i))
+                .unwrap_or_default();
+            draw_rating(frame, area, state, theme, &name, *selected);
+        }
+        Some(Overlay::Edit {
+            claim,
+            field,
+            editor,
+        }) => {
+            let name = state
+                .case
+                .claim_index(claim)
+                .map(|i| state.claim_label(i))
+                .unwrap_or_default();
+            draw_editor(frame, area, state, theme, &name, *field, editor);
+        }
+        Some(Overlay::ConfirmDelete { claim }) => {
+            let (name, wording) = state
+                .case
+                .claim_index(claim)
+                .map(|i| (state.claim_label(i), state.case.claims[i].text.clone()))
+                .unwrap_or_default();
+            let rect = centred(area, 56, 6);
+            let inner = popup(frame, rect, " Delete claim? ".into(), theme);
+            let body = vec![
+                Line::raw(format!(
+                    "Delete {name} “{}”?",
+                    truncate(&clean_line(&wording), 40)
+                )),
+                Line::raw("Its verdict and explanation go with it."),
+                Line::default(),
+                footer(state, theme, &[Command::Confirm, Command::Cancel]),
+            ];
+            frame.render_widget(Paragraph::new(body).wrap(Wrap { trim: true }), inner);
+        }
+        Some(Overlay::QuitPrompt) => {
+            let rect = centred(area, 56, 5);
+            let inner = popup(frame, rect, " Unsaved changes ".into(), theme);
+            let body = vec![
+                Line::raw(format!(
+                    "{} has unsaved changes.",
+                    clean_line(&state.file_name())
+                )),
+                Line::default(),
+                footer(
+                    state,
+                    theme,
+                    &[
+                        Command::SaveAndQuit,
+                        Command::DiscardAndQuit,
+                        Command::Cancel,
+                    ],
+                ),
+            ];
+            frame.render_widget(Paragraph::new(body), inner);
+        }
+    }
+}
+
+fn draw_help(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme, scroll: usize) {
+    let rect = centred(area, 76, area.height.saturating_sub(2));
+    let inner = popup(frame, rect, " Keys — j/k scroll · Esc close ".into(), theme);
+    let lines = help_lines(&state.keymap);
+    let key_width = lines
+        .iter()
+        .filter_map(|l| match l {
+            HelpLine::Entry { keys, .. } => Some(keys.width()),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0)
+        .min(22);
+    let shown: Vec<Line> = lines
+        .iter()
+        .skip(scroll.min(lines.len().saturating_sub(usize::from(inner.height))))
+        .take(usize::from(inner.height))
+        .map(|l| match l {
+            HelpLine::Heading(h) => Line::styled(*h, theme.heading()),
+            HelpLine::Blank => Line::default(),
+            HelpLine::Entry { keys, description } => Line::from(vec![
+                Span::styled(format!("  {keys:<key_width$}  "), theme.key()),
+                Span::raw(description.clone()),
+            ]),
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(shown), inner);
+}
+
+fn draw_rating(
+    frame: &mut Frame,
+    area: Rect,
+    state: &AppState,
+    theme: &Theme,
+    name: &str,
+    selected: usize,
+) {
+    let labels = &state.case.scale.labels;
+    let height = u16::try_from(labels.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(4);
+    let rect = centred(area, 64, height);
+    let inner = popup(
+        frame,
+        rect,
+        format!(" Rate {name} · {} ", clean_line(&state.case.scale.name)),
+        theme,
+    );
+    let width = usize::from(inner.width);
+    let mut lines: Vec<Line> = labels
+        .iter()
+        .enumerate()
+        .map(|(i, label)| {
+            let digit = if i < 9 {
+                format!("{}", i + 1)
+            } else {
+                " ".into()
+            };
+            let colour = theme.verdict_colour(&label.colour);
+            let head = format!(" {digit} ■ {:<14}", clean_line(&label.label));
+            let room = width.saturating_sub(head.width() + 1);
+            let mut line = Line::from(vec![
+                Span::styled(format!(" {digit} "), theme.key()),
+                Span::styled("■ ", Style::new().fg(colour)),
+                Span::styled(
+                    format!("{:<14}", clean_line(&label.label)),
+                    Style::new().fg(colour).add_modifier(Modifier::BOLD),
+                ),
+                Span::styled(
+                    format!(" {}", truncate(&clean_line(&label.description), room)),
+                    theme.dim(),
+                ),
+            ]);
+            if i == selected {
+                line = line.style(theme.selected_row(true));
+            }
+            line
+        })
+        .collect();
+    lines.push(Line::default());
+    lines.push(footer(
+        state,
+        theme,
+        &[Command::Confirm, Command::ClearRating, Command::Cancel],
+    ));
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn draw_editor(
+    frame: &mut Frame,
+    area: Rect,
+    state: &AppState,
+    theme: &Theme,
+    name: &str,
+    field: Field,
+    editor: &Editor,
+) {
+    let rows = if editor.is_multiline() { 10 } else { 1 };
+    let width = area.width.saturating_sub(8).clamp(40, 96);
+    let rect = centred(area, width, rows + 4);
+    let inner = popup(
+        frame,
+        rect,
+        format!(" Edit the {} of {name} ", field.name()),
+        theme,
+    );
+    let [text_area, _, footer_area] = Layout::vertical([
+        Constraint::Length(rows),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    let (row, col) = editor.cursor();
+    let visible = usize::from(rows);
+    let first_row = row.saturating_sub(visible.saturating_sub(1));
+    let text_width = usize::from(text_area.width.max(1));
+    let mut cursor_x = 0;
+    let lines: Vec<Line> = editor
+        .lines()
+        .iter()
+        .enumerate()
+        .skip(first_row)
+        .take(visible)
+        .map(|(i, line)| {
+            // Long lines scroll horizontally so the cursor stays visible.
+            let before: String = line.chars().take(col).collect();
+            let shown_before = clean_line(&before);
+            let mut skip = 0;
+            if i == row && shown_before.width() >= text_width {
+                skip = shown_before.width() + 1 - text_width;
+            }
+            let cleaned = clean_line(line).into_owned();
+            let shown: String = skip_columns(&cleaned, skip);
+            if i == row {
+                cursor_x = shown_before.width() - skip;
+            }
+            Line::raw(shown)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), text_area);
+    frame.render_widget(
+        footer(state, theme, &[Command::Confirm, Command::Cancel]),
+        footer_area,
+    );
+    let x = text_area.x + u16::try_from(cursor_x).unwrap_or(0);
+    let y = text_area.y + u16::try_from(row - first_row).unwrap_or(0);
+    frame.set_cursor_position(Position::new(x, y));
+}
+
+/// Drops the first `columns` display columns of `s`.
+fn skip_columns(s: &str, columns: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut used = 0;
+    s.chars()
+        .skip_while(|c| {
+            let skip = used < columns;
+            used += c.width().unwrap_or(0);
+            skip
+        })
+        .collect()
+}

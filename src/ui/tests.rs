@@ -1,0 +1,262 @@
+//! Screen tests: every screen and overlay rendered into a buffer at 80×24 and 160×48, with
+//! snapshots of the text and explicit checks of the colours that carry meaning.
+
+use std::path::PathBuf;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+
+use super::{Theme, draw, viewport};
+use crate::app::{Action, AppState, FileInfo};
+use crate::keymap::{Key, KeyCode, Keymap};
+use crate::model::{Article, Case, FixedEntropy, Origin, Scale};
+use crate::open::DEMO_ARTICLE;
+
+fn state(text: &str, width: u16, height: u16) -> AppState {
+    let case = Case::new(
+        Article::new(text.to_string(), Origin::default()),
+        Scale::default_scale(),
+    );
+    let file = FileInfo {
+        path: PathBuf::from("/tmp/demo.factdesk.json"),
+        extra: Default::default(),
+        view_extra: Default::default(),
+    };
+    let mut s = AppState::new(
+        case,
+        file,
+        0,
+        Vec::new(),
+        Keymap::default_keymap(),
+        Box::new(FixedEntropy::default()),
+    );
+    s.update(Action::Resize(viewport(ratatui::layout::Rect::new(
+        0, 0, width, height,
+    ))));
+    s
+}
+
+fn press(s: &mut AppState, keys: &str) {
+    for c in keys.chars() {
+        let key = match c {
+            '⏎' => Key::plain(KeyCode::Enter),
+            '⎋' => Key::plain(KeyCode::Esc),
+            '⇥' => Key::plain(KeyCode::Tab),
+            c => Key::char(c),
+        };
+        s.update(Action::Key(key));
+    }
+}
+
+fn render(s: &AppState, width: u16, height: u16, theme: Theme) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| draw(f, s, &theme)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn text_of(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    (0..area.height)
+        .map(|y| {
+            let row: String = (0..area.width)
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect();
+            row.trim_end().to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Position of the first cell at or right of column `min_x` where `needle` starts.
+fn find_from(buffer: &Buffer, needle: &str, min_x: u16) -> Option<(u16, u16)> {
+    find_between(buffer, needle, min_x, buffer.area.width)
+}
+
+/// Like [`find_from`], but only in the article pane (the left 60 %).
+fn find_in_article(buffer: &Buffer, needle: &str) -> Option<(u16, u16)> {
+    find_between(buffer, needle, 0, buffer.area.width * 3 / 5)
+}
+
+fn find_between(buffer: &Buffer, needle: &str, min_x: u16, max_x: u16) -> Option<(u16, u16)> {
+    (0..buffer.area.height).find_map(|y| {
+        let row: String = (min_x..max_x)
+            .map(|x| buffer[(x, y)].symbol().to_string())
+            .collect();
+        let byte = row.find(needle)?;
+        Some((min_x + row[..byte].chars().count() as u16, y))
+    })
+}
+
+/// A demo case with claims in every state: rated, unrated, and one made from a selection.
+fn worked_state(width: u16, height: u16) -> AppState {
+    let mut s = state(DEMO_ARTICLE, width, height);
+    press(&mut s, "jjcr5"); // the 40% claim: False
+    press(&mut s, "jjvlllwwc"); // "told reporters that", unrated
+    press(&mut s, "jjcx");
+    s
+}
+
+macro_rules! snapshot_both_sizes {
+    ($name:ident, $setup:expr) => {
+        /// The screen renders at both reference sizes exactly as the snapshot shows.
+        #[test]
+        fn $name() {
+            for (w, h) in [(80u16, 24u16), (160, 48)] {
+                let s: AppState = $setup(w, h);
+                let text = text_of(&render(&s, w, h, Theme::COLOR));
+                insta::assert_snapshot!(format!("{}_{w}x{h}", stringify!($name)), text);
+            }
+        }
+    };
+}
+
+snapshot_both_sizes!(main_screen_fresh, |w, h| state(DEMO_ARTICLE, w, h));
+snapshot_both_sizes!(main_screen_with_claims, worked_state);
+snapshot_both_sizes!(help_overlay, |w, h| {
+    let mut s = state(DEMO_ARTICLE, w, h);
+    press(&mut s, "?");
+    s
+});
+snapshot_both_sizes!(rating_picker, |w, h| {
+    let mut s = worked_state(w, h);
+    press(&mut s, "r");
+    s
+});
+snapshot_both_sizes!(wording_editor, |w, h| {
+    let mut s = worked_state(w, h);
+    press(&mut s, "e");
+    s
+});
+snapshot_both_sizes!(explanation_editor, |w, h| {
+    let mut s = worked_state(w, h);
+    press(
+        &mut s,
+        "EThe operator's figures show 12%.⏎Source: annual report.",
+    );
+    s
+});
+snapshot_both_sizes!(delete_confirmation, |w, h| {
+    let mut s = worked_state(w, h);
+    press(&mut s, "d");
+    s
+});
+snapshot_both_sizes!(quit_prompt, |w, h| {
+    let mut s = worked_state(w, h);
+    press(&mut s, "q");
+    s
+});
+snapshot_both_sizes!(selecting_words, |w, h| {
+    let mut s = state(DEMO_ARTICLE, w, h);
+    press(&mut s, "jjvlww");
+    s
+});
+snapshot_both_sizes!(claim_list_focused, |w, h| {
+    let mut s = worked_state(w, h);
+    press(&mut s, "⇥k");
+    s
+});
+
+/// Below the minimum size the screen says so instead of drawing panes.
+#[test]
+fn too_small() {
+    let s = state(DEMO_ARTICLE, 50, 12);
+    let text = text_of(&render(&s, 50, 12, Theme::COLOR));
+    assert!(text.contains("Terminal too small"), "{text}");
+    assert!(text.contains("50×12, need 60×16"));
+    assert!(!text.contains("Article"));
+}
+
+/// A rated claim is drawn on its verdict's colour; an unrated one underlined in its own
+/// colour; the cursor's sentence on the cursor background.
+#[test]
+fn verdict_colours_in_the_article() {
+    let s = worked_state(160, 48);
+    let buffer = render(&s, 160, 48, Theme::COLOR);
+    let (x, y) = find_in_article(&buffer, "The fictional port").unwrap();
+    let false_colour = Color::Rgb(0xe0, 0x36, 0x2c);
+    assert_eq!(buffer[(x, y)].bg, false_colour, "rated False claim");
+    assert_eq!(buffer[(x, y)].fg, Color::Black);
+
+    let (x, y) = find_in_article(&buffer, "told reporters that").unwrap();
+    let cell = &buffer[(x, y)];
+    assert_eq!(cell.fg, Color::LightCyan, "unrated claim");
+    assert!(cell.modifier.contains(Modifier::UNDERLINED));
+
+    // The current claim (the last one made) is bold.
+    let (x, y) = find_in_article(&buffer, "However, the ferry").unwrap();
+    assert!(buffer[(x, y)].modifier.contains(Modifier::BOLD));
+
+    // The claim list shows the rated claim's bullet and key in the verdict colour.
+    let (x, y) = find_from(&buffer, "● C1", 96).unwrap();
+    assert_eq!(buffer[(x, y)].fg, false_colour);
+    let (x, y) = find_from(&buffer, " F │", 96).unwrap();
+    assert_eq!(buffer[(x + 1, y)].fg, false_colour);
+}
+
+/// Overlapping claims both show: the inner one in its own style inside the outer one.
+#[test]
+fn overlapping_claims_both_show() {
+    let mut s = state("Title\n\nAlpha beta gamma delta. Next sentence.", 80, 24);
+    press(&mut s, "jcr1"); // whole sentence: True
+    press(&mut s, "vlc"); // "beta": unrated, inside it
+    let buffer = render(&s, 80, 24, Theme::COLOR);
+    let (x, y) = find_in_article(&buffer, "Alpha").unwrap();
+    assert_eq!(buffer[(x, y)].bg, Color::Rgb(0x2e, 0x9e, 0x44));
+    let (x, y) = find_in_article(&buffer, "beta").unwrap();
+    assert_eq!(buffer[(x, y)].fg, Color::LightCyan);
+    assert!(buffer[(x, y)].modifier.contains(Modifier::UNDERLINED));
+    let (x, y) = find_in_article(&buffer, "gamma").unwrap();
+    assert_eq!(buffer[(x, y)].bg, Color::Rgb(0x2e, 0x9e, 0x44));
+}
+
+/// With NO_COLOR no cell carries a colour, and claims are still marked by underlining.
+#[test]
+fn no_color_uses_no_colour() {
+    let s = worked_state(80, 24);
+    let buffer = render(&s, 80, 24, Theme::MONO);
+    for cell in buffer.content() {
+        assert_eq!(cell.fg, Color::Reset);
+        assert_eq!(cell.bg, Color::Reset);
+    }
+    let (x, y) = find_in_article(&buffer, "told reporters").unwrap();
+    assert!(buffer[(x, y)].modifier.contains(Modifier::UNDERLINED));
+}
+
+/// Hostile text is drawn as visible markers: no control, bidi or zero-width character reaches
+/// a cell, and the pane warns about them.
+#[test]
+fn hostile_text_never_reaches_the_screen() {
+    let text = "Title\u{1b}]0;pwned\u{7}\n\nEvil \u{202e}txt.exe\u{202c} and \u{200b}zero\u{9b}31m width\ttab.";
+    let s = state(text, 80, 24);
+    let buffer = render(&s, 80, 24, Theme::COLOR);
+    for cell in buffer.content() {
+        for c in cell.symbol().chars() {
+            assert!(
+                !c.is_control()
+                    && !matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'),
+                "{c:?} reached the screen"
+            );
+        }
+    }
+    let shown = text_of(&buffer);
+    assert!(shown.contains("Title␛]0;pwned␇"), "{shown}");
+    assert!(shown.contains("⟨U+202E⟩txt.exe"));
+    assert!(
+        shown.contains("width tab") || shown.contains("width   tab"),
+        "tab expands"
+    );
+    assert!(shown.contains("hidden or control"));
+}
+
+/// Scrolling far down a long article draws the lines at that position (past u16 lines).
+#[test]
+fn far_scroll_draws_the_right_lines() {
+    let text: String = (0..70_000).map(|i| format!("Line {i}.\n")).collect();
+    let mut s = state(&text, 80, 24);
+    press(&mut s, "G");
+    let shown = text_of(&render(&s, 80, 24, Theme::COLOR));
+    assert!(shown.contains("Line 69999."), "{shown}");
+    assert!(shown.contains("Bot"));
+}

@@ -1,0 +1,152 @@
+//! Colours and text styles, with a monochrome variant for `NO_COLOR`.
+
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::model::Rgb;
+
+/// How meaning is drawn: verdict colours, highlights, the cursor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    pub color: bool,
+}
+
+impl Theme {
+    /// Colour unless `NO_COLOR` is set to anything non-empty (no-color.org).
+    pub fn from_env() -> Theme {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Theme { color: !no_color }
+    }
+
+    pub const COLOR: Theme = Theme { color: true };
+    pub const MONO: Theme = Theme { color: false };
+
+    /// A scale label's colour (`#rrggbb`); white when it cannot be parsed.
+    pub fn verdict_colour(&self, hex: &str) -> Color {
+        if !self.color {
+            return Color::Reset;
+        }
+        Rgb::parse(hex).map_or(Color::White, |Rgb(r, g, b)| Color::Rgb(r, g, b))
+    }
+
+    /// A rated claim in the article: its verdict's colour behind dark text.
+    pub fn rated_claim(&self, hex: &str) -> Style {
+        if self.color {
+            Style::new().fg(Color::Black).bg(self.verdict_colour(hex))
+        } else {
+            Style::new().add_modifier(Modifier::UNDERLINED)
+        }
+    }
+
+    /// An unrated claim in the article.
+    pub fn unrated_claim(&self) -> Style {
+        let style = Style::new().add_modifier(Modifier::UNDERLINED);
+        if self.color {
+            style.fg(Color::LightCyan)
+        } else {
+            style.add_modifier(Modifier::ITALIC)
+        }
+    }
+
+    /// Added on top of the claim style for the current claim.
+    pub fn current_claim(&self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+    }
+
+    /// The sentence under the article cursor.
+    pub fn cursor(&self) -> Style {
+        if self.color {
+            Style::new().bg(Color::Rgb(52, 58, 74))
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED)
+        }
+    }
+
+    pub fn selection(&self) -> Style {
+        if self.color {
+            Style::new().fg(Color::Black).bg(Color::Rgb(150, 190, 255))
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED)
+        }
+    }
+
+    /// Borders: the focused pane stands out.
+    pub fn border(&self, focused: bool) -> Style {
+        match (focused, self.color) {
+            (true, true) => Style::new()
+                .fg(Color::LightBlue)
+                .add_modifier(Modifier::BOLD),
+            (true, false) => Style::new().add_modifier(Modifier::BOLD),
+            (false, true) => Style::new().fg(Color::DarkGray),
+            (false, false) => Style::new(),
+        }
+    }
+
+    /// The selected row of a list.
+    pub fn selected_row(&self, focused: bool) -> Style {
+        match (focused, self.color) {
+            (true, true) => Style::new()
+                .bg(Color::Rgb(52, 58, 74))
+                .add_modifier(Modifier::BOLD),
+            (true, false) => Style::new().add_modifier(Modifier::REVERSED),
+            (false, _) => Style::new().add_modifier(Modifier::BOLD),
+        }
+    }
+
+    pub fn dim(&self) -> Style {
+        if self.color {
+            Style::new().fg(Color::DarkGray)
+        } else {
+            Style::new().add_modifier(Modifier::DIM)
+        }
+    }
+
+    pub fn warning(&self) -> Style {
+        if self.color {
+            Style::new().fg(Color::Yellow)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD)
+        }
+    }
+
+    pub fn error(&self) -> Style {
+        if self.color {
+            Style::new()
+                .fg(Color::LightRed)
+                .add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)
+        }
+    }
+
+    /// The mode badge at the left of the status bar.
+    pub fn mode(&self) -> Style {
+        if self.color {
+            Style::new()
+                .fg(Color::Black)
+                .bg(Color::LightBlue)
+                .add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+        }
+    }
+
+    pub fn key(&self) -> Style {
+        if self.color {
+            Style::new()
+                .fg(Color::LightBlue)
+                .add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD)
+        }
+    }
+
+    pub fn heading(&self) -> Style {
+        if self.color {
+            Style::new()
+                .fg(Color::LightYellow)
+                .add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        }
+    }
+}

@@ -1,0 +1,280 @@
+//! End-to-end: the real binary in a pseudo-terminal, driven by keys, checked on screen and
+//! on disk.
+
+mod support;
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+use serde_json::Value;
+use support::{Color, TIMEOUT, Tui, bin, shared_dir};
+
+fn schema_validator() -> jsonschema::Validator {
+    let schema: Value = serde_json::from_str(include_str!("../assets/verdict-file.schema.json"))
+        .expect("schema is JSON");
+    jsonschema::validator_for(&schema).expect("schema compiles")
+}
+
+/// Reads a saved verdict file, checks it against the shipped JSON Schema, and returns it.
+fn read_verdict_file(path: &Path) -> Value {
+    let json: Value = serde_json::from_str(&fs::read_to_string(path).expect("verdict file"))
+        .expect("verdict file is JSON");
+    let validator = schema_validator();
+    let errors: Vec<String> = validator
+        .iter_errors(&json)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "schema errors: {errors:?}");
+    json
+}
+
+/// The first (row, col) where `needle` starts left of column `max_col`.
+fn find_left_of(tui: &Tui, needle: &str, max_col: usize) -> Option<(u16, u16)> {
+    tui.screen().lines().enumerate().find_map(|(row, line)| {
+        let left: String = line.chars().take(max_col).collect();
+        let byte = left.find(needle)?;
+        Some((row as u16, left[..byte].chars().count() as u16))
+    })
+}
+
+fn chars(s: &str, start: u64, end: u64) -> String {
+    s.chars()
+        .skip(start as usize)
+        .take((end - start) as usize)
+        .collect()
+}
+
+/// The demo article opens with no arguments; q leaves the alternate screen with exit 0.
+#[test]
+fn opens_the_demo_and_quits_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tui = Tui::spawn(&bin(), &[], dir.path(), 80, 24, &[]);
+    tui.wait_for("Article: Harbour city council", TIMEOUT);
+    tui.wait_for("Claims 0/0", TIMEOUT);
+    tui.wait_for("NORMAL", TIMEOUT);
+    assert!(tui.in_alternate_screen());
+    tui.key("q");
+    assert_eq!(tui.wait_exit(TIMEOUT), 0);
+    assert!(!tui.in_alternate_screen(), "terminal restored");
+}
+
+/// The core loop on the real scraped article: claim, rate, save, quit; the JSON on disk has
+/// the claim with a correct anchor; reopening shows it.
+#[test]
+fn claim_rate_save_reopen_on_the_real_article() {
+    let Some(shared) = shared_dir() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("musk.txt");
+    fs::copy(shared.join("sample/musk-putin-article.txt"), &article).unwrap();
+
+    let mut tui = Tui::spawn(&bin(), &["musk.txt"], dir.path(), 100, 30, &[]);
+    tui.wait_for("Article: Controversy", TIMEOUT);
+    tui.key("j");
+    tui.key("j");
+    tui.key("c");
+    tui.wait_for("Claims 1/1", TIMEOUT);
+    tui.key("r");
+    tui.wait_for("Rate C1", TIMEOUT);
+    tui.key("5");
+    tui.wait_for("C1 rated False", TIMEOUT);
+    tui.wait_for("[+]", TIMEOUT);
+    // In the article pane (left), the claim is drawn on the False colour.
+    let (row, col) = find_left_of(&tui, "The American billionaire", 60).expect("claim in article");
+    let cell = tui.cell_style(row, col).unwrap();
+    assert_eq!(cell.bgcolor(), Color::Rgb(0xe0, 0x36, 0x2c));
+    tui.key("Ctrl-s");
+    tui.wait_for("Saved 1 claim", TIMEOUT);
+    assert!(!tui.screen().contains("[+]"));
+    tui.key("q");
+    assert_eq!(tui.wait_exit(TIMEOUT), 0);
+
+    let saved = dir.path().join("musk.factdesk.json");
+    let json = read_verdict_file(&saved);
+    assert_eq!(json["format"], "factdesk-verdicts");
+    assert_eq!(json["version"], 1);
+    let text = json["article"]["text"].as_str().unwrap();
+    assert_eq!(text, fs::read_to_string(&article).unwrap());
+    let claim = &json["claims"][0];
+    assert_eq!(claim["verdict"]["rating"], "False");
+    let anchor = &claim["anchors"][0];
+    let exact = chars(
+        text,
+        anchor["start"].as_u64().unwrap(),
+        anchor["end"].as_u64().unwrap(),
+    );
+    assert_eq!(anchor["exact"].as_str().unwrap(), exact);
+    assert!(
+        exact.starts_with("The American billionaire Elon Musk"),
+        "{exact}"
+    );
+
+    let mut tui = Tui::spawn(&bin(), &["musk.factdesk.json"], dir.path(), 100, 30, &[]);
+    tui.wait_for("Claims 1/1", TIMEOUT);
+    tui.wait_for("C1 · The American billionaire", TIMEOUT);
+    tui.wait_for("Verdict: False", TIMEOUT);
+    tui.key("q");
+    assert_eq!(tui.wait_exit(TIMEOUT), 0);
+}
+
+/// q with unsaved changes asks; c cancels; d quits without writing anything.
+#[test]
+fn quitting_with_unsaved_changes_asks() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), "One claim here. Another one.\n").unwrap();
+    let mut tui = Tui::spawn(&bin(), &["a.txt"], dir.path(), 80, 24, &[]);
+    tui.wait_for("Claims 0/0", TIMEOUT);
+    tui.key("c");
+    tui.key("q");
+    tui.wait_for("has unsaved changes", TIMEOUT);
+    tui.key("c");
+    tui.wait_for("NORMAL", TIMEOUT);
+    tui.key("q");
+    tui.wait_for("has unsaved changes", TIMEOUT);
+    tui.key("d");
+    assert_eq!(tui.wait_exit(TIMEOUT), 0);
+    assert!(!dir.path().join("a.factdesk.json").exists());
+}
+
+/// Save-and-quit from the prompt writes the file; -o chooses where.
+#[test]
+fn save_and_quit_honours_output_path() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), "One claim here. Another one.\n").unwrap();
+    fs::create_dir(dir.path().join("out")).unwrap();
+    let args = ["a.txt", "-o", "out/case.factdesk.json"];
+    let mut tui = Tui::spawn(&bin(), &args, dir.path(), 80, 24, &[]);
+    tui.wait_for("case.factdesk.json", TIMEOUT);
+    tui.key("j");
+    tui.key("c");
+    tui.key("x");
+    tui.key("q");
+    tui.wait_for("has unsaved changes", TIMEOUT);
+    tui.key("s");
+    assert_eq!(tui.wait_exit(TIMEOUT), 0);
+    let json = read_verdict_file(&dir.path().join("out/case.factdesk.json"));
+    assert_eq!(json["claims"][0]["status"], "researching");
+    assert_eq!(json["claims"][0]["text"], "Another one.");
+}
+
+/// Resizing below the minimum says so; growing again redraws the panes.
+#[test]
+fn live_resize() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tui = Tui::spawn(&bin(), &[], dir.path(), 80, 24, &[]);
+    tui.wait_for("Claims 0/0", TIMEOUT);
+    tui.resize(40, 10);
+    tui.wait_for("Terminal too small", TIMEOUT);
+    tui.resize(120, 40);
+    tui.wait_for("Claims 0/0", TIMEOUT);
+    tui.key("?");
+    tui.wait_for("Keys", TIMEOUT);
+    tui.wait_for("make the selection (or the sentence) a claim", TIMEOUT);
+    tui.key("Esc");
+    tui.wait_for("NORMAL", TIMEOUT);
+    tui.key("q");
+    assert_eq!(tui.wait_exit(TIMEOUT), 0);
+}
+
+/// A mouse click on a sentence moves the cursor there, so c claims that sentence.
+#[test]
+fn mouse_click_selects_a_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("a.txt"),
+        "First sentence.\n\nSecond sentence.\n\nThird sentence.\n",
+    )
+    .unwrap();
+    let mut tui = Tui::spawn(&bin(), &["a.txt"], dir.path(), 80, 24, &[]);
+    tui.wait_for("Third sentence.", TIMEOUT);
+    let (row, col) = tui.find("Third sentence.").unwrap();
+    // SGR mouse report: left button press and release at (col+1, row+1), 1-based.
+    tui.send(&format!(
+        "\x1b[<0;{};{}M\x1b[<0;{};{}m",
+        col + 3,
+        row + 1,
+        col + 3,
+        row + 1
+    ));
+    tui.key("c");
+    tui.wait_for("Claims 1/1", TIMEOUT);
+    tui.wait_for("C1 · Third sentence.", TIMEOUT);
+    tui.key("q");
+    tui.wait_for("has unsaved changes", TIMEOUT);
+    tui.key("d");
+    assert_eq!(tui.wait_exit(TIMEOUT), 0);
+}
+
+/// --help and --version work without a terminal.
+#[test]
+fn help_and_version() {
+    let out = Command::new(bin()).arg("--help").output().unwrap();
+    assert!(out.status.success());
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(help.contains("Usage: factdesk"), "{help}");
+    assert!(help.contains("--output"));
+    let out = Command::new(bin()).arg("--version").output().unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        format!("factdesk {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+/// Files that cannot be opened give one clear line on stderr and exit 2, before the
+/// terminal is touched.
+#[test]
+fn unopenable_files_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |arg: &str| {
+        let out = Command::new(bin())
+            .arg(arg)
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, err) = run("missing.txt");
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("missing.txt") && err.contains("no such file"),
+        "{err}"
+    );
+    let (code, err) = run(".");
+    assert_eq!(code, Some(2));
+    assert!(err.contains("directory"), "{err}");
+    let (code, err) = run("/dev/zero");
+    assert_eq!(code, Some(2));
+    assert!(err.contains("not a regular file"), "{err}");
+    fs::write(
+        dir.path().join("new.factdesk.json"),
+        r#"{"format": "factdesk-verdicts", "version": 99}"#,
+    )
+    .unwrap();
+    let (code, err) = run("new.factdesk.json");
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("99") && err.contains("update factdesk"),
+        "{err}"
+    );
+}
+
+/// A FIFO is refused at once instead of blocking on open.
+#[test]
+fn fifo_is_refused_without_hanging() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.txt");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipping: mkfifo not available");
+        return;
+    }
+    let started = std::time::Instant::now();
+    let out = Command::new(bin()).arg(&fifo).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(started.elapsed() < Duration::from_secs(5));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a regular file"));
+}
