@@ -160,3 +160,148 @@ fn io_reason(e: &std::io::Error) -> String {
         _ => e.to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::model::FixedEntropy;
+
+    fn open_path(path: &Path) -> Result<Opened, OpenError> {
+        open(Some(path), None, &FixedEntropy::default())
+    }
+
+    fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+        let path = dir.join(name);
+        fs::write(&path, bytes).unwrap();
+        path
+    }
+
+    /// No file: the demo article, saved to the demo verdict file name.
+    #[test]
+    fn no_file_opens_the_demo() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join(DEMO_VERDICT_FILE);
+        let opened = open(None, Some(&out), &FixedEntropy::default()).unwrap();
+        assert_eq!(opened.case.article.text, DEMO_ARTICLE);
+        assert_eq!(opened.file.path, out);
+        assert!(opened.case.article.hash_matches());
+    }
+
+    /// A text article starts a case saved beside it as `<stem>.factdesk.json`.
+    #[test]
+    fn article_opens_with_default_verdict_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write(dir.path(), "story.txt", "Hello. World.".as_bytes());
+        let opened = open_path(&path).unwrap();
+        assert_eq!(opened.file.path, dir.path().join("story.factdesk.json"));
+        assert_eq!(opened.case.article.origin.path.as_deref(), path.to_str());
+        assert!(opened.notices.is_empty());
+    }
+
+    /// The bad inputs of QUALITY.md for the article loader give a clear error or a notice.
+    #[test]
+    fn hostile_article_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let err = |p: &Path| open_path(p).unwrap_err().to_string();
+
+        assert!(err(&d.join("missing.txt")).contains("no such file"));
+        assert!(err(d).contains("it is a directory"));
+        assert!(err(Path::new("/dev/zero")).contains("not a regular file"));
+
+        // Over the size cap: refused from the metadata, without reading.
+        let big = d.join("big.txt");
+        fs::File::create(&big).unwrap().set_len(2048).unwrap();
+        let e = read_article(&big, 1024).unwrap_err().to_string();
+        assert!(e.contains("2048 bytes, over the limit of 1024"), "{e}");
+
+        // Empty and whitespace-only articles open, and say they are empty.
+        for (name, bytes) in [("empty.txt", &b""[..]), ("blank.txt", &b"  \n\t\n"[..])] {
+            let opened = open_path(&write(d, name, bytes)).unwrap();
+            assert!(opened.notices.iter().any(|n| n.contains("empty")), "{name}");
+        }
+
+        // BOM, UTF-16 and line endings are decoded, with notices where text changed.
+        let opened = open_path(&write(d, "bom.txt", b"\xEF\xBB\xBFHi.")).unwrap();
+        assert_eq!(opened.case.article.text, "Hi.");
+        let opened = open_path(&write(d, "u16.txt", b"\xFF\xFEH\0i\0")).unwrap();
+        assert_eq!(opened.case.article.text, "Hi");
+        assert!(opened.notices.iter().any(|n| n.contains("UTF-16")));
+        let opened = open_path(&write(d, "crlf.txt", b"a\r\nb\rc")).unwrap();
+        assert_eq!(opened.case.article.text, "a\nb\nc");
+
+        // A symlink opens its target; the verdict file goes beside the link.
+        let target = write(d, "real.txt", b"Linked text.");
+        let link = d.join("link.txt");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        let opened = open_path(&link).unwrap();
+        assert_eq!(opened.case.article.text, "Linked text.");
+        assert_eq!(opened.file.path, d.join("link.factdesk.json"));
+    }
+
+    /// A FIFO is refused before it is opened, so opening never blocks.
+    #[test]
+    fn fifo_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("skipping: mkfifo not available");
+            return;
+        }
+        let e = open_path(&fifo).unwrap_err().to_string();
+        assert!(e.contains("not a regular file"), "{e}");
+    }
+
+    /// Kuhn's deliberately broken UTF-8 opens lossily, naming the first bad byte (4461).
+    #[test]
+    fn invalid_utf8_opens_with_a_warning() {
+        let Some(path) = shared("testdata/hostile/UTF-8-test.txt") else {
+            return;
+        };
+        let opened = open_path(&path).unwrap();
+        assert!(
+            opened.notices.iter().any(|n| n.contains("offset 4461")),
+            "{:?}",
+            opened.notices
+        );
+        assert!(opened.case.article.text.contains('\u{FFFD}'));
+    }
+
+    /// Opening an article whose verdict file exists continues that file instead of
+    /// starting a second case over it.
+    #[test]
+    fn existing_verdict_file_is_continued() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write(dir.path(), "a.txt", b"One. Two.");
+        let first = open_path(&path).unwrap();
+        let view = store::SavedView {
+            cursor: 5,
+            ..Default::default()
+        };
+        store::save(&first.file.path, &first.case, &view, &first.file.extra).unwrap();
+        let again = open_path(&path).unwrap();
+        assert_eq!(again.cursor, 5);
+        assert!(again.notices[0].contains("Continuing"));
+        fs::write(&path, "Changed text.").unwrap();
+        let changed = open_path(&path).unwrap();
+        assert!(changed.notices.iter().any(|n| n.contains("differs")));
+        assert_eq!(changed.case.article.text, "One. Two.");
+    }
+
+    fn shared(rel: &str) -> Option<PathBuf> {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared")
+            .join(rel);
+        if !path.exists() {
+            eprintln!(
+                "skipping: {} not found (third-party test data is only in CI)",
+                path.display()
+            );
+            return None;
+        }
+        Some(path)
+    }
+}

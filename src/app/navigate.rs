@@ -92,6 +92,13 @@ impl AppState {
         self.doc.rewrap(&self.case.article.text, width);
         self.top = self.doc.line_of(top_byte).min(self.max_top());
         let range = self.cursor_range();
+        if !self.placed {
+            self.placed = true;
+            let first = self.doc.line_of(range.start);
+            self.top = first
+                .saturating_sub(self.viewport.article_height / 3)
+                .min(self.max_top());
+        }
         self.scroll_to(range);
         self.keep_list_in_view();
     }

@@ -190,6 +190,9 @@ pub struct AppState {
     pub keymap: Keymap,
     pub viewport: Viewport,
     pub(super) entropy: Box<dyn Entropy>,
+    /// Whether the article has been laid out for a real terminal size yet; the first
+    /// layout puts the cursor a third of the way down the pane.
+    pub(super) placed: bool,
 }
 
 impl AppState {
@@ -242,6 +245,7 @@ impl AppState {
             keymap,
             viewport,
             entropy,
+            placed: false,
         };
         state.follow_cursor();
         state

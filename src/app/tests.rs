@@ -150,6 +150,17 @@ fn new_claim_is_current() {
     assert!(state.dirty);
 }
 
+/// The claimant is guessed from the sentence, else from its paragraph.
+#[test]
+fn claimant_guess() {
+    let text = "Title\n\n“No, it is not. I have spoken to him once,” Musk wrote on Twitter.\n\nPlain fact here.";
+    let (s, _) = run(text, "jc");
+    assert_eq!(s.case.claims[0].anchors[0].exact, "“No, it is not.");
+    assert_eq!(s.case.claims[0].claimant, "Musk");
+    let (s, _) = run(text, "Gc");
+    assert_eq!(s.case.claims[0].claimant, "");
+}
+
 /// Rating: digits pick by position, 0 clears, Esc cancels, a digit right after c rates nothing.
 #[test]
 fn rating() {

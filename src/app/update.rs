@@ -222,6 +222,26 @@ impl AppState {
     }
 
     fn scroll_detail(&mut self, delta: isize) {
-        self.detail_scroll = self.detail_scroll.saturating_add_signed(delta).min(200);
+        let max = self
+            .detail_line_estimate()
+            .saturating_sub(self.viewport.detail_height);
+        self.detail_scroll = self.detail_scroll.saturating_add_signed(delta).min(max);
+    }
+
+    /// An upper bound of the detail pane's wrapped lines, so scrolling stops near its end
+    /// (the pane itself clamps exactly).
+    fn detail_line_estimate(&self) -> usize {
+        let Some(claim) = self.current_claim() else {
+            return 0;
+        };
+        let width = self.viewport.detail_width.max(1);
+        let wrapped = |s: &str| -> usize {
+            s.split('\n')
+                .map(|l| l.chars().count().div_ceil(width).max(1))
+                .sum()
+        };
+        let anchors: usize = claim.anchors.iter().map(|a| wrapped(&a.exact)).sum();
+        // Claimant, status, verdict, rated, blanks, headings, sources, id: 12 at most.
+        12 + anchors + wrapped(&claim.verdict.explanation) + wrapped(&claim.claimant)
     }
 }

@@ -153,7 +153,7 @@ fn draw_rating(
     let height = u16::try_from(labels.len())
         .unwrap_or(u16::MAX)
         .saturating_add(4);
-    let rect = centred(area, 64, height);
+    let rect = centred(area, area.width.saturating_sub(8).clamp(40, 110), height);
     let inner = popup(
         frame,
         rect,

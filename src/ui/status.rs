@@ -18,21 +18,21 @@ fn hint_commands(context: Context) -> &'static [Command] {
     match context {
         Context::Article => &[
             MakeClaim,
+            ShowHelp,
             StartSelection,
             RateClaim,
             EditWording,
             NextClaim,
             Save,
-            ShowHelp,
         ],
         Context::Claims => &[
             JumpToClaim,
+            ShowHelp,
             RateClaim,
             EditWording,
             EditExplanation,
             CycleStatus,
             DeleteClaim,
-            ShowHelp,
         ],
         Context::Detail => &[RateClaim, EditExplanation, CycleStatus, ShowHelp],
         Context::Selection => &[

@@ -260,3 +260,73 @@ fn far_scroll_draws_the_right_lines() {
     assert!(shown.contains("Line 69999."), "{shown}");
     assert!(shown.contains("Bot"));
 }
+
+/// Every string of the Big List of Naughty Strings, as article text and as claim wording,
+/// claimant and explanation: no control, bidi or zero-width character reaches a cell, and
+/// the case round-trips through the verdict file unchanged.
+#[test]
+fn naughty_strings_are_drawn_safely_and_round_trip() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/testdata/hostile/blns.txt");
+    let Ok(list) = std::fs::read_to_string(&path) else {
+        eprintln!(
+            "skipping: {} not found (third-party test data is only in CI)",
+            path.display()
+        );
+        return;
+    };
+    let strings: Vec<&str> = list
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .collect();
+    assert!(strings.len() > 400);
+    let forbidden = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+    };
+    for chunk in strings.chunks(40) {
+        let article = format!("Title\n\n{}", chunk.join("\n"));
+        let mut s = state(&article, 80, 24);
+        for (i, naughty) in chunk.iter().enumerate() {
+            press(&mut s, "j");
+            press(&mut s, "c");
+            let Some(id) = s.current.clone() else {
+                continue;
+            };
+            let claim = s.case.claim_mut(&id).unwrap();
+            claim.text = format!("{naughty} #{i}");
+            claim.claimant = naughty.to_string();
+            claim.verdict.explanation = format!("{naughty}\n{naughty}");
+        }
+        for keys in ["", "G", "⇥"] {
+            press(&mut s, keys);
+            let buffer = render(&s, 80, 24, Theme::COLOR);
+            for cell in buffer.content() {
+                let symbol = cell.symbol();
+                // A joiner inside a cluster (emoji sequences, Indic conjuncts) shapes the
+                // letters around it; the cleaner keeps it there on purpose.
+                let joined = symbol.chars().count() > 1;
+                let bad = symbol
+                    .chars()
+                    .any(|c| forbidden(c) && !(joined && matches!(c, '\u{200c}' | '\u{200d}')));
+                assert!(!bad, "{symbol:?} reached the screen");
+            }
+        }
+        let view = crate::store::SavedView::default();
+        let json = crate::store::to_json(&s.case, &view, &Default::default()).unwrap();
+        let back = crate::store::from_json(&json).unwrap();
+        assert_eq!(back.case, s.case);
+    }
+}
+
+/// Pathological shapes open and respond: one 10 MB line, and a million short lines.
+#[test]
+fn huge_shapes_open_and_respond() {
+    for text in ["word ".repeat(2 * 1024 * 1024), "Line.\n".repeat(1_000_000)] {
+        let mut s = state(&text, 80, 24);
+        press(&mut s, "Gkc");
+        assert_eq!(s.case.claims.len(), 1);
+        let shown = text_of(&render(&s, 80, 24, Theme::COLOR));
+        assert!(shown.contains("Claims 1/1"));
+    }
+}
