@@ -80,6 +80,7 @@ impl AppState {
             claimant,
             status: ClaimStatus::Todo,
             verdict: Verdict::default(),
+            links: Vec::new(),
             created: now.clone(),
             updated: now,
             extra: Extra::new(),

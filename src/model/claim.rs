@@ -2,7 +2,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::Extra;
+use super::{Extra, Link};
 
 /// A claim's stable id: a short random string of `[a-z0-9]`, never reused.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -94,6 +94,9 @@ pub struct Claim {
     pub status: ClaimStatus,
     #[serde(default)]
     pub verdict: Verdict,
+    /// Evidence, in the order it was linked.
+    #[serde(default)]
+    pub links: Vec<Link>,
     pub created: String,
     pub updated: String,
     #[serde(flatten)]

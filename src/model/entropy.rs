@@ -1,11 +1,24 @@
-use super::ClaimId;
+use super::{ClaimId, SourceId};
 
 /// Where new ids and timestamps come from, so the state machine stays deterministic in tests.
 pub trait Entropy {
-    /// A fresh random id.
-    fn new_id(&mut self) -> ClaimId;
+    /// A fresh random id string of `[a-z0-9]`.
+    fn new_id_string(&mut self) -> String;
     /// The current time as RFC 3339, to the second, UTC.
     fn now(&self) -> String;
+
+    fn new_id(&mut self) -> ClaimId {
+        ClaimId(self.new_id_string())
+    }
+
+    fn new_source_id(&mut self) -> SourceId {
+        SourceId(self.new_id_string())
+    }
+
+    /// Today's date, `YYYY-MM-DD` (UTC).
+    fn today(&self) -> String {
+        self.now().chars().take(10).collect()
+    }
 }
 
 /// Random ids from the operating system and the real clock.
@@ -16,7 +29,7 @@ const ALPHABET: &[u8; 32] = b"abcdefghijkmnpqrstuvwxyz23456789";
 const ID_LEN: usize = 10;
 
 impl Entropy for SystemEntropy {
-    fn new_id(&mut self) -> ClaimId {
+    fn new_id_string(&mut self) -> String {
         // 10 characters of a 32-letter alphabet: 50 bits, collision-safe across copies.
         let mut bytes = [0u8; ID_LEN];
         if getrandom::fill(&mut bytes).is_err() {
@@ -29,12 +42,10 @@ impl Entropy for SystemEntropy {
                 *b = (nanos >> (i * 5)) as u8;
             }
         }
-        ClaimId(
-            bytes
-                .iter()
-                .map(|b| ALPHABET[(*b as usize) % ALPHABET.len()] as char)
-                .collect(),
-        )
+        bytes
+            .iter()
+            .map(|b| ALPHABET[(*b as usize) % ALPHABET.len()] as char)
+            .collect()
     }
 
     fn now(&self) -> String {
@@ -45,7 +56,7 @@ impl Entropy for SystemEntropy {
     }
 }
 
-/// Counting ids (`c1`, `c2`, …) and a fixed time: for tests.
+/// Counting ids (`c1`, `c2`, …) and a fixed time: for tests and benches.
 #[derive(Debug, Clone)]
 pub struct FixedEntropy {
     pub next: u32,
@@ -62,8 +73,8 @@ impl Default for FixedEntropy {
 }
 
 impl Entropy for FixedEntropy {
-    fn new_id(&mut self) -> ClaimId {
-        let id = ClaimId(format!("c{}", self.next));
+    fn new_id_string(&mut self) -> String {
+        let id = format!("c{}", self.next);
         self.next += 1;
         id
     }

@@ -9,11 +9,13 @@ mod article;
 mod claim;
 mod entropy;
 mod scale;
+mod source;
 
 pub use article::{Article, Origin};
 pub use claim::{Anchor, Claim, ClaimId, ClaimStatus, Verdict};
 pub use entropy::{Entropy, FixedEntropy, SystemEntropy};
 pub use scale::{Label, Rgb, Scale, ScaleError};
+pub use source::{Link, Name, SOURCE_TYPES, Source, SourceId, Stance, looks_like_url};
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -23,16 +25,17 @@ pub type Extra = Map<String, Value>;
 
 /// Everything one fact-check is about: the article, the scale, the claims.
 ///
-/// `sources` and `history` are carried as raw JSON until the evidence and history
-/// features model them; they round-trip unchanged.
+/// `history` is carried as raw JSON until the history feature models it; it round-trips
+/// unchanged.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Case {
     pub article: Article,
     pub scale: Scale,
     /// Claims in article order (by the start of their first anchor, longer first, then id).
     pub claims: Vec<Claim>,
+    /// The case's source library, in the order sources were added.
     #[serde(default)]
-    pub sources: Vec<Value>,
+    pub sources: Vec<Source>,
     #[serde(default)]
     pub history: Vec<Value>,
 }
@@ -71,5 +74,35 @@ impl Case {
     pub fn remove_claim(&mut self, id: &ClaimId) -> Option<Claim> {
         let at = self.claim_index(id)?;
         Some(self.claims.remove(at))
+    }
+
+    pub fn source(&self, id: &SourceId) -> Option<&Source> {
+        self.sources.iter().find(|s| &s.id == id)
+    }
+
+    pub fn source_mut(&mut self, id: &SourceId) -> Option<&mut Source> {
+        self.sources.iter_mut().find(|s| &s.id == id)
+    }
+
+    pub fn source_index(&self, id: &SourceId) -> Option<usize> {
+        self.sources.iter().position(|s| &s.id == id)
+    }
+
+    /// Claims (by index) that cite a source, with how many links each has to it.
+    pub fn citing_claims(&self, id: &SourceId) -> Vec<usize> {
+        self.claims
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.links.iter().any(|l| &l.source == id))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// Number of links, over all claims, to a source.
+    pub fn link_count(&self, id: &SourceId) -> usize {
+        self.claims
+            .iter()
+            .map(|c| c.links.iter().filter(|l| &l.source == id).count())
+            .sum()
     }
 }

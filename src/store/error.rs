@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
-use crate::model::ClaimId;
+use crate::model::{ClaimId, SourceId};
 
 /// How a path is shown in messages: as given, or "the verdict file" for in-memory JSON.
 fn at(path: &Option<PathBuf>) -> String {
@@ -261,6 +261,13 @@ pub enum LoadWarning {
         /// The scale's name.
         scale: String,
     },
+    /// A claim links to a source that is not in the library; the link is kept.
+    MissingSource {
+        /// The claim.
+        claim: ClaimId,
+        /// The source id the link names.
+        source: SourceId,
+    },
     /// The saved cursor was past the end of the article and was moved to the end.
     CursorClamped {
         /// The saved cursor.
@@ -303,6 +310,10 @@ impl fmt::Display for LoadWarning {
             } => write!(
                 f,
                 "claim {claim}: the rating {rating:?} is not a label on the scale {scale:?}"
+            ),
+            LoadWarning::MissingSource { claim, source } => write!(
+                f,
+                "claim {claim}: links to the source {source}, which is not in the library; the link is kept"
             ),
             LoadWarning::CursorClamped { cursor, len } => write!(
                 f,

@@ -9,9 +9,9 @@ use super::validate::{hard_problems, save_problems, warnings};
 use super::{
     FORMAT, LoadError, LoadWarning, Loaded, MAX_VERDICT_FILE_BYTES, SaveError, SavedView, VERSION,
 };
-use crate::model::{Anchor, Article, Case, Claim, Label, Scale, Verdict};
+use crate::model::{Anchor, Article, Case, Claim, Label, Link, Scale, Source, Verdict};
 
-/// The top-level keys of version 1, in file order.
+/// The top-level keys of the current version, in file order.
 pub(super) const TOP_LEVEL_FIELDS: &[&str] = &[
     "format", "version", "article", "scale", "claims", "sources", "history", "view",
 ];
@@ -24,7 +24,7 @@ struct FileOut<'a> {
     article: &'a Article,
     scale: &'a Scale,
     claims: &'a [Claim],
-    sources: &'a [Value],
+    sources: &'a [Source],
     history: &'a [Value],
     view: &'a SavedView,
     #[serde(flatten)]
@@ -42,7 +42,7 @@ struct FileIn {
     scale: Scale,
     claims: Vec<Claim>,
     #[serde(default)]
-    sources: Vec<Value>,
+    sources: Vec<Source>,
     #[serde(default)]
     history: Vec<Value>,
     #[serde(default)]
@@ -147,19 +147,46 @@ fn read_version(obj: &Map<String, Value>) -> Result<u64, LoadError> {
     }
 }
 
-/// Upgrades a file of version `from_version` to the current version's shape.
-///
-/// Each arm handles one version; when version 2 arrives, arm 1 becomes
-/// `1 => migrate(v1_to_v2(value)?, 2)` and a new identity arm `2 => Ok(value)` is added.
+/// Upgrades a file of version `from_version` to the current version's shape, one version
+/// at a time.
 pub(super) fn migrate(value: Value, from_version: u64) -> Result<Value, LoadError> {
     match from_version {
-        1 => Ok(value),
+        1 => migrate(v1_to_v2(value)?, 2),
+        2 => Ok(value),
         other => Err(LoadError::Migration {
             path: None,
             from: other,
             msg: "no upgrade is known from this version".into(),
         }),
     }
+}
+
+/// Version 2 typed the source library and added `links` to claims. Version 1 files written
+/// by factdesk always had `"sources": []`; a hand-written v1 source must already have the
+/// v2 shape, else the upgrade says which one cannot be read.
+fn v1_to_v2(mut value: Value) -> Result<Value, LoadError> {
+    let fail = |msg: String| LoadError::Migration {
+        path: None,
+        from: 1,
+        msg,
+    };
+    let Some(obj) = value.as_object_mut() else {
+        return Err(fail("the file is not a JSON object".into()));
+    };
+    obj.insert("version".into(), Value::from(2));
+    if let Some(Value::Array(sources)) = obj.get("sources") {
+        for (i, s) in sources.iter().enumerate() {
+            Source::deserialize(s).map_err(|e| fail(format!("sources[{i}]: {e}")))?;
+        }
+    }
+    if let Some(Value::Array(claims)) = obj.get_mut("claims") {
+        for claim in claims.iter_mut().filter_map(Value::as_object_mut) {
+            claim
+                .entry("links")
+                .or_insert_with(|| Value::Array(Vec::new()));
+        }
+    }
+    Ok(value)
 }
 
 /// Where in the file a type error is, found by deserialising the parts one by one.
@@ -203,13 +230,23 @@ fn locate(value: &Value) -> String {
             if c.get("verdict").is_some_and(fails::<Verdict>) {
                 return format!("{name}.verdict");
             }
+            let links = c.get("links").and_then(Value::as_array);
+            if let Some(j) = links.and_then(|l| l.iter().position(fails::<Link>)) {
+                return format!("{name}.links[{j}]");
+            }
             return name;
         }
     }
-    for key in ["sources", "history"] {
-        if obj.get(key).is_some_and(fails::<Vec<Value>>) {
-            return key.into();
+    if let Some(sources) = obj.get("sources") {
+        let Some(list) = sources.as_array() else {
+            return "sources".into();
+        };
+        if let Some(i) = list.iter().position(fails::<Source>) {
+            return format!("sources[{i}]");
         }
+    }
+    if obj.get("history").is_some_and(fails::<Vec<Value>>) {
+        return "history".into();
     }
     if obj.get("view").is_some_and(fails::<SavedView>) {
         return "view".into();

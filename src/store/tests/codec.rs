@@ -31,7 +31,7 @@ fn output_is_byte_stable() {
 #[test]
 fn layout_is_pretty_and_ordered() {
     let json = sample_json();
-    assert!(json.starts_with("{\n  \"format\": \"factdesk-verdicts\",\n  \"version\": 1,\n"));
+    assert!(json.starts_with("{\n  \"format\": \"factdesk-verdicts\",\n  \"version\": 2,\n"));
     assert!(json.ends_with("}\n") && !json.ends_with("\n\n"));
     let keys: Vec<String> = match serde_json::from_str::<Value>(&json).expect("JSON") {
         Value::Object(m) => m.keys().cloned().collect(),
@@ -61,7 +61,10 @@ fn saved_json_matches_schema() {
 fn schema_rejects_broken_files() {
     let breakages: Vec<fn(&mut Value)> = vec![
         |v| v["claims"][0]["status"] = json!("done"),
-        |v| v["version"] = json!(2),
+        |v| v["version"] = json!(3),
+        |v| v["sources"][0]["issued"] = json!("last spring"),
+        |v| v["claims"][0]["links"][0]["stance"] = json!("agrees"),
+        |v| v["sources"][0]["id"] = json!("Not Valid"),
         |v| v["format"] = json!("other"),
         |v| v["claims"][0]["id"] = json!("Bad Id"),
         |v| v["scale"]["labels"][0]["colour"] = json!("green"),
@@ -347,7 +350,7 @@ fn save_refuses_unreadable_nesting() {
         deep = json!([deep]);
     }
     let mut case = sample_case();
-    case.sources.push(deep);
+    case.history.push(deep);
     let err = to_json(&case, &SavedView::default(), &Map::new()).unwrap_err();
     assert!(err.to_string().contains("would not load back"), "{err}");
 }

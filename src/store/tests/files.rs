@@ -315,10 +315,10 @@ fn load_refuses_bad_contents() {
     let err = load(&prose).unwrap_err();
     assert!(matches!(err, LoadError::Syntax { line: 1, .. }), "{err}");
     assert!(err.to_string().contains("prose.json"));
-    let newer = edited(|v| v["version"] = serde_json::json!(2));
+    let newer = edited(|v| v["version"] = serde_json::json!(3));
     let newer = write(dir.path(), "newer.json", newer.as_bytes());
     let msg = load(&newer).unwrap_err().to_string();
-    assert!(msg.contains("newer.json") && msg.contains("version 2") && msg.contains("up to 1"));
+    assert!(msg.contains("newer.json") && msg.contains("version 3") && msg.contains("up to 2"));
 }
 
 /// A file with a byte-order mark still loads.

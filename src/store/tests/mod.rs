@@ -11,7 +11,8 @@ use serde_json::{Map, Value, json};
 
 use super::*;
 use crate::model::{
-    Anchor, Article, Case, Claim, ClaimId, ClaimStatus, Extra, Origin, Scale, Verdict,
+    Anchor, Article, Case, Claim, ClaimId, ClaimStatus, Extra, Link, Name, Origin, Scale, Source,
+    SourceId, Stance, Verdict,
 };
 
 /// The article: accents, an emoji, CJK and curly quotes, on several lines.
@@ -52,6 +53,7 @@ pub(super) fn claim(id: &str, exact: &str) -> Claim {
         claimant: String::new(),
         status: ClaimStatus::Todo,
         verdict: Verdict::default(),
+        links: Vec::new(),
         created: "2026-01-02T03:04:05Z".into(),
         updated: "2026-01-02T03:04:05Z".into(),
         extra: Extra::new(),
@@ -93,7 +95,34 @@ pub(super) fn sample_case() -> Case {
     unrated.anchors.push(anchor(TEXT, "crime fell by half"));
     case.insert_claim(unrated);
 
-    case.sources = vec![json!({"url": "https://example.org/report", "weight": 0.1})];
+    let mut report = Source::new(
+        SourceId("s1".into()),
+        "Mietpreisbericht 2023 — “Zürich”",
+        "https://example.org/report",
+        "2026-01-03",
+    );
+    report.kind = "report".into();
+    report.container_title = "Stadt Zürich".into();
+    report.author = vec![
+        Name::parse("Müller, Anna").expect("a name"),
+        Name::parse("Statistik Stadt Zürich").expect("a name"),
+    ];
+    report.issued = "2024-02".into();
+    report.extra = obj(json!({"x-weight": 0.1, "custom": {"zotero-key": "ABC"}}));
+    let mut interview = Source::new(SourceId("s2".into()), "Interview", "", "2026-01-04");
+    interview.kind = "interview".into();
+    interview.note = "by phone\nsecond line".into();
+    case.sources = vec![report, interview];
+    let mut link = Link::new(SourceId("s1".into()));
+    link.stance = Stance::Refutes;
+    link.quote = "Rents rose 38 %\nin the city".into();
+    link.locator = "p. 4".into();
+    link.question = "How much did rents rise?".into();
+    link.extra = obj(json!({"x-confidence": "high"}));
+    let first = case
+        .claim_index(&ClaimId("k3x9q2ma".into()))
+        .expect("claim");
+    case.claims[first].links = vec![link, Link::new(SourceId("s2".into()))];
     case.history = vec![json!({"at": "2026-01-03T10:00:00Z", "op": "rate"})];
     case
 }
