@@ -16,6 +16,8 @@ pub mod keymap;
 pub mod model;
 /// What opening a path means: an article or a verdict file.
 pub mod open;
+/// Fuzzy matching for the pickers: ranked matches in bounded slices.
+pub mod picker;
 /// Verdict files: format versions, validation, atomic save.
 pub mod store;
 /// The runner: terminal setup, event loop, effects (crossterm).

@@ -77,7 +77,12 @@ fn event_loop(
         terminal
             .draw(|frame| ui::draw(frame, state, &theme))
             .context("cannot draw")?;
-        // Block for one event, then take whatever else is queued before drawing again.
+        // With picker work pending, score another slice unless a key is waiting; otherwise
+        // block for one event. Then take whatever else is queued before drawing again.
+        if state.busy() && !event::poll(Duration::ZERO).context("terminal gone")? {
+            state.update(Action::Tick);
+            continue;
+        }
         let mut events = vec![read_event()?];
         while event::poll(Duration::ZERO).context("terminal gone")? {
             events.push(read_event()?);
@@ -112,6 +117,10 @@ enum Flow {
 fn carry_out(effect: Effect, state: &mut AppState) -> Flow {
     match effect {
         Effect::Quit => Flow::Quit,
+        Effect::Copy(text) => {
+            copy_to_clipboard(&text);
+            Flow::Continue
+        }
         Effect::Save { then_quit } => {
             let view = SavedView {
                 cursor: state.cursor_char(),
@@ -129,6 +138,37 @@ fn carry_out(effect: Effect, state: &mut AppState) -> Flow {
             }
         }
     }
+}
+
+/// OSC 52: asks the terminal to put `text` on the system clipboard (works over SSH and in
+/// tmux with `set-clipboard on`). The text is base64, so nothing in it can escape.
+fn copy_to_clipboard(text: &str) {
+    use std::io::Write;
+    let sequence = format!("\x1b]52;c;{}\x07", base64(text.as_bytes()));
+    let mut out = stdout();
+    let _ = out
+        .write_all(sequence.as_bytes())
+        .and_then(|()| out.flush());
+}
+
+/// Standard base64 with padding.
+fn base64(bytes: &[u8]) -> String {
+    const TABLE: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(TABLE[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
 }
 
 /// Turns a terminal event into an action, or nothing.
@@ -176,4 +216,26 @@ fn key_of(key: &KeyEvent) -> Option<Key> {
         ctrl,
         alt: key.modifiers.contains(KeyModifiers::ALT),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::base64;
+
+    /// The OSC 52 payload is standard base64 (RFC 4648 test vectors).
+    #[test]
+    fn base64_vectors() {
+        let cases = [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ];
+        for (plain, encoded) in cases {
+            assert_eq!(base64(plain.as_bytes()), encoded);
+        }
+    }
 }

@@ -23,6 +23,8 @@ pub enum Action {
     ScrollArticle(isize),
     /// The mouse wheel over the claim list: move the selection.
     ScrollClaims(isize),
+    /// Time passed with work pending: score another slice of an open picker.
+    Tick,
     /// The runner finished a save (the path written) or failed (the reason).
     Saved(Result<PathBuf, String>),
 }
@@ -34,4 +36,6 @@ pub enum Effect {
     Save { then_quit: bool },
     /// Leave the event loop.
     Quit,
+    /// Put text on the clipboard (OSC 52).
+    Copy(String),
 }

@@ -1,7 +1,7 @@
 //! Changing the case: making, rating, editing and deleting claims.
 
 use super::editor::Editor;
-use super::state::{AppState, Field, Overlay, Pane};
+use super::state::{AppState, Confirmation, Field, Overlay, Pane};
 use crate::anchor;
 use crate::model::{Claim, ClaimId, ClaimStatus, Extra, Verdict};
 use crate::text;
@@ -246,7 +246,7 @@ impl AppState {
     pub(super) fn ask_delete(&mut self) {
         if let Some(claim) = self.require_target() {
             self.select_by_id(&claim);
-            self.overlay = Some(Overlay::ConfirmDelete { claim });
+            self.overlay = Some(Overlay::Confirm(Confirmation::DeleteClaim(claim)));
         }
     }
 

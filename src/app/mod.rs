@@ -4,6 +4,9 @@ mod action;
 mod claims;
 mod document;
 mod editor;
+mod evidence;
+mod form;
+mod library;
 mod navigate;
 mod state;
 mod update;
@@ -14,6 +17,10 @@ mod tests;
 pub use action::{Action, Effect};
 pub use document::{ClaimSpan, Document};
 pub use editor::Editor;
+pub use evidence::{PICKER_BUDGET, STANCES};
+pub use form::{FieldValue, Form, FormField};
+pub use library::is_date;
 pub use state::{
-    AppState, Field, FileInfo, Message, MessageKind, Mode, Overlay, Pane, Selection, Viewport,
+    AppState, Confirmation, Field, FileInfo, LibraryView, Message, MessageKind, Mode, Overlay,
+    Pane, PickerKind, PickerOverlay, Selection, View, Viewport,
 };

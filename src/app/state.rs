@@ -6,8 +6,10 @@ use serde_json::{Map, Value};
 
 use super::document::Document;
 use super::editor::Editor;
-use crate::keymap::{Context, Keymap};
-use crate::model::{Case, Claim, ClaimId, Entropy};
+use super::form::{FieldValue, Form};
+use crate::keymap::{Command, Context, Keymap};
+use crate::model::{Case, Claim, ClaimId, Entropy, SourceId};
+use crate::picker::Picker;
 
 /// The panes the focus moves between.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,8 +55,52 @@ impl Field {
     }
 }
 
-/// A modal overlay; at most one is open.
+/// What a fuzzy picker picks.
 #[derive(Debug, Clone, PartialEq)]
+pub enum PickerKind {
+    /// A source to link to the claim; the last row offers a new source.
+    Source { claim: ClaimId },
+    /// A command to run, as if its key had been pressed in `context`.
+    Palette {
+        context: Context,
+        commands: Vec<Command>,
+    },
+    /// A claim to select.
+    Claims,
+}
+
+/// A fuzzy picker open over the screen: the query being typed and the ranked rows.
+#[derive(Debug)]
+pub struct PickerOverlay {
+    pub kind: PickerKind,
+    pub picker: Picker,
+    pub input: Editor,
+    /// Row under the cursor, counted in the ranked rows (plus the "new source" row).
+    pub selected: usize,
+}
+
+impl PickerOverlay {
+    /// Rows shown: the matches, plus "+ New source" for the source picker.
+    pub fn row_count(&self) -> usize {
+        self.picker.matches().len() + usize::from(self.offers_new())
+    }
+
+    /// Whether the last row is "+ New source: <typed text>".
+    pub fn offers_new(&self) -> bool {
+        matches!(self.kind, PickerKind::Source { .. })
+    }
+}
+
+/// What a confirmation dialog asks about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confirmation {
+    DeleteClaim(ClaimId),
+    RemoveLink { claim: ClaimId, index: usize },
+    DeleteSource(SourceId),
+}
+
+/// A modal overlay; at most one is open.
+#[derive(Debug)]
 pub enum Overlay {
     Help {
         scroll: usize,
@@ -68,23 +114,79 @@ pub enum Overlay {
         field: Field,
         editor: Editor,
     },
-    ConfirmDelete {
-        claim: ClaimId,
-    },
+    Confirm(Confirmation),
     QuitPrompt,
+    Picker(Box<PickerOverlay>),
+    /// After "+ New source: <url>": the new source's title.
+    NewSourceTitle {
+        claim: ClaimId,
+        url: String,
+        editor: Editor,
+    },
+    /// A link being made or edited (`editing`: its index among the claim's links).
+    LinkForm {
+        claim: ClaimId,
+        source: SourceId,
+        editing: Option<usize>,
+        form: Form,
+    },
+    /// A source record being added (`source: None`) or edited.
+    SourceForm {
+        source: Option<SourceId>,
+        form: Form,
+    },
 }
 
 impl Overlay {
     pub fn context(&self) -> Context {
+        let field = |form: &Form, choice: Context, line: Context, text: Context| match &form
+            .focused()
+            .value
+        {
+            FieldValue::Choice { .. } => choice,
+            FieldValue::Line(_) => line,
+            FieldValue::Text(_) => text,
+        };
         match self {
             Overlay::Help { .. } => Context::Help,
             Overlay::Rating { .. } => Context::Rating,
             Overlay::Edit { editor, .. } if editor.is_multiline() => Context::TextEditor,
-            Overlay::Edit { .. } => Context::LineEditor,
-            Overlay::ConfirmDelete { .. } => Context::Confirm,
+            Overlay::Edit { .. } | Overlay::NewSourceTitle { .. } => Context::LineEditor,
+            Overlay::Confirm(_) => Context::Confirm,
             Overlay::QuitPrompt => Context::QuitPrompt,
+            Overlay::Picker(_) => Context::Picker,
+            Overlay::LinkForm { form, .. } => field(
+                form,
+                Context::LinkStance,
+                Context::LinkLine,
+                Context::LinkText,
+            ),
+            Overlay::SourceForm { form, .. } => field(
+                form,
+                Context::SourceTypeField,
+                Context::SourceLine,
+                Context::SourceText,
+            ),
         }
     }
+}
+
+/// The main screen, or the source library over the whole terminal.
+#[derive(Debug)]
+pub enum View {
+    Main,
+    Library(Box<LibraryView>),
+}
+
+/// The library screen: every source, filtered fuzzily.
+#[derive(Debug)]
+pub struct LibraryView {
+    pub picker: Picker,
+    pub filter: Editor,
+    /// Keys type into the filter.
+    pub filtering: bool,
+    /// Row under the cursor among the filtered rows.
+    pub selected: usize,
 }
 
 /// A word selection in the article, as bytes; started with `v`.
@@ -149,6 +251,8 @@ pub enum Mode {
     Edit,
     Confirm,
     Help,
+    Pick,
+    Library,
 }
 
 impl Mode {
@@ -160,6 +264,8 @@ impl Mode {
             Mode::Edit => "EDIT",
             Mode::Confirm => "CONFIRM",
             Mode::Help => "HELP",
+            Mode::Pick => "PICK",
+            Mode::Library => "LIBRARY",
         }
     }
 }
@@ -182,6 +288,9 @@ pub struct AppState {
     /// First row shown in the claim list.
     pub list_top: usize,
     pub detail_scroll: usize,
+    /// The selected link of the current claim, in the detail pane.
+    pub detail_link: usize,
+    pub view: View,
     pub overlay: Option<Overlay>,
     pub message: Option<Message>,
     /// What the article and file held that the checker should know (bad bytes, hidden
@@ -239,6 +348,8 @@ impl AppState {
             current,
             list_top: 0,
             detail_scroll: 0,
+            detail_link: 0,
+            view: View::Main,
             overlay: None,
             message: None,
             notices,
@@ -256,7 +367,14 @@ impl AppState {
             Some(Overlay::Help { .. }) => Mode::Help,
             Some(Overlay::Rating { .. }) => Mode::Rate,
             Some(Overlay::Edit { .. }) => Mode::Edit,
-            Some(Overlay::ConfirmDelete { .. } | Overlay::QuitPrompt) => Mode::Confirm,
+            Some(Overlay::Confirm(_) | Overlay::QuitPrompt) => Mode::Confirm,
+            Some(Overlay::Picker(_)) => Mode::Pick,
+            Some(
+                Overlay::NewSourceTitle { .. }
+                | Overlay::LinkForm { .. }
+                | Overlay::SourceForm { .. },
+            ) => Mode::Edit,
+            None if matches!(self.view, View::Library(_)) => Mode::Library,
             None if self.selection.is_some() => Mode::Select,
             None => Mode::Normal,
         }
@@ -266,6 +384,13 @@ impl AppState {
     pub fn context(&self) -> Context {
         if let Some(overlay) = &self.overlay {
             return overlay.context();
+        }
+        if let View::Library(library) = &self.view {
+            return if library.filtering {
+                Context::LibraryFilter
+            } else {
+                Context::Library
+            };
         }
         if self.selection.is_some() {
             return Context::Selection;

@@ -277,7 +277,7 @@ fn quitting() {
     assert_eq!(run(TEXT, "q").1, [Effect::Quit]);
     let (s, effects) = run(TEXT, "cq");
     assert!(effects.is_empty());
-    assert_eq!(s.overlay, Some(Overlay::QuitPrompt));
+    assert!(matches!(s.overlay, Some(Overlay::QuitPrompt)));
     assert_eq!(run(TEXT, "cqs").1, [Effect::Save { then_quit: true }]);
     assert_eq!(run(TEXT, "cqd").1, [Effect::Quit]);
     let (s, effects) = run(TEXT, "cqc");

@@ -1,8 +1,28 @@
 //! `AppState::update`: one action in, state changed, effects out.
 
 use super::action::{Action, Effect};
-use super::state::{AppState, Field, Overlay, Pane};
+use super::editor::Editor;
+use super::state::{AppState, Confirmation, Field, Overlay, Pane, View};
 use crate::keymap::{Command, Context, Key};
+
+/// Applies an editing command to an editor; false when the command is not an edit.
+pub(super) fn edit(editor: &mut Editor, command: Command) -> bool {
+    use Command::*;
+    match command {
+        CursorLeft => editor.left(),
+        CursorRight => editor.right(),
+        CursorUp => editor.up(),
+        CursorDown => editor.down(),
+        LineStart => editor.home(),
+        LineEnd => editor.end(),
+        DeleteBack => editor.delete_back(),
+        DeleteForward => editor.delete_forward(),
+        DeleteWordBack => editor.delete_word_back(),
+        NewLine => editor.new_line(),
+        _ => return false,
+    }
+    true
+}
 
 impl AppState {
     /// Applies one action and returns what the runner must do.
@@ -27,7 +47,10 @@ impl AppState {
                 self.focus = pane;
                 self.selection = None;
             }
-            Action::ScrollArticle(lines) => self.scroll_article(lines),
+            Action::ScrollArticle(lines) if matches!(self.view, View::Main) => {
+                self.scroll_article(lines)
+            }
+            Action::Tick => self.tick(),
             Action::ScrollClaims(rows) if self.overlay.is_none() => self.move_list(rows),
             Action::Saved(Ok(path)) => {
                 self.dirty = false;
@@ -54,21 +77,35 @@ impl AppState {
         if let Some(command) = self.keymap.lookup(context, key) {
             return self.run(context, command);
         }
+        if let Some(d) = key.digit().filter(|d| *d > 0)
+            && let Some(Overlay::Rating { claim, .. }) = &self.overlay
+        {
+            let claim = claim.clone();
+            self.rate(&claim, Some(d as usize - 1));
+            return Vec::new();
+        }
+        let Some(c) = key.typed_char() else {
+            return Vec::new();
+        };
         match &mut self.overlay {
-            Some(Overlay::Rating { claim, .. }) => {
-                if let Some(d) = key.digit().filter(|d| *d > 0) {
-                    let claim = claim.clone();
-                    self.rate(&claim, Some(d as usize - 1));
-                }
+            Some(Overlay::Picker(_)) => self.picker_type(c),
+            Some(Overlay::Edit { editor, .. } | Overlay::NewSourceTitle { editor, .. }) => {
+                editor.insert_char(c)
             }
-            Some(Overlay::Edit { editor, .. }) => {
-                if let Some(c) = key.typed_char() {
+            Some(Overlay::LinkForm { form, .. } | Overlay::SourceForm { form, .. }) => {
+                if let Some(editor) = form.focused_mut().editor_mut() {
                     editor.insert_char(c);
                 }
             }
+            None if context == Context::LibraryFilter => self.library_type(c),
             _ => {}
         }
         Vec::new()
+    }
+
+    /// Runs `command` as if its key had been pressed in `context` (the command palette).
+    pub(super) fn run_command(&mut self, context: Context, command: Command) -> Vec<Effect> {
+        self.run(context, command)
     }
 
     /// Runs a command bound in `context`.
@@ -78,12 +115,24 @@ impl AppState {
             Context::Help => self.run_help(command),
             Context::Rating => self.run_rating(command),
             Context::LineEditor | Context::TextEditor => self.run_editor(command),
+            Context::Picker => return self.run_picker(command),
+            Context::LinkStance | Context::LinkText | Context::LinkLine => {
+                self.run_link_form(command)
+            }
+            Context::SourceTypeField | Context::SourceLine | Context::SourceText => {
+                self.run_source_form(command)
+            }
+            Context::Library => return self.run_library(command),
+            Context::LibraryFilter => self.run_library_filter(command),
             Context::Confirm => {
-                if let Some(Overlay::ConfirmDelete { claim }) = self.overlay.take() {
-                    if command == Confirm {
-                        self.delete(&claim);
-                    } else {
-                        self.info("Kept the claim");
+                if let Some(Overlay::Confirm(what)) = self.overlay.take() {
+                    match (command == Confirm, what) {
+                        (true, Confirmation::DeleteClaim(claim)) => self.delete(&claim),
+                        (true, Confirmation::RemoveLink { claim, index }) => {
+                            self.remove_link(&claim, index)
+                        }
+                        (true, Confirmation::DeleteSource(source)) => self.delete_source(&source),
+                        (false, _) => self.info("Nothing deleted"),
                     }
                 }
             }
@@ -101,7 +150,7 @@ impl AppState {
     }
 
     /// Commands of the panes, the selection and the global context.
-    fn run_pane(&mut self, command: Command) -> Vec<Effect> {
+    pub(super) fn run_pane(&mut self, command: Command) -> Vec<Effect> {
         use Command::*;
         let in_article = self.focus == Pane::Article;
         match command {
@@ -122,7 +171,7 @@ impl AppState {
                 match self.focus {
                     Pane::Article => self.move_cursor(delta),
                     Pane::Claims => self.move_list(delta),
-                    Pane::Detail => self.scroll_detail(delta),
+                    Pane::Detail => self.move_link(delta),
                 }
             }
             PageDown | PageUp => {
@@ -136,7 +185,10 @@ impl AppState {
             }
             GoTop if in_article => self.cursor_to(0),
             GoBottom if in_article => self.cursor_to(usize::MAX),
-            GoTop if self.focus == Pane::Detail => self.detail_scroll = 0,
+            GoTop if self.focus == Pane::Detail => {
+                self.detail_scroll = 0;
+                self.detail_link = 0;
+            }
             GoTop => self.move_list(isize::MIN),
             GoBottom => self.move_list(isize::MAX),
             StartSelection => self.start_selection(),
@@ -149,7 +201,18 @@ impl AppState {
             EditExplanation => self.open_editor(Field::Explanation),
             EditClaimant => self.open_editor(Field::Claimant),
             CycleStatus => self.cycle_status(),
-            DeleteClaim => self.ask_delete(),
+            Delete if self.focus == Pane::Detail => self.ask_remove_link(),
+            Delete => self.ask_delete(),
+            LinkSource => self.open_source_picker(),
+            OpenPalette => self.open_palette(),
+            OpenLibrary => self.toggle_library(),
+            FilterClaims => self.open_claim_filter(),
+            EditLink => self.edit_selected_link(),
+            OpenSource => self.open_selected_source(),
+            CopyUrl => {
+                let source = self.selected_link().map(|(_, l)| l.source.clone());
+                return self.copy_url(source);
+            }
             ExtendWord => self.adjust_selection_end(false, true),
             ShrinkWord => self.adjust_selection_end(false, false),
             ExtendSentence => self.adjust_selection_end(true, true),
@@ -200,28 +263,23 @@ impl AppState {
     }
 
     fn run_editor(&mut self, command: Command) {
-        use Command::*;
-        let Some(Overlay::Edit { editor, .. }) = &mut self.overlay else {
-            return;
-        };
-        match command {
-            CursorLeft => editor.left(),
-            CursorRight => editor.right(),
-            CursorUp => editor.up(),
-            CursorDown => editor.down(),
-            LineStart => editor.home(),
-            LineEnd => editor.end(),
-            DeleteBack => editor.delete_back(),
-            DeleteForward => editor.delete_forward(),
-            DeleteWordBack => editor.delete_word_back(),
-            NewLine => editor.new_line(),
-            Confirm => self.finish_edit(),
-            Cancel => self.overlay = None,
+        match (command, &mut self.overlay) {
+            (Command::Confirm, Some(Overlay::NewSourceTitle { .. })) => {
+                self.finish_new_source_title()
+            }
+            (Command::Confirm, _) => self.finish_edit(),
+            (Command::Cancel, _) => self.overlay = None,
+            (
+                other,
+                Some(Overlay::Edit { editor, .. } | Overlay::NewSourceTitle { editor, .. }),
+            ) => {
+                edit(editor, other);
+            }
             _ => {}
         }
     }
 
-    fn scroll_detail(&mut self, delta: isize) {
+    pub(super) fn scroll_detail(&mut self, delta: isize) {
         let max = self
             .detail_line_estimate()
             .saturating_sub(self.viewport.detail_height);

@@ -47,8 +47,44 @@ pub enum Command {
     EditClaimant,
     /// Cycle the workflow status: todo, researching, reviewed.
     CycleStatus,
-    /// Delete the claim (asks first).
-    DeleteClaim,
+    /// Delete the claim, or in the detail pane the selected link (asks first).
+    Delete,
+    /// Link a source to the claim: the fuzzy picker over the library.
+    LinkSource,
+    /// The command palette: every command, fuzzy.
+    OpenPalette,
+    /// The source library, full screen.
+    OpenLibrary,
+    /// Filter the claim list by wording and claimant.
+    FilterClaims,
+    /// Edit the selected link.
+    EditLink,
+    /// Open the selected link's source record.
+    OpenSource,
+    /// Copy the source's URL to the clipboard.
+    CopyUrl,
+    /// The next field of a form.
+    NextField,
+    /// The previous field of a form.
+    PreviousField,
+    /// Stance: the source supports the claim.
+    StanceSupports,
+    /// Stance: the source refutes the claim.
+    StanceRefutes,
+    /// Stance: the source gives context.
+    StanceContext,
+    /// The next source type.
+    NextType,
+    /// The previous source type.
+    PreviousType,
+    /// Filter the library.
+    FilterLibrary,
+    /// Add a source to the library.
+    AddSource,
+    /// Edit the selected source.
+    EditSource,
+    /// Delete the selected source (asks first, saying how many links go with it).
+    DeleteSource,
     /// Extend the selection by a word.
     ExtendWord,
     /// Shrink the selection by a word.
@@ -127,7 +163,25 @@ impl Command {
             EditExplanation => "edit the explanation",
             EditClaimant => "edit the claimant",
             CycleStatus => "cycle status: todo, researching, reviewed",
-            DeleteClaim => "delete the claim",
+            Delete => "delete the claim (in the detail pane: the selected link)",
+            LinkSource => "link a source (fuzzy picker over the library)",
+            OpenPalette => "command palette",
+            OpenLibrary => "source library",
+            FilterClaims => "filter claims by wording and claimant",
+            EditLink => "edit the selected link",
+            OpenSource => "open the link's source record",
+            CopyUrl => "copy the source's URL (OSC 52)",
+            NextField => "next field",
+            PreviousField => "previous field",
+            StanceSupports => "stance: supports",
+            StanceRefutes => "stance: refutes",
+            StanceContext => "stance: context",
+            NextType => "next source type",
+            PreviousType => "previous source type",
+            FilterLibrary => "filter the library",
+            AddSource => "add a source",
+            EditSource => "edit the source",
+            DeleteSource => "delete the source",
             ExtendWord => "extend by a word",
             ShrinkWord => "shrink by a word",
             ExtendSentence => "extend by a sentence",
@@ -175,7 +229,23 @@ impl Command {
             MoveStartRight => "start→",
             SaveAndQuit => "save",
             DiscardAndQuit => "discard",
-            DeleteClaim => "delete",
+            Delete => "delete",
+            LinkSource => "link",
+            OpenPalette => "commands",
+            OpenLibrary => "library",
+            FilterClaims => "filter",
+            EditLink => "edit link",
+            OpenSource => "source",
+            CopyUrl => "copy URL",
+            NextField => "next field",
+            StanceSupports => "supports",
+            StanceRefutes => "refutes",
+            StanceContext => "context",
+            NextType => "type",
+            FilterLibrary => "filter",
+            AddSource => "add",
+            EditSource => "edit",
+            DeleteSource => "delete",
             NextClaim => "next claim",
             _ => "",
         }

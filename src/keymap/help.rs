@@ -17,13 +17,21 @@ pub enum HelpLine {
 
 /// Every context with its bindings, in the order a newcomer needs them.
 pub fn help_lines(keymap: &Keymap) -> Vec<HelpLine> {
-    const ORDER: [Context; 13] = [
+    const ORDER: [Context; 21] = [
         Context::Global,
         Context::Article,
         Context::Selection,
         Context::Claim,
         Context::Claims,
         Context::Detail,
+        Context::Picker,
+        Context::Library,
+        Context::LibraryFilter,
+        Context::LinkForm,
+        Context::Stance,
+        Context::SourceForm,
+        Context::SourceType,
+        Context::FormLine,
         Context::Rating,
         Context::LineEditor,
         Context::TextEditor,

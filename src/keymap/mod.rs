@@ -31,10 +31,25 @@ pub enum Context {
     Editing,
     LineEditor,
     TextEditor,
+    Picker,
+    LinkForm,
+    Stance,
+    SourceForm,
+    SourceType,
+    Library,
+    LibraryFilter,
+    FormLine,
+    /// Composite contexts: a form's field, looked up through the form's chain.
+    LinkStance,
+    LinkText,
+    LinkLine,
+    SourceTypeField,
+    SourceLine,
+    SourceText,
 }
 
 impl Context {
-    pub const ALL: [Context; 13] = [
+    pub const ALL: [Context; 27] = [
         Context::Global,
         Context::Article,
         Context::Claims,
@@ -48,6 +63,20 @@ impl Context {
         Context::Editing,
         Context::LineEditor,
         Context::TextEditor,
+        Context::Picker,
+        Context::LinkForm,
+        Context::Stance,
+        Context::SourceForm,
+        Context::SourceType,
+        Context::Library,
+        Context::LibraryFilter,
+        Context::FormLine,
+        Context::LinkStance,
+        Context::LinkText,
+        Context::LinkLine,
+        Context::SourceTypeField,
+        Context::SourceLine,
+        Context::SourceText,
     ];
 
     /// The section name in the keymap file.
@@ -66,6 +95,20 @@ impl Context {
             Context::Editing => "editing",
             Context::LineEditor => "line_editor",
             Context::TextEditor => "text_editor",
+            Context::Picker => "picker",
+            Context::LinkForm => "link_form",
+            Context::Stance => "stance",
+            Context::SourceForm => "source_form",
+            Context::SourceType => "source_type",
+            Context::Library => "library",
+            Context::LibraryFilter => "library_filter",
+            Context::FormLine => "form_line",
+            Context::LinkStance => "link_stance",
+            Context::LinkText => "link_text",
+            Context::LinkLine => "link_line",
+            Context::SourceTypeField => "source_type_field",
+            Context::SourceLine => "source_line",
+            Context::SourceText => "source_text",
         }
     }
 
@@ -85,6 +128,16 @@ impl Context {
             Context::Editing => "Editing text",
             Context::LineEditor => "One-line editor",
             Context::TextEditor => "Multi-line editor",
+            Context::Picker => "Fuzzy pickers (l, :, /): letters type into the query",
+            Context::LinkForm => "Link form",
+            Context::Stance => "Link form: the stance field",
+            Context::SourceForm => "Source record",
+            Context::SourceType => "Source record: the type field",
+            Context::Library => "Source library (S)",
+            Context::LibraryFilter => "Source library: typing a filter",
+            Context::FormLine => "One-line form fields",
+            Context::LinkStance | Context::LinkText | Context::LinkLine => "Link form",
+            Context::SourceTypeField | Context::SourceLine | Context::SourceText => "Source record",
         }
     }
 
@@ -106,6 +159,20 @@ impl Context {
             Claim => &[Claim, Global],
             Rating => &[Rating],
             Help => &[Help],
+            Picker => &[Picker, Editing],
+            LinkForm => &[LinkForm],
+            Stance => &[Stance],
+            SourceForm => &[SourceForm],
+            SourceType => &[SourceType],
+            FormLine => &[FormLine],
+            LinkStance => &[Stance, LinkForm],
+            LinkText => &[LinkForm, TextEditor, Editing],
+            LinkLine => &[LinkForm, FormLine, Editing],
+            SourceTypeField => &[SourceType, SourceForm],
+            SourceLine => &[SourceForm, FormLine, Editing],
+            SourceText => &[SourceForm, TextEditor, Editing],
+            Library => &[Library, Global],
+            LibraryFilter => &[LibraryFilter, Editing],
             Confirm => &[Confirm],
             QuitPrompt => &[QuitPrompt],
             Editing => &[Editing],
@@ -211,13 +278,17 @@ impl Keymap {
         Ok(keymap)
     }
 
-    /// A key may mean only one command wherever a context chain is active.
+    /// A key may mean only one command wherever a context chain is active (the same
+    /// binding repeated in two layers of a chain is harmless).
     fn check_duplicates(&self) -> Result<(), KeymapError> {
         for context in Context::ALL {
             let mut seen: Vec<&Binding> = Vec::new();
             for layer in context.chain() {
                 for b in self.bindings.iter().filter(|b| b.context == *layer) {
-                    if let Some(first) = seen.iter().find(|s| s.key == b.key) {
+                    if let Some(first) = seen
+                        .iter()
+                        .find(|s| s.key == b.key && s.command != b.command)
+                    {
                         return Err(KeymapError::Duplicate {
                             context,
                             key: b.key,
@@ -323,7 +394,7 @@ mod tests {
             (Article, "e", EditWording),
             (Article, "E", EditExplanation),
             (Claims, "x", CycleStatus),
-            (Claims, "d", DeleteClaim),
+            (Claims, "d", Delete),
             (Detail, "Ctrl-s", Save),
             (Article, "q", Quit),
             (Article, "?", ShowHelp),

@@ -8,8 +8,17 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::theme::Theme;
 use crate::app::{AppState, Pane};
-use crate::model::{Claim, ClaimStatus};
+use crate::model::{Claim, ClaimStatus, Stance};
 use crate::text::clean_line;
+
+/// A link's stance in text with a sign, so it reads without colour.
+pub fn stance_badge(stance: Stance) -> &'static str {
+    match stance {
+        Stance::Supports => "+ supports",
+        Stance::Refutes => "− refutes ",
+        Stance::Context => "~ context ",
+    }
+}
 
 /// Status as one glyph, for the list: · todo, ◐ researching, ✓ reviewed.
 pub fn status_glyph(status: ClaimStatus) -> &'static str {
@@ -154,6 +163,63 @@ pub fn draw_detail(frame: &mut Frame, area: Rect, state: &AppState, theme: &Them
         ]));
     }
     lines.push(Line::default());
+    let evidence_heading = Line::from(vec![
+        Span::styled(format!("Evidence ({}):", claim.links.len()), theme.dim()),
+        Span::styled(
+            if claim.links.is_empty() {
+                " none yet (l to link a source)"
+            } else {
+                ""
+            },
+            theme.dim(),
+        ),
+    ]);
+    lines.push(evidence_heading);
+    let selected_link = state.selected_link().map(|(i, _)| i);
+    let mut selected_line = None;
+    for (i, link) in claim.links.iter().enumerate() {
+        let selected = focused && Some(i) == selected_link;
+        if selected {
+            selected_line = Some(lines.len());
+        }
+        let base = if selected {
+            theme.selected_row(true)
+        } else {
+            Style::new()
+        };
+        let (title, publisher) = match state.case.source(&link.source) {
+            Some(s) => (
+                clean_line(&s.title).into_owned(),
+                clean_line(&s.container_title).into_owned(),
+            ),
+            None => (format!("(missing source {})", link.source), String::new()),
+        };
+        let mut row = vec![
+            Span::styled(if selected { "▶" } else { " " }, base),
+            Span::styled(
+                stance_badge(link.stance),
+                base.patch(theme.stance(link.stance)),
+            ),
+            Span::styled(format!(" {title}"), base),
+        ];
+        if !publisher.is_empty() {
+            row.push(Span::styled(
+                format!(" · {publisher}"),
+                base.patch(theme.dim()),
+            ));
+        }
+        lines.push(Line::from(row).style(base));
+        if let Some(first) = link.quote.lines().find(|l| !l.trim().is_empty()) {
+            lines.push(Line::from(vec![
+                Span::raw("   "),
+                Span::styled(
+                    format!("“{}”", clean_line(first.trim())),
+                    Style::new().add_modifier(Modifier::ITALIC),
+                ),
+            ]));
+        }
+    }
+    lines.push(Line::default());
     lines.push(Line::styled("In the article:", theme.dim()));
     let orphan = state.doc.orphans.contains(&index);
     for anchor in &claim.anchors {
@@ -181,10 +247,6 @@ pub fn draw_detail(frame: &mut Frame, area: Rect, state: &AppState, theme: &Them
         }
     }
     lines.push(Line::default());
-    lines.push(Line::from(vec![
-        field("Sources"),
-        Span::styled("none linked", theme.dim()),
-    ]));
     lines.push(Line::styled(format!("id {}", claim.id), theme.dim()));
 
     let inner = block.inner(area);
@@ -192,8 +254,14 @@ pub fn draw_detail(frame: &mut Frame, area: Rect, state: &AppState, theme: &Them
     let width = usize::from(inner.width.max(1));
     let total: usize = lines.iter().map(|l| l.width().div_ceil(width).max(1)).sum();
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
-    let max_scroll = total.saturating_sub(usize::from(inner.height));
-    let scroll = state.detail_scroll.min(max_scroll);
+    let height = usize::from(inner.height);
+    let max_scroll = total.saturating_sub(height);
+    // With a link selected, scroll just enough to show it (and its quote line).
+    let scroll = match selected_line {
+        Some(line) => (line + 2).saturating_sub(height),
+        None => state.detail_scroll,
+    }
+    .min(max_scroll);
     frame.render_widget(
         paragraph.scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
         inner,

@@ -2,8 +2,11 @@
 
 mod article;
 mod claims;
+mod form;
 mod layout;
+mod library;
 mod overlay;
+mod picker;
 mod status;
 mod theme;
 
@@ -18,7 +21,7 @@ use ratatui::layout::{Constraint, Flex, Layout};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use crate::app::AppState;
+use crate::app::{AppState, View};
 
 /// Draws the whole screen for the current state.
 pub fn draw(frame: &mut Frame, state: &AppState, theme: &Theme) {
@@ -27,9 +30,14 @@ pub fn draw(frame: &mut Frame, state: &AppState, theme: &Theme) {
         draw_too_small(frame);
         return;
     };
-    article::draw_article(frame, panes.article, state, theme);
-    claims::draw_claims(frame, panes.claims, state, theme);
-    claims::draw_detail(frame, panes.detail, state, theme);
+    if let View::Library(library) = &state.view {
+        let main = panes.article.union(panes.detail);
+        library::draw_library(frame, main, state, theme, library);
+    } else {
+        article::draw_article(frame, panes.article, state, theme);
+        claims::draw_claims(frame, panes.claims, state, theme);
+        claims::draw_detail(frame, panes.detail, state, theme);
+    }
     status::draw_status(frame, panes.status, state, theme);
     overlay::draw_overlay(frame, state, theme);
 }

@@ -9,12 +9,12 @@ use unicode_width::UnicodeWidthStr;
 
 use super::claims::truncate;
 use super::theme::Theme;
-use crate::app::{AppState, Editor, Field, Overlay};
+use crate::app::{AppState, Confirmation, Editor, Field, Overlay};
 use crate::keymap::{Command, HelpLine, help_lines};
 use crate::text::clean_line;
 
 /// A centred rectangle of at most `width`×`height` inside `area`.
-fn centred(area: Rect, width: u16, height: u16) -> Rect {
+pub(super) fn centred(area: Rect, width: u16, height: u16) -> Rect {
     let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
         .flex(Flex::Center)
         .areas(area);
@@ -24,7 +24,7 @@ fn centred(area: Rect, width: u16, height: u16) -> Rect {
     rect
 }
 
-fn popup(frame: &mut Frame, area: Rect, title: String, theme: &Theme) -> Rect {
+pub(super) fn popup(frame: &mut Frame, area: Rect, title: String, theme: &Theme) -> Rect {
     let block = Block::bordered()
         .title(title)
         .border_style(theme.border(true));
@@ -35,7 +35,7 @@ fn popup(frame: &mut Frame, area: Rect, title: String, theme: &Theme) -> Rect {
 }
 
 /// "key label" hints for an overlay's footer, from the keymap in force.
-fn footer<'a>(state: &AppState, theme: &Theme, commands: &[Command]) -> Line<'a> {
+pub(super) fn footer<'a>(state: &AppState, theme: &Theme, commands: &[Command]) -> Line<'a> {
     let mut spans = Vec::new();
     for (key, hint) in state.keymap.hints(state.context(), commands) {
         spans.push(Span::styled(key.to_string(), theme.key()));
@@ -69,24 +69,55 @@ pub fn draw_overlay(frame: &mut Frame, state: &AppState, theme: &Theme) {
                 .unwrap_or_default();
             draw_editor(frame, area, state, theme, &name, *field, editor);
         }
-        Some(Overlay::ConfirmDelete { claim }) => {
-            let (name, wording) = state
+        Some(Overlay::Confirm(what)) => draw_confirm(frame, area, state, theme, what),
+        Some(Overlay::Picker(p)) => super::picker::draw_picker(frame, area, state, theme, p),
+        Some(Overlay::NewSourceTitle { url, editor, .. }) => {
+            let title = format!(
+                " New source: {} — its title ",
+                truncate(&clean_line(url), 50)
+            );
+            draw_line_editor(frame, area, state, theme, title, editor);
+        }
+        Some(Overlay::LinkForm {
+            claim,
+            source,
+            editing,
+            form,
+        }) => {
+            let name = state
                 .case
                 .claim_index(claim)
-                .map(|i| (state.claim_label(i), state.case.claims[i].text.clone()))
+                .map(|i| state.claim_label(i))
                 .unwrap_or_default();
-            let rect = centred(area, 56, 6);
-            let inner = popup(frame, rect, " Delete claim? ".into(), theme);
-            let body = vec![
-                Line::raw(format!(
-                    "Delete {name} “{}”?",
-                    truncate(&clean_line(&wording), 40)
-                )),
-                Line::raw("Its verdict and explanation go with it."),
-                Line::default(),
-                footer(state, theme, &[Command::Confirm, Command::Cancel]),
-            ];
-            frame.render_widget(Paragraph::new(body).wrap(Wrap { trim: true }), inner);
+            let title = state
+                .case
+                .source(source)
+                .map(|s| s.title.clone())
+                .unwrap_or_else(|| source.to_string());
+            let heading = format!(
+                " {} {name} → {} ",
+                if editing.is_some() {
+                    "Edit link:"
+                } else {
+                    "Link"
+                },
+                truncate(&clean_line(&title), 40)
+            );
+            super::form::draw_form(frame, area, state, theme, heading, form);
+        }
+        Some(Overlay::SourceForm { source, form }) => {
+            let heading = match source {
+                Some(id) => {
+                    let cited = state.case.citing_claims(id);
+                    let names: Vec<String> = cited.iter().map(|i| state.claim_label(*i)).collect();
+                    match names.is_empty() {
+                        true => " Source record · cited by no claim ".to_string(),
+                        false => format!(" Source record · cited by {} ", names.join(", ")),
+                    }
+                }
+                None => " New source ".to_string(),
+            };
+            super::form::draw_form(frame, area, state, theme, heading, form);
         }
         Some(Overlay::QuitPrompt) => {
             let rect = centred(area, 56, 5);
@@ -110,6 +141,113 @@ pub fn draw_overlay(frame: &mut Frame, state: &AppState, theme: &Theme) {
             frame.render_widget(Paragraph::new(body), inner);
         }
     }
+}
+
+fn draw_confirm(
+    frame: &mut Frame,
+    area: Rect,
+    state: &AppState,
+    theme: &Theme,
+    what: &Confirmation,
+) {
+    let label = |claim| {
+        state
+            .case
+            .claim_index(claim)
+            .map(|i| (state.claim_label(i), state.case.claims[i].text.clone()))
+            .unwrap_or_default()
+    };
+    let (title, lines) = match what {
+        Confirmation::DeleteClaim(claim) => {
+            let (name, wording) = label(claim);
+            (
+                " Delete claim? ",
+                vec![
+                    format!("Delete {name} “{}”?", truncate(&clean_line(&wording), 40)),
+                    "Its verdict, explanation and links go with it.".to_string(),
+                ],
+            )
+        }
+        Confirmation::RemoveLink { claim, index } => {
+            let (name, _) = label(claim);
+            let source = state
+                .case
+                .claim(claim)
+                .and_then(|c| c.links.get(*index))
+                .and_then(|l| state.case.source(&l.source))
+                .map(|s| s.title.clone())
+                .unwrap_or_default();
+            (
+                " Remove link? ",
+                vec![
+                    format!(
+                        "Remove the link from {name} to “{}”?",
+                        truncate(&clean_line(&source), 30)
+                    ),
+                    "The source stays in the library.".to_string(),
+                ],
+            )
+        }
+        Confirmation::DeleteSource(id) => {
+            let title = state
+                .case
+                .source(id)
+                .map(|s| s.title.clone())
+                .unwrap_or_default();
+            let links = state.case.link_count(id);
+            let claims = state.case.citing_claims(id).len();
+            (
+                " Delete source? ",
+                vec![
+                    format!(
+                        "Delete “{}” from the library?",
+                        truncate(&clean_line(&title), 36)
+                    ),
+                    match links {
+                        0 => "No claim cites it.".to_string(),
+                        n => format!(
+                            "{n} link{} from {claims} claim{} go{} with it.",
+                            if n == 1 { "" } else { "s" },
+                            if claims == 1 { "" } else { "s" },
+                            if n == 1 { "es" } else { "" }
+                        ),
+                    },
+                ],
+            )
+        }
+    };
+    let rect = centred(area, 60, 6);
+    let inner = popup(frame, rect, title.into(), theme);
+    let mut body: Vec<Line> = lines.into_iter().map(Line::raw).collect();
+    body.push(Line::default());
+    body.push(footer(state, theme, &[Command::Confirm, Command::Cancel]));
+    frame.render_widget(Paragraph::new(body).wrap(Wrap { trim: true }), inner);
+}
+
+fn draw_line_editor(
+    frame: &mut Frame,
+    area: Rect,
+    state: &AppState,
+    theme: &Theme,
+    title: String,
+    editor: &Editor,
+) {
+    let width = area.width.saturating_sub(8).clamp(40, 96);
+    let rect = centred(area, width, 5);
+    let inner = popup(frame, rect, title, theme);
+    let [text_area, _, footer_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    let (x, shown) = super::form::scrolled_line(editor, usize::from(text_area.width));
+    frame.render_widget(Paragraph::new(shown), text_area);
+    frame.render_widget(
+        footer(state, theme, &[Command::Confirm, Command::Cancel]),
+        footer_area,
+    );
+    frame.set_cursor_position(Position::new(text_area.x + x, text_area.y));
 }
 
 fn draw_help(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme, scroll: usize) {

@@ -92,6 +92,20 @@ impl Theme {
         }
     }
 
+    /// A link's stance badge: each stance its own colour (and always named in text).
+    pub fn stance(&self, stance: crate::model::Stance) -> Style {
+        use crate::model::Stance;
+        if !self.color {
+            return Style::new().add_modifier(Modifier::BOLD);
+        }
+        let colour = match stance {
+            Stance::Supports => Color::Rgb(0x2e, 0x9e, 0x44),
+            Stance::Refutes => Color::Rgb(0xe0, 0x36, 0x2c),
+            Stance::Context => Color::Rgb(0x4a, 0x90, 0xe2),
+        };
+        Style::new().fg(colour).add_modifier(Modifier::BOLD)
+    }
+
     pub fn dim(&self) -> Style {
         if self.color {
             Style::new().fg(Color::DarkGray)

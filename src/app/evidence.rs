@@ -1,0 +1,399 @@
+//! Evidence: the fuzzy pickers, linking a source to a claim, the links in the detail pane.
+
+use super::action::Effect;
+use super::editor::Editor;
+use super::form::{Form, FormField};
+use super::state::{AppState, Confirmation, Overlay, Pane, PickerKind, PickerOverlay};
+use crate::keymap::{Command, Context};
+use crate::model::{ClaimId, Link, Source, SourceId, Stance, looks_like_url};
+use crate::picker::Picker;
+
+/// Items scored per keystroke or tick: about 8 ms of SkimMatcherV2 work in a release build,
+/// so a 100,000-source library never blocks typing.
+pub const PICKER_BUDGET: usize = 20_000;
+
+/// The stances in form order.
+pub const STANCES: &[&str] = &["supports", "refutes", "context"];
+
+/// Contexts whose commands the palette offers.
+const PALETTE_CONTEXTS: &[Context] = &[
+    Context::Global,
+    Context::Article,
+    Context::Claim,
+    Context::Claims,
+    Context::Detail,
+    Context::Library,
+];
+
+impl AppState {
+    fn open_picker(&mut self, kind: PickerKind, items: Vec<String>) {
+        let mut picker = Picker::new(items);
+        picker.step(PICKER_BUDGET);
+        self.overlay = Some(Overlay::Picker(Box::new(PickerOverlay {
+            kind,
+            picker,
+            input: Editor::single_line(""),
+            selected: 0,
+        })));
+    }
+
+    /// `l`: the source picker for the claim under the cursor (or the current claim).
+    pub(super) fn open_source_picker(&mut self) {
+        let Some(claim) = self.require_target() else {
+            return;
+        };
+        if let Some(i) = self.case.claim_index(&claim) {
+            self.select_claim(i);
+        }
+        let items = self.case.sources.iter().map(Source::haystack).collect();
+        self.open_picker(PickerKind::Source { claim }, items);
+    }
+
+    /// `:`: every command of the keymap in the palette, with its key in this context.
+    pub(super) fn open_palette(&mut self) {
+        let context = self.context();
+        let mut commands: Vec<Command> = Vec::new();
+        for c in PALETTE_CONTEXTS {
+            for (command, _) in self.keymap.section(*c) {
+                if !commands.contains(&command) && command != Command::OpenPalette {
+                    commands.push(command);
+                }
+            }
+        }
+        let items = commands
+            .iter()
+            .map(|c| format!("{} {}", c.description(), c.name()))
+            .collect();
+        self.open_picker(PickerKind::Palette { context, commands }, items);
+    }
+
+    /// `/` in the claim list: claims by wording and claimant.
+    pub(super) fn open_claim_filter(&mut self) {
+        let items = self
+            .case
+            .claims
+            .iter()
+            .map(|c| format!("{} | {}", c.text, c.claimant))
+            .collect();
+        self.open_picker(PickerKind::Claims, items);
+    }
+
+    /// Whether a picker still has scoring to do (the runner then sends ticks).
+    pub fn busy(&self) -> bool {
+        match (&self.overlay, &self.view) {
+            (Some(Overlay::Picker(p)), _) => !p.picker.is_complete(),
+            (None, super::state::View::Library(l)) => !l.picker.is_complete(),
+            _ => false,
+        }
+    }
+
+    /// Scores another slice of a picker's items.
+    pub(super) fn tick(&mut self) {
+        if let Some(Overlay::Picker(p)) = &mut self.overlay {
+            p.picker.step(PICKER_BUDGET);
+        } else if let super::state::View::Library(l) = &mut self.view {
+            l.picker.step(PICKER_BUDGET);
+        }
+    }
+
+    /// A key in a picker: commands move and pick; anything typed edits the query.
+    pub(super) fn run_picker(&mut self, command: Command) -> Vec<Effect> {
+        let Some(Overlay::Picker(p)) = &mut self.overlay else {
+            return Vec::new();
+        };
+        let rows = p.row_count();
+        let page = self.viewport.article_height.saturating_sub(6).max(1);
+        match command {
+            Command::MoveDown => p.selected = (p.selected + 1).min(rows.saturating_sub(1)),
+            Command::MoveUp => p.selected = p.selected.saturating_sub(1),
+            Command::PageDown => p.selected = (p.selected + page).min(rows.saturating_sub(1)),
+            Command::PageUp => p.selected = p.selected.saturating_sub(page),
+            Command::Cancel => self.overlay = None,
+            Command::Confirm => return self.pick(),
+            other => {
+                if super::update::edit(&mut p.input, other) {
+                    self.query_changed();
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// Types a character into the open picker's query.
+    pub(super) fn picker_type(&mut self, c: char) {
+        if let Some(Overlay::Picker(p)) = &mut self.overlay {
+            p.input.insert_char(c);
+            self.query_changed();
+        }
+    }
+
+    fn query_changed(&mut self) {
+        if let Some(Overlay::Picker(p)) = &mut self.overlay {
+            p.picker.set_query(&p.input.text());
+            p.picker.step(PICKER_BUDGET);
+            p.selected = 0;
+        }
+    }
+
+    /// Enter in a picker.
+    fn pick(&mut self) -> Vec<Effect> {
+        let Some(Overlay::Picker(p)) = self.overlay.take() else {
+            return Vec::new();
+        };
+        let typed = p.input.text().trim().to_string();
+        let chosen = p.picker.matches().get(p.selected).map(|m| m.index);
+        match p.kind {
+            PickerKind::Source { claim } => match chosen {
+                Some(i) => {
+                    let source = self.case.sources[i].id.clone();
+                    self.open_link_form(claim, source, None);
+                }
+                None => self.new_source_from(claim, typed),
+            },
+            PickerKind::Palette { context, commands } => {
+                if let Some(command) = chosen.and_then(|i| commands.get(i)) {
+                    return self.run_command(context, *command);
+                }
+            }
+            PickerKind::Claims => {
+                if let Some(i) = chosen {
+                    self.focus = Pane::Claims;
+                    self.select_claim(i);
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// "+ New source: <typed>": a URL asks for a title next; other text is the title.
+    fn new_source_from(&mut self, claim: ClaimId, typed: String) {
+        if typed.is_empty() {
+            self.info("Type a title or a URL for the new source");
+            self.open_source_picker();
+            return;
+        }
+        if looks_like_url(&typed) {
+            self.overlay = Some(Overlay::NewSourceTitle {
+                claim,
+                url: typed,
+                editor: Editor::single_line(""),
+            });
+            return;
+        }
+        let id = self.add_source(&typed, "");
+        self.open_link_form(claim, id, None);
+    }
+
+    /// Enter on the new source's title.
+    pub(super) fn finish_new_source_title(&mut self) {
+        let Some(Overlay::NewSourceTitle { claim, url, editor }) = self.overlay.take() else {
+            return;
+        };
+        let title = editor.text().trim().to_string();
+        // A source with no title is listed by its URL.
+        let title = if title.is_empty() { url.clone() } else { title };
+        let id = self.add_source(&title, &url);
+        self.open_link_form(claim, id, None);
+    }
+
+    /// Adds a source to the library and returns its id.
+    pub(super) fn add_source(&mut self, title: &str, url: &str) -> SourceId {
+        let id = loop {
+            let id = self.entropy.new_source_id();
+            if self.case.source(&id).is_none() {
+                break id;
+            }
+        };
+        let today = self.entropy.today();
+        self.case
+            .sources
+            .push(Source::new(id.clone(), title, url, &today));
+        self.dirty = true;
+        id
+    }
+
+    /// The link form, stance first; for a new link or the claim's link `editing`.
+    pub(super) fn open_link_form(
+        &mut self,
+        claim: ClaimId,
+        source: SourceId,
+        editing: Option<usize>,
+    ) {
+        let link = editing
+            .and_then(|i| self.case.claim(&claim)?.links.get(i).cloned())
+            .unwrap_or_else(|| Link::new(source.clone()));
+        let stance = STANCES
+            .iter()
+            .position(|s| *s == link.stance.name())
+            .unwrap_or(0);
+        let form = Form::new(vec![
+            FormField::choice("Stance", STANCES, stance),
+            FormField::text("Quote", &link.quote),
+            FormField::line("Locator", &link.locator),
+            FormField::line("Question", &link.question),
+            FormField::line("Note", &link.note),
+        ]);
+        self.overlay = Some(Overlay::LinkForm {
+            claim,
+            source,
+            editing,
+            form,
+        });
+    }
+
+    /// Keys of the link form.
+    pub(super) fn run_link_form(&mut self, command: Command) {
+        let Some(Overlay::LinkForm { form, .. }) = &mut self.overlay else {
+            return;
+        };
+        match command {
+            Command::NextField => form.next(),
+            Command::PreviousField => form.previous(),
+            Command::StanceSupports => form.choose(0, "supports"),
+            Command::StanceRefutes => form.choose(0, "refutes"),
+            Command::StanceContext => form.choose(0, "context"),
+            Command::Cancel => self.overlay = None,
+            Command::Confirm => self.finish_link_form(),
+            other => {
+                if let Some(editor) = form.focused_mut().editor_mut() {
+                    super::update::edit(editor, other);
+                }
+            }
+        }
+    }
+
+    fn finish_link_form(&mut self) {
+        let Some(Overlay::LinkForm {
+            claim,
+            source,
+            editing,
+            form,
+        }) = self.overlay.take()
+        else {
+            return;
+        };
+        let Some(index) = self.case.claim_index(&claim) else {
+            return;
+        };
+        let stance = match form.value(0).as_str() {
+            "refutes" => Stance::Refutes,
+            "context" => Stance::Context,
+            _ => Stance::Supports,
+        };
+        let now = self.now();
+        let claim = &mut self.case.claims[index];
+        let mut link = editing
+            .and_then(|i| claim.links.get(i).cloned())
+            .unwrap_or_else(|| Link::new(source.clone()));
+        link.stance = stance;
+        link.quote = form.value(1).trim_end().to_string();
+        link.locator = form.value(2).trim().to_string();
+        link.question = form.value(3).trim().to_string();
+        link.note = form.value(4).trim().to_string();
+        let at = match editing.filter(|i| *i < claim.links.len()) {
+            Some(i) => {
+                claim.links[i] = link;
+                i
+            }
+            None => {
+                claim.links.push(link);
+                claim.links.len() - 1
+            }
+        };
+        claim.updated = now;
+        self.changed();
+        self.select_claim(index);
+        self.detail_link = at;
+        let title = self
+            .case
+            .source(&source)
+            .map(|s| s.title.clone())
+            .unwrap_or_default();
+        self.info(format!(
+            "{} {} {} “{title}”",
+            self.claim_label(index),
+            if editing.is_some() {
+                "updated its link:"
+            } else {
+                "linked:"
+            },
+            stance.name(),
+        ));
+    }
+
+    /// The current claim's selected link, if any.
+    pub fn selected_link(&self) -> Option<(usize, &Link)> {
+        let claim = self.current_claim()?;
+        let i = self.detail_link.min(claim.links.len().checked_sub(1)?);
+        Some((i, &claim.links[i]))
+    }
+
+    pub(super) fn move_link(&mut self, delta: isize) {
+        let count = self.current_claim().map_or(0, |c| c.links.len());
+        if count == 0 {
+            self.scroll_detail(delta);
+            return;
+        }
+        self.detail_link = self
+            .detail_link
+            .min(count - 1)
+            .saturating_add_signed(delta)
+            .min(count - 1);
+    }
+
+    pub(super) fn edit_selected_link(&mut self) {
+        let (Some(claim), Some((i, link))) = (self.current.clone(), self.selected_link()) else {
+            self.info("No link selected: press l to link a source");
+            return;
+        };
+        let source = link.source.clone();
+        self.open_link_form(claim, source, Some(i));
+    }
+
+    pub(super) fn ask_remove_link(&mut self) {
+        let (Some(claim), Some((index, _))) = (self.current.clone(), self.selected_link()) else {
+            self.info("No link selected");
+            return;
+        };
+        self.overlay = Some(Overlay::Confirm(Confirmation::RemoveLink { claim, index }));
+    }
+
+    pub(super) fn remove_link(&mut self, claim: &ClaimId, index: usize) {
+        let now = self.now();
+        let Some(ci) = self.case.claim_index(claim) else {
+            return;
+        };
+        let c = &mut self.case.claims[ci];
+        if index >= c.links.len() {
+            return;
+        }
+        c.links.remove(index);
+        c.updated = now;
+        self.changed();
+        self.detail_link = index.saturating_sub(1);
+        self.info(format!("Removed a link from {}", self.claim_label(ci)));
+    }
+
+    /// `o` in the detail pane: the selected link's source record.
+    pub(super) fn open_selected_source(&mut self) {
+        let Some(source) = self.selected_link().map(|(_, l)| l.source.clone()) else {
+            self.info("No link selected");
+            return;
+        };
+        self.open_source_form(Some(source));
+    }
+
+    /// `y`: copy a source's URL to the clipboard (OSC 52).
+    pub(super) fn copy_url(&mut self, source: Option<SourceId>) -> Vec<Effect> {
+        let url = source
+            .and_then(|id| self.case.source(&id))
+            .map(|s| s.url.clone())
+            .unwrap_or_default();
+        if url.is_empty() {
+            self.info("This source has no URL");
+            return Vec::new();
+        }
+        self.info(format!("Copied {url}"));
+        vec![Effect::Copy(url)]
+    }
+}
