@@ -6,8 +6,8 @@ use std::time::Duration;
 
 use anyhow::Context as _;
 use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode as CtKey, KeyEvent, KeyEventKind,
-    KeyModifiers, MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyCode as CtKey, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind,
 };
 use crossterm::execute;
 use ratatui::DefaultTerminal;
@@ -42,7 +42,8 @@ pub fn open_and_run(
 pub fn run(mut state: AppState, theme: ui::Theme) -> anyhow::Result<()> {
     install_panic_hook();
     let mut terminal = ratatui::init();
-    let result = execute!(stdout(), EnableMouseCapture)
+    // Bracketed paste: pasted text arrives as one event, so its newlines never act as Enter.
+    let result = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste)
         .context("cannot enable the mouse")
         .and_then(|()| event_loop(&mut terminal, &mut state, theme));
     restore();
@@ -53,13 +54,13 @@ pub fn run(mut state: AppState, theme: ui::Theme) -> anyhow::Result<()> {
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture);
+        let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
         previous(info);
     }));
 }
 
 fn restore() {
-    let _ = execute!(stdout(), DisableMouseCapture);
+    let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
 }
 
@@ -176,6 +177,7 @@ fn translate(ev: &Event, state: &AppState, area: Rect) -> Option<Action> {
     match ev {
         Event::Key(key) if key.kind != KeyEventKind::Release => key_of(key).map(Action::Key),
         Event::Resize(w, h) => Some(Action::Resize(ui::viewport(Rect::new(0, 0, *w, *h)))),
+        Event::Paste(text) => Some(Action::Paste(text.clone())),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::Down(_) => ui::click(state, area, m.column, m.row),
             MouseEventKind::ScrollDown => ui::wheel(area, m.column, m.row, 1),

@@ -23,6 +23,8 @@ pub enum Action {
     ScrollArticle(isize),
     /// The mouse wheel over the claim list: move the selection.
     ScrollClaims(isize),
+    /// Text pasted into the terminal: typed into the open editor or query, never run as keys.
+    Paste(String),
     /// Time passed with work pending: score another slice of an open picker.
     Tick,
     /// The runner finished a save (the path written) or failed (the reason).

@@ -63,19 +63,19 @@ impl AppState {
         }
         let text = &self.case.article.text;
         let anchor = anchor::create(text, &self.doc.chars, trimmed.clone());
-        let sentence = &text[self
+        let sentence_range = self
             .doc
             .sentences
             .get(self.doc.sentence_at(trimmed.start))
             .cloned()
-            .unwrap_or(trimmed.clone())];
-        let claimant = text::guess_claimant(sentence)
-            .or_else(|| text::guess_claimant(paragraph_around(text, trimmed.clone())))
+            .unwrap_or(trimmed.clone());
+        let claimant = text::guess_claimant(bounded(&text[sentence_range]))
+            .or_else(|| text::guess_claimant(bounded(paragraph_around(text, trimmed.clone()))))
             .unwrap_or_default();
         let now = self.now();
         let claim = Claim {
             id: self.fresh_id(),
-            text: collapse_whitespace(&anchor.exact),
+            text: default_wording(&anchor.exact),
             anchors: vec![anchor],
             claimant,
             status: ClaimStatus::Todo,
@@ -291,7 +291,32 @@ fn trim_range(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usiz
     start..end.max(start)
 }
 
-/// The default wording: the anchored text on one line with single spaces.
-fn collapse_whitespace(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+/// The default wording: the anchored text on one line with single spaces, without hidden
+/// characters (they must not end up in a published ClaimReview), cut at 280 characters.
+fn default_wording(exact: &str) -> String {
+    const MAX: usize = 280;
+    let visible: String = bounded(exact)
+        .chars()
+        .map(|c| match text::sanitize::hidden_kind(c) {
+            Some("control") => ' ',
+            Some(_) => '\u{0}',
+            None => c,
+        })
+        .filter(|c| *c != '\u{0}')
+        .collect();
+    let words = visible.split_whitespace().collect::<Vec<_>>().join(" ");
+    match words.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}…", words[..cut].trim_end()),
+        None => words,
+    }
+}
+
+/// At most the first 4 KiB of `s` (on a char boundary): enough for a wording or a claimant
+/// guess, and bounded on a 10 MB sentence.
+fn bounded(s: &str) -> &str {
+    let mut end = s.len().min(4096);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
 }

@@ -119,20 +119,20 @@ impl AppState {
         }
     }
 
-    /// `]` and `[`: the next or previous claim in the text after or before the cursor.
+    /// `]` and `[`: the next or previous claim in the text, in span order (start, then the
+    /// longer first), from the current claim when it is under the cursor.
     pub(super) fn jump_claim(&mut self, forward: bool) {
-        let here = self.cursor_range().start;
-        let current_start = self
-            .current_index()
-            .and_then(|i| self.doc.first_span_of(i))
-            .map(|s| s.range.start)
-            .filter(|s| self.cursor_range().contains(s))
-            .unwrap_or(here);
+        let cursor = self.cursor_range();
         let spans = &self.doc.spans;
-        let target = if forward {
-            spans.iter().find(|s| s.range.start > current_start)
-        } else {
-            spans.iter().rev().find(|s| s.range.start < current_start)
+        let here = self
+            .current_index()
+            .and_then(|i| spans.iter().position(|s| s.claim == i))
+            .filter(|p| cursor.contains(&spans[*p].range.start) || spans[*p].range == cursor);
+        let target = match (here, forward) {
+            (Some(p), true) => spans.get(p + 1),
+            (Some(p), false) => p.checked_sub(1).and_then(|p| spans.get(p)),
+            (None, true) => spans.iter().find(|s| s.range.start > cursor.start),
+            (None, false) => spans.iter().rev().find(|s| s.range.start < cursor.start),
         };
         let Some(target) = target.cloned() else {
             self.info(if forward {
@@ -224,7 +224,12 @@ impl AppState {
             return;
         };
         let text = &self.case.article.text;
-        let min_end = text::next_word_end(text, sel.start).max(sel.start + 1);
+        // Never shrink below the first word, and never let that word reach past its sentence.
+        let sentence_end = self.doc.sentences[self.doc.sentence_at(sel.start)].end;
+        let first_char = first_char_len(text, sel.start).max(1);
+        let min_end = text::next_word_end(text, sel.start)
+            .min(sentence_end)
+            .max(sel.start + first_char);
         sel.end = match (by_sentence, grow) {
             (false, true) => text::next_word_end(text, sel.end),
             (false, false) => text::prev_word_end(text, sel.end),

@@ -315,6 +315,9 @@ impl AppState {
         entropy: Box<dyn Entropy>,
     ) -> AppState {
         let viewport = Viewport::default();
+        let mut case = case;
+        // Article order, whatever order a hand-edited file had.
+        case.sort_claims();
         let doc = Document::new(&case, viewport.article_width);
         let text = &case.article.text;
         let cursor_byte = doc.chars.byte_of_char(text, cursor_char).unwrap_or(0);
@@ -322,17 +325,10 @@ impl AppState {
         let mut notices = notices;
         if doc.hidden.count > 0 {
             notices.push(format!(
-                "The article contains {} hidden or control character{} ({}), shown as ⟨…⟩ markers.",
+                "{} hidden character{} ({}) shown as ⟨…⟩",
                 doc.hidden.count,
                 if doc.hidden.count == 1 { "" } else { "s" },
                 doc.hidden.kinds.join(", ")
-            ));
-        }
-        for &i in &doc.orphans {
-            notices.push(format!(
-                "Claim C{} ({}) has an anchor that no longer matches the article: shown as orphan.",
-                i + 1,
-                case.claims[i].id
             ));
         }
         let current = case.claims.first().map(|c| c.id.clone());

@@ -389,3 +389,83 @@ fn clicking() {
     s.update(Action::ClickClaim(0));
     assert_eq!((s.focus, s.current_index()), (Pane::Claims, Some(0)));
 }
+
+/// Pasted text is typed into the open editor (newlines become spaces on one line) and never
+/// runs commands; outside an editor a paste does nothing.
+#[test]
+fn paste_never_runs_commands() {
+    let (mut s, _) = run(TEXT, "ce<C-w><C-w><C-w><C-w><C-w><C-w>");
+    s.update(Action::Paste("pasted line one\nxxdy".into()));
+    s.update(Action::Key(Key::plain(KeyCode::Enter)));
+    assert_eq!(s.case.claims.len(), 1);
+    assert_eq!(s.case.claims[0].text, "pasted line one xxdy");
+    assert_eq!(s.case.claims[0].status, ClaimStatus::Todo);
+    let (mut s, _) = run(TEXT, "cE");
+    s.update(Action::Paste("one\r\ntwo".into()));
+    s.update(Action::Key(Key::ctrl('s')));
+    assert_eq!(s.case.claims[0].verdict.explanation, "one\ntwo");
+    let (mut s, _) = run(TEXT, "");
+    s.update(Action::Paste("cdy".into()));
+    assert!(s.case.claims.is_empty() && s.overlay.is_none());
+}
+
+/// Shrinking a selection never grows it past the sentence it starts in.
+#[test]
+fn shrinking_stays_in_the_sentence() {
+    let (s, _) = run("Intro here.\n\n* * *\n\nNext words here.", "jvbc");
+    assert_eq!(exacts(&s), ["* * *"]);
+}
+
+/// ] and [ visit claims that start at the same place, outer first.
+#[test]
+fn jumping_visits_nested_claims() {
+    let (s, _) = run(TEXT, "jcvwwcggk]");
+    assert_eq!(
+        s.current_claim().unwrap().anchors[0].exact,
+        "Russia has three times the population of Ukraine."
+    );
+    let (s, _) = run(TEXT, "jcvwwcggk]]");
+    assert_eq!(
+        s.current_claim().unwrap().anchors[0].exact,
+        "Russia has three"
+    );
+    let (s, _) = run(TEXT, "jcvwwcggk]][");
+    assert_eq!(
+        s.current_claim().unwrap().anchors[0].exact,
+        "Russia has three times the population of Ukraine."
+    );
+}
+
+/// The default wording leaves out hidden characters (they must not be published) and is
+/// cut at 280 characters.
+#[test]
+fn default_wording_is_clean_and_short() {
+    let (s, _) = run("Bidi \u{202e}evil\u{202c} and zero\u{200b}width here.", "c");
+    assert_eq!(s.case.claims[0].text, "Bidi evil and zerowidth here.");
+    assert_eq!(
+        s.case.claims[0].anchors[0].exact,
+        "Bidi \u{202e}evil\u{202c} and zero\u{200b}width here."
+    );
+    let long = format!("{}.", "word ".repeat(200));
+    let (s, _) = run(&long, "c");
+    assert!((270..=281).contains(&s.case.claims[0].text.chars().count()));
+    assert!(s.case.claims[0].text.ends_with('…'));
+}
+
+/// Claims out of article order in a file are put in order when it opens.
+#[test]
+fn claims_are_sorted_on_open() {
+    let (s, _) = run(TEXT, "jjcggc");
+    let mut case = s.case.clone();
+    case.claims.reverse();
+    let file = s.file.clone();
+    let reopened = AppState::new(
+        case,
+        file,
+        0,
+        Vec::new(),
+        Keymap::default_keymap(),
+        Box::new(FixedEntropy::default()),
+    );
+    assert!(reopened.case.claims[0].position() < reopened.case.claims[1].position());
+}

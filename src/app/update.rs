@@ -51,6 +51,7 @@ impl AppState {
                 self.scroll_article(lines)
             }
             Action::Tick => self.tick(),
+            Action::Paste(text) => self.paste(&text),
             Action::ScrollClaims(rows) if self.overlay.is_none() => self.move_list(rows),
             Action::Saved(Ok(path)) => {
                 self.dirty = false;
@@ -84,9 +85,15 @@ impl AppState {
             self.rate(&claim, Some(d as usize - 1));
             return Vec::new();
         }
-        let Some(c) = key.typed_char() else {
-            return Vec::new();
-        };
+        if let Some(c) = key.typed_char() {
+            self.type_char(c);
+        }
+        Vec::new()
+    }
+
+    /// A character typed into the open text field, query or filter.
+    fn type_char(&mut self, c: char) {
+        let context = self.context();
         match &mut self.overlay {
             Some(Overlay::Picker(_)) => self.picker_type(c),
             Some(Overlay::Edit { editor, .. } | Overlay::NewSourceTitle { editor, .. }) => {
@@ -100,7 +107,51 @@ impl AppState {
             None if context == Context::LibraryFilter => self.library_type(c),
             _ => {}
         }
-        Vec::new()
+    }
+
+    /// Pasted text goes into whatever text field is open; elsewhere it is ignored (a paste
+    /// must never run commands).
+    fn paste(&mut self, text: &str) {
+        let multiline = match &self.overlay {
+            Some(Overlay::Edit { editor, .. }) => editor.is_multiline(),
+            Some(Overlay::LinkForm { form, .. } | Overlay::SourceForm { form, .. }) => {
+                matches!(form.focused().value, super::form::FieldValue::Text(_))
+            }
+            _ => false,
+        };
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        let text = if multiline {
+            text
+        } else {
+            text.replace('\n', " ")
+        };
+        if self.overlay.is_none() && self.context() != Context::LibraryFilter {
+            self.info("Paste into an editor, a picker or a filter");
+            return;
+        }
+        for c in text.chars() {
+            // Newlines in a multi-line field start a line; everything else is typed.
+            if c == '\n' {
+                self.run_editing(Command::NewLine);
+            } else {
+                self.type_char(c);
+            }
+        }
+    }
+
+    /// Applies an editing command to whichever text field has the focus.
+    fn run_editing(&mut self, command: Command) {
+        match &mut self.overlay {
+            Some(Overlay::Edit { editor, .. }) => {
+                edit(editor, command);
+            }
+            Some(Overlay::LinkForm { form, .. } | Overlay::SourceForm { form, .. }) => {
+                if let Some(editor) = form.focused_mut().editor_mut() {
+                    edit(editor, command);
+                }
+            }
+            _ => {}
+        }
     }
 
     /// Runs `command` as if its key had been pressed in `context` (the command palette).
@@ -229,8 +280,15 @@ impl AppState {
         let Some(Overlay::Help { scroll }) = &mut self.overlay else {
             return;
         };
-        let page = self.viewport.article_height.max(2) - 1;
-        let max = crate::keymap::help_lines(&self.keymap).len();
+        // The help popup shows about one line fewer than the article pane.
+        let visible = self.viewport.article_height.saturating_sub(1).max(1);
+        let page = visible.saturating_sub(1).max(1);
+        let notices = if self.notices.is_empty() {
+            0
+        } else {
+            self.notices.len() + 2
+        };
+        let max = (crate::keymap::help_lines(&self.keymap).len() + notices).saturating_sub(visible);
         match command {
             Command::MoveDown => *scroll = (*scroll + 1).min(max),
             Command::MoveUp => *scroll = scroll.saturating_sub(1),
@@ -286,20 +344,20 @@ impl AppState {
         self.detail_scroll = self.detail_scroll.saturating_add_signed(delta).min(max);
     }
 
-    /// An upper bound of the detail pane's wrapped lines, so scrolling stops near its end
-    /// (the pane itself clamps exactly).
+    /// About how many wrapped lines the detail pane has, so scrolling stops at its end
+    /// (the pane clamps exactly; word wrapping is estimated with the article's wrap).
     fn detail_line_estimate(&self) -> usize {
         let Some(claim) = self.current_claim() else {
             return 0;
         };
         let width = self.viewport.detail_width.max(1);
-        let wrapped = |s: &str| -> usize {
-            s.split('\n')
-                .map(|l| l.chars().count().div_ceil(width).max(1))
-                .sum()
+        let wrapped = |s: &str| {
+            let end = s.char_indices().nth(2_000).map_or(s.len(), |(i, _)| i);
+            crate::text::wrap(&s[..end], width).len()
         };
         let anchors: usize = claim.anchors.iter().map(|a| wrapped(&a.exact)).sum();
-        // Claimant, status, verdict, rated, blanks, headings, sources, id: 12 at most.
-        12 + anchors + wrapped(&claim.verdict.explanation) + wrapped(&claim.claimant)
+        let links = claim.links.len() * 2;
+        // Claimant, status, verdict, rated, blank lines, headings, id: 12 at most.
+        12 + anchors + links + wrapped(&claim.verdict.explanation) + wrapped(&claim.claimant)
     }
 }

@@ -63,6 +63,11 @@ impl Case {
         self.claims.iter().position(|c| &c.id == id)
     }
 
+    /// Puts the claims in article order (stable).
+    pub fn sort_claims(&mut self) {
+        self.claims.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    }
+
     /// Inserts a claim at its place in article order and returns its index.
     pub fn insert_claim(&mut self, claim: Claim) -> usize {
         let key = claim.sort_key();

@@ -198,8 +198,16 @@ pub enum SaveError {
         /// What it is instead.
         what: &'static str,
     },
+    /// The directory to save into does not exist (any more).
+    #[error("cannot save {}: the directory {} does not exist (moved or deleted?)", .path.display(), .dir.display())]
+    NoDirectory {
+        /// The target.
+        path: PathBuf,
+        /// Its directory.
+        dir: PathBuf,
+    },
     /// A file-system step failed.
-    #[error("cannot save {}: {step} failed: {source}", .path.display())]
+    #[error("cannot save {}: {step} failed: {}", .path.display(), reason(.source))]
     Io {
         /// The target.
         path: PathBuf,
@@ -208,6 +216,18 @@ pub enum SaveError {
         /// The operating system's error.
         source: io::Error,
     },
+}
+
+/// What an I/O error means for the user, without the temporary paths some errors carry.
+fn reason(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "not found".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        io::ErrorKind::StorageFull => "the disk is full".into(),
+        io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only".into(),
+        io::ErrorKind::QuotaExceeded => "the disk quota is exceeded".into(),
+        _ => e.to_string(),
+    }
 }
 
 impl SaveError {

@@ -160,6 +160,9 @@ pub fn save(
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
+    if !dir.is_dir() {
+        return Err(SaveError::NoDirectory { path: target, dir });
+    }
     let old = match fs::symlink_metadata(&target) {
         Ok(m) => match not_regular(&m) {
             Some(what) => return Err(SaveError::NotARegularFile { path: target, what }),

@@ -33,10 +33,13 @@ pub fn draw_article(frame: &mut Frame, area: Rect, state: &AppState, theme: &The
         .title(Line::from(format!(" Article: {} ", truncate(&title, room))))
         .title_top(Line::from(format!(" {position} ")).right_aligned());
     if !state.notices.is_empty() {
-        let notice = match state.notices.len() {
-            1 => format!(" ⚠ {} ", state.notices[0]),
-            n => format!(" ⚠ {} (+{} more) ", state.notices[0], n - 1),
+        let more = match state.notices.len() {
+            1 => " ".to_string(),
+            n => format!(" (+{}: ? lists all) ", n - 1),
         };
+        let room = usize::from(area.width).saturating_sub(more.chars().count() + 6);
+        let first = text::clean_line(super::claims::clip(&state.notices[0], room)).into_owned();
+        let notice = format!(" ⚠ {}{more}", truncate(&first, room));
         block = block.title_bottom(Line::styled(notice, theme.warning()));
     }
     let inner = block.inner(area);

@@ -11,6 +11,29 @@ use crate::app::{AppState, Pane};
 use crate::model::{Claim, ClaimStatus, Stance};
 use crate::text::clean_line;
 
+/// Longest quote or explanation line drawn in the detail pane: a claim anchored on a
+/// whole 10 MB paragraph must not cost a frame its whole length.
+const MAX_QUOTE_CHARS: usize = 2_000;
+const MAX_EXPLANATION_LINES: usize = 500;
+
+/// The first `chars` characters of `s`: what a row can show at most, before cleaning.
+pub fn clip(s: &str, chars: usize) -> &str {
+    match s.char_indices().nth(chars) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
+/// `s` cleaned for display and cut at `chars` characters with a visible "…".
+fn clip_marked(s: &str, chars: usize) -> String {
+    let shown = clip(s, chars);
+    let mut out = clean_line(shown).into_owned();
+    if shown.len() < s.len() {
+        out.push('…');
+    }
+    out
+}
+
 /// A link's stance in text with a sign, so it reads without colour.
 pub fn stance_badge(stance: Stance) -> &'static str {
     match stance {
@@ -46,10 +69,11 @@ fn verdict_span<'a>(state: &AppState, theme: &Theme, claim: &Claim, long: bool) 
                 .fg(theme.verdict_colour(&label.colour))
                 .add_modifier(Modifier::BOLD),
         ),
-        Some((unknown, None)) => Span::styled(
-            format!("{} (not on the scale)", clean_line(unknown)),
+        Some((unknown, None)) if long => Span::styled(
+            format!("{} (not on the scale)", clean_line(clip(unknown, 60))),
             theme.warning(),
         ),
+        Some((_, None)) => Span::styled("⚠", theme.warning()),
         None => Span::styled(if long { "unrated" } else { "?" }, theme.dim()),
     }
 }
@@ -98,7 +122,7 @@ pub fn draw_claims(frame: &mut Frame, area: Rect, state: &AppState, theme: &Them
                     status_glyph(claim.status)
                 }
             );
-            let wording = clean_line(&claim.text);
+            let wording = clean_line(clip(&claim.text, width));
             let used = 2 + head.chars().count() + verdict.content.chars().count() + 1;
             let room = width.saturating_sub(used);
             let mut row = Line::from(vec![
@@ -131,7 +155,7 @@ pub fn draw_detail(frame: &mut Frame, area: Rect, state: &AppState, theme: &Them
     let title_room = usize::from(area.width.saturating_sub(8 + label.len() as u16));
     block = block.title(format!(
         " {label} · {} ",
-        truncate(&clean_line(&claim.text), title_room)
+        truncate(&clean_line(clip(&claim.text, title_room + 1)), title_room)
     ));
     let field = |name: &str| Span::styled(format!("{name}: "), theme.dim());
     let mut lines = vec![
@@ -226,7 +250,7 @@ pub fn draw_detail(frame: &mut Frame, area: Rect, state: &AppState, theme: &Them
         lines.push(Line::from(vec![
             Span::styled("▌", theme.dim()),
             Span::styled(
-                clean_line(&anchor.exact).into_owned(),
+                clip_marked(&anchor.exact, MAX_QUOTE_CHARS),
                 Style::new().add_modifier(Modifier::ITALIC),
             ),
         ]));
@@ -242,8 +266,13 @@ pub fn draw_detail(frame: &mut Frame, area: Rect, state: &AppState, theme: &Them
     if claim.verdict.explanation.is_empty() {
         lines.push(Line::styled("— (E to write)", theme.dim()));
     } else {
-        for l in claim.verdict.explanation.lines() {
-            lines.push(Line::raw(clean_line(l).into_owned()));
+        for l in claim
+            .verdict
+            .explanation
+            .lines()
+            .take(MAX_EXPLANATION_LINES)
+        {
+            lines.push(Line::raw(clip_marked(l, MAX_QUOTE_CHARS)));
         }
     }
     lines.push(Line::default());

@@ -253,7 +253,18 @@ fn draw_line_editor(
 fn draw_help(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme, scroll: usize) {
     let rect = centred(area, 76, area.height.saturating_sub(2));
     let inner = popup(frame, rect, " Keys — j/k scroll · Esc close ".into(), theme);
-    let lines = help_lines(&state.keymap);
+    let mut lines = Vec::new();
+    if !state.notices.is_empty() {
+        lines.push(HelpLine::Heading("About this article and file"));
+        for notice in &state.notices {
+            lines.push(HelpLine::Entry {
+                keys: "⚠".into(),
+                description: clean_line(notice).into_owned(),
+            });
+        }
+        lines.push(HelpLine::Blank);
+    }
+    lines.extend(help_lines(&state.keymap));
     let key_width = lines
         .iter()
         .filter_map(|l| match l {

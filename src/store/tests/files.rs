@@ -135,10 +135,14 @@ fn vanished_directory_fails_cleanly() {
     let path = dir.path().join("gone").join("case.factdesk.json");
     let err = save(&path, &sample_case(), &sample_view(), &Map::new()).unwrap_err();
     let msg = err.to_string();
-    assert!(matches!(err, SaveError::Io { .. }), "{msg}");
+    assert!(matches!(err, SaveError::NoDirectory { .. }), "{msg}");
     assert!(
-        msg.contains(&path.display().to_string()) && msg.contains("No such file"),
+        msg.contains(&path.display().to_string()) && msg.contains("does not exist"),
         "{msg}"
+    );
+    assert!(
+        !msg.contains(".case.factdesk.json."),
+        "no temporary names: {msg}"
     );
     assert!(names(dir.path()).is_empty());
 }
