@@ -36,4 +36,26 @@ pub enum Command {
         #[arg(short, long, value_name = "PATH")]
         output: Option<PathBuf>,
     },
+    /// The case's source library in and out as CSL-JSON (Zotero, Pandoc).
+    #[command(subcommand)]
+    Sources(SourcesCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SourcesCommand {
+    /// Add the items of a CSL-JSON file to a verdict file's library.
+    Import {
+        /// CSL-JSON as Zotero or Pandoc export it (`-` for standard input).
+        file: PathBuf,
+        /// The verdict file whose library receives the sources.
+        #[arg(long, value_name = "VERDICT_FILE")]
+        into: PathBuf,
+    },
+    /// Write a verdict file's library as CSL-JSON.
+    Export {
+        verdict_file: PathBuf,
+        /// Where to write (default: standard output).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
 }

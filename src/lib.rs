@@ -10,6 +10,8 @@ pub mod anchor;
 pub mod app;
 /// The command line definitions.
 pub mod cli;
+/// CSL-JSON import and export of the source library (Zotero, Pandoc).
+pub mod csl;
 /// Keys as data: the default keymap, lookup by context, help text.
 pub mod keymap;
 /// The case: article, claims, anchors, verdicts, rating scale — plain data.
@@ -18,6 +20,8 @@ pub mod model;
 pub mod open;
 /// Fuzzy matching for the pickers: ranked matches in bounded slices.
 pub mod picker;
+/// `factdesk sources import|export`.
+pub mod sources_cli;
 /// Verdict files: format versions, validation, atomic save.
 pub mod store;
 /// The runner: terminal setup, event loop, effects (crossterm).

@@ -12,6 +12,8 @@ mod state;
 mod update;
 
 #[cfg(test)]
+mod evidence_tests;
+#[cfg(test)]
 mod tests;
 
 pub use action::{Action, Effect};

@@ -12,7 +12,7 @@ The Kremlin denied it.\n\nCaption line (file)\n\nLast paragraph here.";
 
 /// Parses a key string: plain characters, or `<Esc>`, `<Enter>`, `<Tab>`, `<S-Tab>`,
 /// `<Down>`, `<Up>`, `<BS>`, `<C-x>`.
-fn keys(s: &str) -> Vec<Key> {
+pub(super) fn keys(s: &str) -> Vec<Key> {
     let mut out = Vec::new();
     let mut rest = s;
     while let Some(c) = rest.chars().next() {
@@ -27,6 +27,8 @@ fn keys(s: &str) -> Vec<Key> {
                     "S-Tab" => Key::plain(KeyCode::BackTab),
                     "Down" => Key::plain(KeyCode::Down),
                     "Up" => Key::plain(KeyCode::Up),
+                    "Left" => Key::plain(KeyCode::Left),
+                    "Right" => Key::plain(KeyCode::Right),
                     "BS" => Key::plain(KeyCode::Backspace),
                     "PgDn" => Key::plain(KeyCode::PageDown),
                     n if n.starts_with("C-") => Key::ctrl(n.chars().nth(2).unwrap()),
@@ -64,7 +66,7 @@ fn state_for(marked: &str) -> AppState {
 }
 
 /// Runs `keys` on `marked` and returns the state and every effect asked for.
-fn run(marked: &str, key_string: &str) -> (AppState, Vec<Effect>) {
+pub(super) fn run(marked: &str, key_string: &str) -> (AppState, Vec<Effect>) {
     let mut state = state_for(marked);
     let mut effects = Vec::new();
     for key in keys(key_string) {
