@@ -278,3 +278,57 @@ fn fifo_is_refused_without_hanging() {
     assert!(started.elapsed() < Duration::from_secs(5));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a regular file"));
 }
+
+/// Linking evidence end to end: on the real article, c, l, a new URL, its title, refutes,
+/// Ctrl-s; save; reopen and see the link in the detail pane.
+#[test]
+fn link_a_new_source_save_reopen() {
+    let Some(shared) = shared_dir() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(
+        shared.join("sample/musk-putin-article.txt"),
+        dir.path().join("musk.txt"),
+    )
+    .unwrap();
+    let mut tui = Tui::spawn(&bin(), &["musk.txt"], dir.path(), 120, 40, &[]);
+    tui.wait_for("Article: Controversy", TIMEOUT);
+    tui.key("j");
+    tui.key("j");
+    tui.key("c");
+    tui.wait_for("Claims 1/1", TIMEOUT);
+    tui.key("l");
+    tui.wait_for("Link a source to C1", TIMEOUT);
+    tui.send("https://www.reuters.com/musk-denies");
+    tui.wait_for("+ New source: https://www.reuters.com/musk-denies", TIMEOUT);
+    tui.key("Enter");
+    tui.wait_for("its title", TIMEOUT);
+    tui.send("Reuters: Musk denies Putin call");
+    tui.key("Enter");
+    tui.wait_for("Link C1 → Reuters: Musk denies Putin call", TIMEOUT);
+    tui.key("r");
+    tui.key("Ctrl-s");
+    tui.wait_for("C1 linked: refutes", TIMEOUT);
+    tui.key("Ctrl-s");
+    tui.wait_for("Saved 1 claim", TIMEOUT);
+    tui.key("q");
+    assert_eq!(tui.wait_exit(TIMEOUT), 0);
+
+    let json = read_verdict_file(&dir.path().join("musk.factdesk.json"));
+    assert_eq!(
+        json["sources"][0]["URL"],
+        "https://www.reuters.com/musk-denies"
+    );
+    assert_eq!(
+        json["sources"][0]["title"],
+        "Reuters: Musk denies Putin call"
+    );
+    let link = &json["claims"][0]["links"][0];
+    assert_eq!(link["stance"], "refutes");
+    assert_eq!(link["source"], json["sources"][0]["id"]);
+
+    let mut tui = Tui::spawn(&bin(), &["musk.factdesk.json"], dir.path(), 120, 40, &[]);
+    tui.wait_for("Evidence (1):", TIMEOUT);
+    tui.wait_for("− refutes  Reuters: Musk denies Putin call", TIMEOUT);
+    tui.key("q");
+    assert_eq!(tui.wait_exit(TIMEOUT), 0);
+}

@@ -247,6 +247,7 @@ impl Command {
             EditSource => "edit",
             DeleteSource => "delete",
             NextClaim => "next claim",
+            MoveDown => "move",
             _ => "",
         }
     }

@@ -129,9 +129,15 @@ impl Source {
         }
     }
 
-    /// What the fuzzy picker matches against: title, publisher and URL.
+    /// What the fuzzy picker matches against and shows: title, publisher and URL, the empty
+    /// ones left out.
     pub fn haystack(&self) -> String {
-        format!("{} | {} | {}", self.title, self.container_title, self.url)
+        [&self.title, &self.container_title, &self.url]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(" | ")
     }
 
     /// Authors as typed in the editor: "Family, Given; Literal Name".

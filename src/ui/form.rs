@@ -75,6 +75,20 @@ pub fn draw_form(
         match &field.value {
             FieldValue::Choice { options, index } => {
                 let mut spans = vec![label];
+                let all: usize = options.iter().map(|o| o.width() + 2).sum();
+                if all > value_width {
+                    // Too many to list: the chosen one between arrows, and where it is.
+                    spans.push(Span::styled(
+                        format!("‹ {} ›", options[*index]),
+                        Style::new().add_modifier(Modifier::BOLD),
+                    ));
+                    spans.push(Span::styled(
+                        format!("  {}/{}", index + 1, options.len()),
+                        theme.dim(),
+                    ));
+                    lines.push(Line::from(spans));
+                    continue;
+                }
                 for (j, option) in options.iter().enumerate() {
                     let style = if j == *index {
                         Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
@@ -119,10 +133,14 @@ pub fn draw_form(
     }
     lines.push(Line::default());
     let context = state.context();
-    let mut hints = vec![Command::NextField, Command::Confirm, Command::Cancel];
-    if matches!(form.focused().value, FieldValue::Choice { .. }) {
-        hints.splice(0..0, stance_or_type_hints(context));
-    }
+    let hints = match form.focused().value {
+        FieldValue::Choice { .. } => {
+            let mut h = stance_or_type_hints(context);
+            h.extend([Command::Confirm, Command::Cancel]);
+            h
+        }
+        _ => vec![Command::NextField, Command::Confirm, Command::Cancel],
+    };
     lines.push(footer(state, theme, &hints));
     frame.render_widget(Paragraph::new(lines), inner);
     if let Some((x, row)) = cursor {

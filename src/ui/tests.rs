@@ -44,6 +44,7 @@ fn press(s: &mut AppState, keys: &str) {
             '⏎' => Key::plain(KeyCode::Enter),
             '⎋' => Key::plain(KeyCode::Esc),
             '⇥' => Key::plain(KeyCode::Tab),
+            '\u{13}' => Key::ctrl('s'),
             c => Key::char(c),
         };
         s.update(Action::Key(key));
@@ -331,5 +332,124 @@ fn huge_shapes_open_and_respond() {
         assert_eq!(s.case.claims.len(), 1);
         let shown = text_of(&render(&s, 80, 24, Theme::COLOR));
         assert!(shown.contains("Claims 1/1"));
+    }
+}
+
+/// A case with a small library and links of every stance on the first claim.
+fn evidence_state(width: u16, height: u16) -> AppState {
+    use crate::model::{Source, SourceId};
+    let mut s = worked_state(width, height);
+    for (id, title, publisher, url) in [
+        (
+            "s1",
+            "Ferry ridership 2019–2024",
+            "Norrsund Lines",
+            "https://norrsund.example/ridership",
+        ),
+        (
+            "s2",
+            "Council budget papers 2024",
+            "Lindqvist Harbour Council",
+            "https://lindqvist.example/budget.pdf",
+        ),
+        (
+            "s3",
+            "Süddeutsche Zeitung: Fähren im Norden",
+            "Süddeutsche Zeitung",
+            "https://sz.example/faehren",
+        ),
+    ] {
+        let mut source = Source::new(SourceId(id.into()), title, url, "2026-01-02");
+        source.container_title = publisher.into();
+        s.case.sources.push(source);
+    }
+    press(&mut s, "gjj");
+    press(
+        &mut s,
+        "lnorrsund⏎r⇥Ridership fell by 12%, not 40%.⇥p. 3\u{13}",
+    );
+    press(&mut s, "lbudget⏎c\u{13}");
+    press(&mut s, "lsudd⏎\u{13}");
+    s
+}
+
+snapshot_both_sizes!(detail_with_links, |w, h| {
+    let mut s = evidence_state(w, h);
+    press(&mut s, "⇥⇥k");
+    s
+});
+snapshot_both_sizes!(source_picker, |w, h| {
+    let mut s = evidence_state(w, h);
+    press(&mut s, "lfer");
+    s
+});
+snapshot_both_sizes!(source_picker_new_url, |w, h| {
+    let mut s = evidence_state(w, h);
+    press(&mut s, "lhttps://example.org/new");
+    s
+});
+snapshot_both_sizes!(link_form, |w, h| {
+    let mut s = evidence_state(w, h);
+    press(&mut s, "⇥⇥k⏎");
+    s
+});
+snapshot_both_sizes!(source_record, |w, h| {
+    let mut s = evidence_state(w, h);
+    press(&mut s, "⇥⇥ko");
+    s
+});
+snapshot_both_sizes!(library_screen, |w, h| {
+    let mut s = evidence_state(w, h);
+    press(&mut s, "S");
+    s
+});
+snapshot_both_sizes!(library_filtered, |w, h| {
+    let mut s = evidence_state(w, h);
+    press(&mut s, "S/budg");
+    s
+});
+snapshot_both_sizes!(command_palette, |w, h| {
+    let mut s = evidence_state(w, h);
+    press(&mut s, ":link");
+    s
+});
+
+/// Stance badges are named in text and coloured, each stance its own colour.
+#[test]
+fn stance_badges_are_coloured_and_named() {
+    let s = {
+        let mut s = evidence_state(160, 48);
+        press(&mut s, "⇥⇥");
+        s
+    };
+    let buffer = render(&s, 160, 48, Theme::COLOR);
+    let colour = |needle: &str| {
+        let (x, y) = find_from(&buffer, needle, 96).unwrap_or_else(|| panic!("{needle} on screen"));
+        buffer[(x + 2, y)].fg
+    };
+    assert_eq!(colour("− refutes"), Color::Rgb(0xe0, 0x36, 0x2c));
+    assert_eq!(colour("~ context"), Color::Rgb(0x4a, 0x90, 0xe2));
+    assert_eq!(colour("+ supports"), Color::Rgb(0x2e, 0x9e, 0x44));
+    let mono = render(&s, 160, 48, Theme::MONO);
+    assert!(
+        find_from(&mono, "− refutes", 96).is_some(),
+        "named without colour too"
+    );
+}
+
+/// The picker highlights the matched characters of each row.
+#[test]
+fn picker_highlights_matches() {
+    let mut s = evidence_state(160, 48);
+    press(&mut s, "lsudd");
+    let buffer = render(&s, 160, 48, Theme::COLOR);
+    let (x, y) = find_from(&buffer, "Süddeutsche Zeitung: F", 0).expect("row shown");
+    for (dx, highlighted) in [(0, true), (1, true), (2, true), (3, true), (4, false)] {
+        let cell = &buffer[(x + dx, y)];
+        assert_eq!(
+            cell.modifier.contains(Modifier::UNDERLINED),
+            highlighted,
+            "column {dx}"
+        );
     }
 }
