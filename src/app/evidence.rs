@@ -8,9 +8,10 @@ use crate::keymap::{Command, Context};
 use crate::model::{ClaimId, Link, Source, SourceId, Stance, looks_like_url};
 use crate::picker::Picker;
 
-/// Items scored per keystroke or tick: about 8 ms of SkimMatcherV2 work in a release build,
+/// Items scored per keystroke or tick: at most about 8 ms of SkimMatcherV2 work in a release
+/// build (measured: 2.1 µs per item for the worst queries on 110-character haystacks),
 /// so a 100,000-source library never blocks typing.
-pub const PICKER_BUDGET: usize = 20_000;
+pub const PICKER_BUDGET: usize = 3_500;
 
 /// The stances in form order.
 pub const STANCES: &[&str] = &["supports", "refutes", "context"];

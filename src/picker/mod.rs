@@ -71,6 +71,8 @@ enum Phase {
 pub struct Picker {
     items: Vec<String>,
     folded: Vec<Folded>,
+    /// Original length in chars of each item (contiguous, for sorting).
+    lens: Vec<u32>,
     matcher: SkimMatcherV2,
     query: String,
     pattern: Pattern,
@@ -99,8 +101,8 @@ impl std::fmt::Debug for Picker {
 }
 
 /// Ranking order: score descending, then haystack length, then index.
-fn order(folded: &[Folded], a: &Match, b: &Match) -> Ordering {
-    let len = |m: &Match| folded.get(m.index).map_or(u32::MAX, |f| f.len);
+fn order(lens: &[u32], a: &Match, b: &Match) -> Ordering {
+    let len = |m: &Match| lens.get(m.index).copied().unwrap_or(u32::MAX);
     b.score
         .cmp(&a.score)
         .then_with(|| len(a).cmp(&len(b)))
@@ -111,10 +113,12 @@ impl Picker {
     /// Creates a picker over `items` (the haystacks), folding each once.
     /// The initial query is empty: every item matches, in original order.
     pub fn new(items: Vec<String>) -> Self {
-        let folded = items.iter().map(|s| Folded::new(s)).collect();
+        let folded: Vec<Folded> = items.iter().map(|s| Folded::new(s)).collect();
+        let lens = folded.iter().map(|f| f.len).collect();
         let mut picker = Picker {
             items,
             folded,
+            lens,
             matcher: SkimMatcherV2::default().smart_case(),
             query: String::new(),
             pattern: Pattern::default(),
@@ -232,8 +236,8 @@ impl Picker {
             self.phase = Phase::Sorting;
         }
         if self.phase == Phase::Sorting {
-            let folded = &self.folded;
-            self.results.sort_unstable_by(|a, b| order(folded, a, b));
+            let lens = &self.lens;
+            self.results.sort_unstable_by(|a, b| order(lens, a, b));
             self.top = Vec::new();
             self.candidates = Vec::new();
             self.cursor = 0;
@@ -247,8 +251,8 @@ impl Picker {
         if first_new == self.results.len() {
             return;
         }
-        let folded = &self.folded;
-        let cmp = |a: &Match, b: &Match| order(folded, a, b);
+        let lens = &self.lens;
+        let cmp = |a: &Match, b: &Match| order(lens, a, b);
         let mut top = std::mem::take(&mut self.top);
         top.extend_from_slice(&self.results[first_new..]);
         if top.len() > PARTIAL_TOP {

@@ -299,3 +299,11 @@ fn accessors() {
     assert!(picker.positions(9).is_empty());
     assert_eq!(picker.positions(1), vec![0, 1]);
 }
+
+/// A picker can be moved to (and shared with) a worker thread.
+#[test]
+fn picker_is_send_and_sync() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Picker>();
+    assert_send_sync::<Match>();
+}
