@@ -87,7 +87,7 @@ impl AppState {
         };
         let id = claim.id.clone();
         let index = self.case.insert_claim(claim);
-        self.changed();
+        self.commit(format!("make claim {}", self.claim_label(index)));
         self.current = Some(id);
         self.detail_scroll = 0;
         self.cursor = self.doc.sentence_at(trimmed.start);
@@ -105,12 +105,6 @@ impl AppState {
                 return id;
             }
         }
-    }
-
-    /// After any change to the claims: re-index and mark unsaved.
-    pub(super) fn changed(&mut self) {
-        self.doc.index_claims(&self.case);
-        self.dirty = true;
     }
 
     pub(super) fn open_rating(&mut self) {
@@ -155,8 +149,11 @@ impl AppState {
         c.verdict.rating = label.clone();
         c.verdict.rated_at = Some(now.clone());
         c.updated = now;
-        self.changed();
         let name = self.claim_label(index);
+        self.commit(format!(
+            "rate {name} {}",
+            label.as_deref().unwrap_or("(unrated)")
+        ));
         self.info(match label {
             Some(l) => format!("{name} rated {l}"),
             None => format!("{name} is unrated"),
@@ -175,7 +172,7 @@ impl AppState {
         c.status = c.status.next();
         c.updated = now;
         let status = c.status.name();
-        self.changed();
+        self.commit(format!("status of {}: {status}", self.claim_label(index)));
         self.select_claim(index);
         self.info(format!("{} is {status}", self.claim_label(index)));
     }
@@ -235,7 +232,11 @@ impl AppState {
         }
         *slot = value;
         c.updated = now;
-        self.changed();
+        self.commit(format!(
+            "edit the {} of {}",
+            field.name(),
+            self.claim_label(index)
+        ));
         self.info(format!(
             "Updated the {} of {}",
             field.name(),
@@ -257,7 +258,7 @@ impl AppState {
         };
         let name = self.claim_label(index);
         self.case.claims.remove(index);
-        self.changed();
+        self.commit(format!("delete {name}"));
         self.current = None;
         let count = self.case.claims.len();
         if count > 0 {

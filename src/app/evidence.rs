@@ -209,7 +209,7 @@ impl AppState {
         self.case
             .sources
             .push(Source::new(id.clone(), title, url, &today));
-        self.dirty = true;
+        self.commit(format!("add source “{title}”"));
         id
     }
 
@@ -302,7 +302,11 @@ impl AppState {
             }
         };
         claim.updated = now;
-        self.changed();
+        self.commit(format!(
+            "{} link of {}",
+            if editing.is_some() { "edit a" } else { "add a" },
+            self.claim_label(index)
+        ));
         self.select_claim(index);
         self.detail_link = at;
         let title = self
@@ -370,7 +374,7 @@ impl AppState {
         }
         c.links.remove(index);
         c.updated = now;
-        self.changed();
+        self.commit(format!("remove a link of {}", self.claim_label(ci)));
         self.detail_link = index.saturating_sub(1);
         self.info(format!("Removed a link from {}", self.claim_label(ci)));
     }

@@ -175,3 +175,101 @@ fn palette_and_claim_filter() {
     assert_eq!(s.current_index(), Some(1));
     assert_eq!(s.focus, Pane::Claims);
 }
+
+/// u undoes every kind of change and Ctrl-r redoes it; the status bar says what.
+#[test]
+fn undo_and_redo() {
+    let rating = |k: &str| {
+        run(TEXT, k)
+            .0
+            .case
+            .claims
+            .first()
+            .and_then(|c| c.verdict.rating.clone())
+    };
+    assert_eq!(rating("cr1u"), None);
+    assert_eq!(rating("cr1r2u").as_deref(), Some("True"));
+    assert_eq!(rating("cr1u<C-r>").as_deref(), Some("True"));
+    assert!(run(TEXT, "cr1uu").0.case.claims.is_empty());
+    let (s, _) = run(TEXT, "cr1uu<C-r><C-r>");
+    assert_eq!(s.case.claims[0].verdict.rating.as_deref(), Some("True"));
+    assert_eq!(s.message.as_ref().unwrap().text, "Redone: rate C1 True");
+    let (s, _) = run(TEXT, "cxdyu");
+    assert_eq!(
+        s.case.claims[0].status,
+        crate::model::ClaimStatus::Researching,
+        "deleted claim back"
+    );
+    let (s, _) = run(TEXT, "ceNew words<Enter>u");
+    assert_eq!(s.case.claims[0].text, "Musk spoke with Putin in 2022.");
+    let (s, _) = run(TEXT, "u");
+    assert_eq!(s.message.as_ref().unwrap().text, "Nothing to undo");
+}
+
+/// Undo restores links and sources, including a deleted source and every link it took.
+#[test]
+fn undo_evidence() {
+    let (s, _) = with_sources("clsudd<Enter><C-s>u");
+    assert!(s.case.claims[0].links.is_empty());
+    let (s, _) = with_sources("clsudd<Enter><C-s>S/sudd<Enter>dyu");
+    assert_eq!(
+        s.case.sources[0].id,
+        SourceId("s1".into()),
+        "back in its place"
+    );
+    assert_eq!(s.case.claims[0].links.len(), 1, "its link is back");
+    let (s, _) = with_sources("clNew title<Enter><C-s>uu");
+    assert_eq!(s.case.sources.len(), 3, "the new source is gone too");
+}
+
+/// Undoing back to the saved state clears the unsaved marker; a new change after undoing
+/// past the save keeps it set.
+#[test]
+fn unsaved_marker_follows_undo() {
+    let (mut s, _) = run(TEXT, "c");
+    assert!(s.dirty);
+    s.update(Action::Key(crate::keymap::Key::char('u')));
+    assert!(!s.dirty, "back to the file as opened");
+    let (mut s, _) = run(TEXT, "c");
+    s.update(Action::Saved(Ok("x".into())));
+    for k in super::tests::keys("ux") {
+        s.update(Action::Key(k));
+    }
+    assert!(s.dirty);
+}
+
+/// Every change appends to the file's history; verdict changes say before and after; undo
+/// takes its entries back out.
+#[test]
+fn history_log() {
+    let (s, _) = run(TEXT, "cr3r5");
+    let actions: Vec<(&str, serde_json::Value, serde_json::Value)> = s
+        .case
+        .history
+        .iter()
+        .map(|h| {
+            (
+                h["action"].as_str().unwrap(),
+                h["before"].clone(),
+                h["after"].clone(),
+            )
+        })
+        .collect();
+    use serde_json::json;
+    assert_eq!(
+        actions,
+        [
+            (
+                "add claim",
+                serde_json::Value::Null,
+                serde_json::Value::Null
+            ),
+            ("rate", json!(null), json!("Half True")),
+            ("rate", json!("Half True"), json!("False")),
+        ]
+    );
+    assert_eq!(s.case.history[1]["at"], "2026-01-02T03:04:05Z");
+    assert_eq!(s.case.history[1]["claim"], "c1");
+    let (s, _) = run(TEXT, "cr3r5u");
+    assert_eq!(s.case.history.len(), 2);
+}

@@ -220,7 +220,7 @@ impl AppState {
         s.archive_url = form.value(7).trim().to_string();
         s.note = form.value(8).trim_end().to_string();
         let title = s.title.clone();
-        self.changed();
+        self.commit(format!("edit source “{title}”"));
         self.refresh_library();
         self.info(format!("Saved the source “{title}”"));
     }
@@ -239,7 +239,7 @@ impl AppState {
                 claim.updated = now.clone();
             }
         }
-        self.changed();
+        self.commit(format!("delete source “{}”", removed.title));
         self.refresh_library();
         self.info(format!(
             "Deleted “{}” and {links} link{}",

@@ -9,6 +9,7 @@ mod form;
 mod library;
 mod navigate;
 mod state;
+mod undo;
 mod update;
 
 #[cfg(test)]

@@ -299,6 +299,7 @@ pub struct AppState {
     pub keymap: Keymap,
     pub viewport: Viewport,
     pub(super) entropy: Box<dyn Entropy>,
+    pub(super) undo: super::undo::UndoStack,
     /// Whether the article has been laid out for a real terminal size yet; the first
     /// layout puts the cursor a third of the way down the pane.
     pub(super) placed: bool,
@@ -332,6 +333,7 @@ impl AppState {
             ));
         }
         let current = case.claims.first().map(|c| c.id.clone());
+        let undo = super::undo::UndoStack::new(&case.claims, &case.sources);
         let mut state = AppState {
             case,
             doc,
@@ -351,6 +353,7 @@ impl AppState {
             notices,
             keymap,
             viewport,
+            undo,
             entropy,
             placed: false,
         };

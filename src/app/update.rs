@@ -54,6 +54,7 @@ impl AppState {
             Action::Paste(text) => self.paste(&text),
             Action::ScrollClaims(rows) if self.overlay.is_none() => self.move_list(rows),
             Action::Saved(Ok(path)) => {
+                self.undo.mark_saved();
                 self.dirty = false;
                 self.info(format!(
                     "Saved {} claim{} to {}",
@@ -243,6 +244,8 @@ impl AppState {
             GoTop => self.move_list(isize::MIN),
             GoBottom => self.move_list(isize::MAX),
             StartSelection => self.start_selection(),
+            Undo => self.undo(),
+            Redo => self.redo(),
             MakeClaim => self.make_claim(),
             NextClaim => self.jump_claim(true),
             PreviousClaim => self.jump_claim(false),

@@ -49,6 +49,10 @@ pub enum Command {
     CycleStatus,
     /// Delete the claim, or in the detail pane the selected link (asks first).
     Delete,
+    /// Undo the last change to the case.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
     /// Link a source to the claim: the fuzzy picker over the library.
     LinkSource,
     /// The command palette: every command, fuzzy.
@@ -165,6 +169,8 @@ impl Command {
             CycleStatus => "cycle status: todo, researching, reviewed",
             Delete => "delete the claim (in the detail pane: the selected link)",
             LinkSource => "link a source (fuzzy picker over the library)",
+            Undo => "undo the last change",
+            Redo => "redo what was undone",
             OpenPalette => "command palette",
             OpenLibrary => "source library",
             FilterClaims => "filter claims by wording and claimant",
@@ -231,6 +237,8 @@ impl Command {
             DiscardAndQuit => "discard",
             Delete => "delete",
             LinkSource => "link",
+            Undo => "undo",
+            Redo => "redo",
             OpenPalette => "commands",
             OpenLibrary => "library",
             FilterClaims => "filter",

@@ -1,0 +1,223 @@
+//! Undo and redo: every change to the case is recorded as the before and after states of the
+//! claims and sources it touched (found by comparing with the last recorded state), with the
+//! history entries it appended. Unlimited within a session.
+
+use std::collections::HashMap;
+
+use serde_json::{Value, json};
+
+use super::state::{AppState, View};
+use crate::model::{Claim, ClaimId, Source, SourceId};
+
+/// One change: what each touched claim and source was before and after.
+#[derive(Debug, Clone)]
+pub struct Change {
+    pub description: String,
+    claims: Vec<(ClaimId, Option<Claim>, Option<Claim>)>,
+    /// Sources with their index in the library (to put them back in place).
+    sources: Vec<(SourceId, Option<(usize, Source)>, Option<(usize, Source)>)>,
+    /// The `history` entries the change appended.
+    history: Vec<Value>,
+}
+
+/// Done and undone changes, and where the file on disk stands.
+#[derive(Debug, Default)]
+pub struct UndoStack {
+    done: Vec<Change>,
+    undone: Vec<Change>,
+    /// `done.len()` when the file was last saved or opened; `None` once that state is lost.
+    saved: Option<usize>,
+    /// The claims and sources as of the last recorded change.
+    last_claims: Vec<Claim>,
+    last_sources: Vec<Source>,
+}
+
+impl UndoStack {
+    pub fn new(claims: &[Claim], sources: &[Source]) -> UndoStack {
+        UndoStack {
+            saved: Some(0),
+            last_claims: claims.to_vec(),
+            last_sources: sources.to_vec(),
+            ..UndoStack::default()
+        }
+    }
+
+    /// Whether the case differs from the file as last saved.
+    pub fn dirty(&self) -> bool {
+        self.saved != Some(self.done.len())
+    }
+
+    pub fn mark_saved(&mut self) {
+        self.saved = Some(self.done.len());
+    }
+}
+
+/// What changed between two lists of entities, by id.
+fn diff<T: Clone + PartialEq, K: Clone + Eq + std::hash::Hash>(
+    before: &[T],
+    after: &[T],
+    key: impl Fn(&T) -> &K,
+) -> Vec<(K, Option<(usize, T)>, Option<(usize, T)>)> {
+    if before == after {
+        return Vec::new();
+    }
+    let old: HashMap<&K, (usize, &T)> = before
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (key(t), (i, t)))
+        .collect();
+    let new: HashMap<&K, (usize, &T)> = after
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (key(t), (i, t)))
+        .collect();
+    let mut out = Vec::new();
+    for (i, t) in after.iter().enumerate() {
+        match old.get(key(t)) {
+            Some((_, o)) if *o == t => {}
+            Some((j, o)) => out.push((
+                key(t).clone(),
+                Some((*j, (*o).clone())),
+                Some((i, t.clone())),
+            )),
+            None => out.push((key(t).clone(), None, Some((i, t.clone())))),
+        }
+    }
+    for (j, o) in before.iter().enumerate() {
+        if !new.contains_key(key(o)) {
+            out.push((key(o).clone(), Some((j, o.clone())), None));
+        }
+    }
+    out
+}
+
+impl AppState {
+    /// Records whatever changed since the last record as one undoable change, appends its
+    /// history entries, and re-indexes the claims.
+    pub(super) fn commit(&mut self, description: impl Into<String>) {
+        let description = description.into();
+        let claims = diff(&self.undo.last_claims, &self.case.claims, |c| &c.id);
+        let sources = diff(&self.undo.last_sources, &self.case.sources, |s| &s.id);
+        self.doc.index_claims(&self.case);
+        if claims.is_empty() && sources.is_empty() {
+            return;
+        }
+        let at = self.now();
+        let mut history = Vec::new();
+        for (id, before, after) in &claims {
+            let rating = |c: &Option<(usize, Claim)>| {
+                c.as_ref()
+                    .map_or(Value::Null, |(_, c)| json!(c.verdict.rating))
+            };
+            let (b, a) = (rating(before), rating(after));
+            history.push(match (before, after) {
+                (Some(_), Some(_)) if b != a => {
+                    json!({"at": at, "action": "rate", "claim": id, "before": b, "after": a})
+                }
+                (None, _) => json!({"at": at, "action": "add claim", "claim": id}),
+                (_, None) => json!({"at": at, "action": "delete claim", "claim": id, "before": b}),
+                _ => json!({"at": at, "action": description, "claim": id}),
+            });
+        }
+        for (id, before, after) in &sources {
+            let action = match (before, after) {
+                (None, _) => "add source",
+                (_, None) => "delete source",
+                _ => "edit source",
+            };
+            history.push(json!({"at": at, "action": action, "source": id}));
+        }
+        self.case.history.extend(history.iter().cloned());
+        let change = Change {
+            description,
+            claims: claims
+                .into_iter()
+                .map(|(id, b, a)| (id, b.map(|(_, c)| c), a.map(|(_, c)| c)))
+                .collect(),
+            sources,
+            history,
+        };
+        if self.undo.saved.is_some_and(|s| s > self.undo.done.len()) {
+            self.undo.saved = None;
+        }
+        self.undo.done.push(change);
+        self.undo.undone.clear();
+        self.undo.last_claims = self.case.claims.clone();
+        self.undo.last_sources = self.case.sources.clone();
+        self.dirty = self.undo.dirty();
+    }
+
+    /// `u`: puts back the state before the last change.
+    pub(super) fn undo(&mut self) {
+        let Some(change) = self.undo.done.pop() else {
+            self.info("Nothing to undo");
+            return;
+        };
+        self.apply(&change, true);
+        self.info(format!("Undone: {}", change.description));
+        self.undo.undone.push(change);
+    }
+
+    /// `Ctrl-r`: applies the last undone change again.
+    pub(super) fn redo(&mut self) {
+        let Some(change) = self.undo.undone.pop() else {
+            self.info("Nothing to redo");
+            return;
+        };
+        self.apply(&change, false);
+        self.info(format!("Redone: {}", change.description));
+        self.undo.done.push(change);
+    }
+
+    /// Sets every entity the change touched to its state before (`back`) or after it.
+    fn apply(&mut self, change: &Change, back: bool) {
+        for (id, before, after) in &change.claims {
+            let state = if back { before } else { after };
+            self.case.remove_claim(id);
+            if let Some(claim) = state {
+                self.case.insert_claim(claim.clone());
+            }
+        }
+        let mut sources: Vec<_> = change.sources.iter().collect();
+        // Put sources back in index order so each lands where it was.
+        sources.sort_by_key(|(_, b, a)| {
+            if back { b } else { a }
+                .as_ref()
+                .map_or(usize::MAX, |(i, _)| *i)
+        });
+        for (id, before, after) in sources {
+            let state = if back { before } else { after };
+            if let Some(i) = self.case.source_index(id) {
+                self.case.sources.remove(i);
+            }
+            if let Some((i, source)) = state {
+                let at = (*i).min(self.case.sources.len());
+                self.case.sources.insert(at, source.clone());
+            }
+        }
+        if back {
+            let keep = self.case.history.len().saturating_sub(change.history.len());
+            self.case.history.truncate(keep);
+        } else {
+            self.case.history.extend(change.history.iter().cloned());
+        }
+        self.undo.last_claims = self.case.claims.clone();
+        self.undo.last_sources = self.case.sources.clone();
+        self.doc.index_claims(&self.case);
+        if matches!(self.view, View::Library(_)) {
+            self.refresh_library();
+        }
+        if self.current_index().is_none() && !self.case.claims.is_empty() {
+            let i = self
+                .current_index()
+                .unwrap_or(0)
+                .min(self.case.claims.len() - 1);
+            self.select_claim(i);
+        }
+        let touched = change.claims.first().map(|(id, _, _)| id.clone());
+        if let Some(i) = touched.and_then(|id| self.case.claim_index(&id)) {
+            self.select_claim(i);
+        }
+        self.dirty = self.undo.dirty();
+    }
+}
