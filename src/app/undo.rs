@@ -9,13 +9,18 @@ use serde_json::{Value, json};
 use super::state::{AppState, View};
 use crate::model::{Claim, ClaimId, Source, SourceId};
 
+/// An entity and where it stood in its list, or `None` where it did not exist.
+type Placed<T> = Option<(usize, T)>;
+/// An entity's id with its state before and after a change.
+type Touched<K, T> = (K, Placed<T>, Placed<T>);
+
 /// One change: what each touched claim and source was before and after.
 #[derive(Debug, Clone)]
 pub struct Change {
     pub description: String,
     claims: Vec<(ClaimId, Option<Claim>, Option<Claim>)>,
     /// Sources with their index in the library (to put them back in place).
-    sources: Vec<(SourceId, Option<(usize, Source)>, Option<(usize, Source)>)>,
+    sources: Vec<Touched<SourceId, Source>>,
     /// The `history` entries the change appended.
     history: Vec<Value>,
 }
@@ -57,7 +62,7 @@ fn diff<T: Clone + PartialEq, K: Clone + Eq + std::hash::Hash>(
     before: &[T],
     after: &[T],
     key: impl Fn(&T) -> &K,
-) -> Vec<(K, Option<(usize, T)>, Option<(usize, T)>)> {
+) -> Vec<Touched<K, T>> {
     if before == after {
         return Vec::new();
     }
