@@ -83,6 +83,7 @@ fn state_for(text: String, width: u16, height: u16) -> AppState {
         path: PathBuf::from("bench.factdesk.json"),
         extra: Default::default(),
         view_extra: Default::default(),
+        stamp: None,
     };
     let mut state = AppState::new(
         case,

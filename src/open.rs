@@ -26,6 +26,9 @@ pub struct Opened {
     pub cursor: usize,
     /// Problems worth showing (bad bytes, hidden characters, orphans, a changed article).
     pub notices: Vec<String>,
+    /// Unsaved work found in a recovery file newer than the verdict file: the case and its
+    /// cursor, to offer.
+    pub recovery: Option<(Case, usize)>,
 }
 
 #[derive(Debug, Error)]
@@ -46,8 +49,17 @@ impl OpenError {
 }
 
 /// Opens `path` (an article or a verdict file), or the demo article when `None`.
-/// `out` overrides where the verdict file is saved.
+/// `out` overrides where the verdict file is saved. Unsaved work in a recovery file newer
+/// than the verdict file comes with it, to offer.
 pub fn open(
+    path: Option<&Path>,
+    out: Option<&Path>,
+    entropy: &dyn Entropy,
+) -> Result<Opened, OpenError> {
+    open_inner(path, out, entropy).map(with_recovery)
+}
+
+fn open_inner(
     path: Option<&Path>,
     out: Option<&Path>,
     entropy: &dyn Entropy,
@@ -111,24 +123,46 @@ fn new_case(text: String, origin: Origin, target: PathBuf, notices: Vec<String>)
             path: target,
             extra: Default::default(),
             view_extra: Default::default(),
+            stamp: None,
         },
         cursor: 0,
         notices,
+        recovery: None,
     }
 }
 
 fn open_verdict_file(path: &Path, out: Option<&Path>) -> Result<Opened, OpenError> {
-    let loaded = store::load(path)?;
+    let (loaded, stamp) = store::load_stamped(path)?;
+    let target = out.unwrap_or(path).to_path_buf();
     Ok(Opened {
         case: loaded.case,
+        // Saving elsewhere (-o) must not be stopped by changes to the file read from.
         file: FileInfo {
-            path: out.unwrap_or(path).to_path_buf(),
+            stamp: if target == path {
+                stamp
+            } else {
+                store::DiskStamp::of(&target)
+            },
+            path: target,
             extra: loaded.extra,
             view_extra: loaded.view.extra,
         },
         cursor: loaded.view.cursor,
         notices: loaded.warnings.iter().map(ToString::to_string).collect(),
+        recovery: None,
     })
+}
+
+/// Looks for unsaved work beside the verdict file and attaches it to the offer.
+fn with_recovery(mut opened: Opened) -> Opened {
+    match store::pending_recovery(&opened.file.path) {
+        Some(Ok(loaded)) => opened.recovery = Some((loaded.case, loaded.view.cursor)),
+        Some(Err(e)) => opened
+            .notices
+            .push(format!("A recovery file was found but cannot be read: {e}")),
+        None => {}
+    }
+    opened
 }
 
 /// Reads an article's bytes, refusing what is not a regular file or is over `cap` before

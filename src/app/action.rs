@@ -27,6 +27,8 @@ pub enum Action {
     Paste(String),
     /// Time passed with work pending: score another slice of an open picker.
     Tick,
+    /// The file on disk changed since it was opened; the save was not made.
+    SaveConflict { then_quit: bool },
     /// The runner finished a save (the path written) or failed (the reason).
     Saved(Result<PathBuf, String>),
 }
@@ -36,6 +38,12 @@ pub enum Action {
 pub enum Effect {
     /// Write the verdict file; quit afterwards if it succeeded and `then_quit`.
     Save { then_quit: bool },
+    /// Write the verdict file even though it changed on disk.
+    Overwrite { then_quit: bool },
+    /// Write the case to another file, which becomes the case's file.
+    SaveAs { path: PathBuf, then_quit: bool },
+    /// Delete the recovery file: the checker chose the saved case.
+    DiscardRecovery,
     /// Leave the event loop.
     Quit,
     /// Put text on the clipboard (OSC 52).

@@ -152,6 +152,15 @@ impl AppState {
                 None => self.new_source_from(claim, typed),
             },
             PickerKind::Palette { context, commands } => {
+                // `:saveas PATH` saves at once, as in an editor's command line.
+                if let Some(path) = typed.strip_prefix("saveas ").map(str::trim)
+                    && !path.is_empty()
+                {
+                    return vec![Effect::SaveAs {
+                        path: path.into(),
+                        then_quit: false,
+                    }];
+                }
                 if let Some(command) = chosen.and_then(|i| commands.get(i)) {
                     return self.run_command(context, *command);
                 }

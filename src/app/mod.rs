@@ -8,6 +8,7 @@ mod evidence;
 mod form;
 mod library;
 mod navigate;
+mod recovery;
 mod state;
 mod undo;
 mod update;
@@ -23,6 +24,7 @@ pub use editor::Editor;
 pub use evidence::{PICKER_BUDGET, STANCES};
 pub use form::{FieldValue, Form, FormField};
 pub use library::is_date;
+pub use recovery::differences;
 pub use state::{
     AppState, Confirmation, Field, FileInfo, LibraryView, Message, MessageKind, Mode, Overlay,
     Pane, PickerKind, PickerOverlay, Selection, View, Viewport,

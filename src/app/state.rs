@@ -135,6 +135,22 @@ pub enum Overlay {
         source: Option<SourceId>,
         form: Form,
     },
+    /// Unsaved work from a recovery file, offered when the case opens.
+    Recovery {
+        case: Box<Case>,
+        cursor: usize,
+        differences: Vec<String>,
+        showing: bool,
+    },
+    /// The file on disk changed since it was opened: overwrite, save elsewhere, or not.
+    SaveConflict {
+        then_quit: bool,
+    },
+    /// The path to save to.
+    SaveAs {
+        editor: Editor,
+        then_quit: bool,
+    },
 }
 
 impl Overlay {
@@ -151,7 +167,11 @@ impl Overlay {
             Overlay::Help { .. } => Context::Help,
             Overlay::Rating { .. } => Context::Rating,
             Overlay::Edit { editor, .. } if editor.is_multiline() => Context::TextEditor,
-            Overlay::Edit { .. } | Overlay::NewSourceTitle { .. } => Context::LineEditor,
+            Overlay::Edit { .. } | Overlay::NewSourceTitle { .. } | Overlay::SaveAs { .. } => {
+                Context::LineEditor
+            }
+            Overlay::Recovery { .. } => Context::Recovery,
+            Overlay::SaveConflict { .. } => Context::SaveConflict,
             Overlay::Confirm(_) => Context::Confirm,
             Overlay::QuitPrompt => Context::QuitPrompt,
             Overlay::Picker(_) => Context::Picker,
@@ -240,6 +260,8 @@ pub struct FileInfo {
     pub extra: Map<String, Value>,
     /// `view` fields factdesk does not use, written back unchanged.
     pub view_extra: Map<String, Value>,
+    /// The file on disk as last read or written, to notice changes made elsewhere.
+    pub stamp: Option<crate::store::DiskStamp>,
 }
 
 /// The mode shown at the left of the status bar.
@@ -300,6 +322,8 @@ pub struct AppState {
     pub viewport: Viewport,
     pub(super) entropy: Box<dyn Entropy>,
     pub(super) undo: super::undo::UndoStack,
+    /// Counts changes (and undos): the runner writes the recovery file when it moved.
+    pub revision: u64,
     /// Whether the article has been laid out for a real terminal size yet; the first
     /// layout puts the cursor a third of the way down the pane.
     pub(super) placed: bool,
@@ -354,6 +378,7 @@ impl AppState {
             keymap,
             viewport,
             undo,
+            revision: 0,
             entropy,
             placed: false,
         };
@@ -366,10 +391,16 @@ impl AppState {
             Some(Overlay::Help { .. }) => Mode::Help,
             Some(Overlay::Rating { .. }) => Mode::Rate,
             Some(Overlay::Edit { .. }) => Mode::Edit,
-            Some(Overlay::Confirm(_) | Overlay::QuitPrompt) => Mode::Confirm,
+            Some(
+                Overlay::Confirm(_)
+                | Overlay::QuitPrompt
+                | Overlay::Recovery { .. }
+                | Overlay::SaveConflict { .. },
+            ) => Mode::Confirm,
             Some(Overlay::Picker(_)) => Mode::Pick,
             Some(
                 Overlay::NewSourceTitle { .. }
+                | Overlay::SaveAs { .. }
                 | Overlay::LinkForm { .. }
                 | Overlay::SourceForm { .. },
             ) => Mode::Edit,

@@ -54,6 +54,7 @@ fn state_for(marked: &str) -> AppState {
         path: PathBuf::from("test.factdesk.json"),
         extra: Default::default(),
         view_extra: Default::default(),
+        stamp: None,
     };
     AppState::new(
         case,

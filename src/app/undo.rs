@@ -147,6 +147,7 @@ impl AppState {
         }
         self.undo.done.push(change);
         self.undo.undone.clear();
+        self.revision += 1;
         self.undo.last_claims = self.case.claims.clone();
         self.undo.last_sources = self.case.sources.clone();
         self.dirty = self.undo.dirty();
@@ -209,6 +210,7 @@ impl AppState {
         self.undo.last_claims = self.case.claims.clone();
         self.undo.last_sources = self.case.sources.clone();
         self.doc.index_claims(&self.case);
+        self.revision += 1;
         if matches!(self.view, View::Library(_)) {
             self.refresh_library();
         }

@@ -63,6 +63,9 @@ impl AppState {
                     path.display()
                 ));
             }
+            Action::SaveConflict { then_quit } => {
+                self.overlay = Some(Overlay::SaveConflict { then_quit });
+            }
             Action::Saved(Err(reason)) => {
                 self.overlay = None;
                 self.error(format!(
@@ -97,9 +100,11 @@ impl AppState {
         let context = self.context();
         match &mut self.overlay {
             Some(Overlay::Picker(_)) => self.picker_type(c),
-            Some(Overlay::Edit { editor, .. } | Overlay::NewSourceTitle { editor, .. }) => {
-                editor.insert_char(c)
-            }
+            Some(
+                Overlay::Edit { editor, .. }
+                | Overlay::NewSourceTitle { editor, .. }
+                | Overlay::SaveAs { editor, .. },
+            ) => editor.insert_char(c),
             Some(Overlay::LinkForm { form, .. } | Overlay::SourceForm { form, .. }) => {
                 if let Some(editor) = form.focused_mut().editor_mut() {
                     editor.insert_char(c);
@@ -166,7 +171,9 @@ impl AppState {
         match context {
             Context::Help => self.run_help(command),
             Context::Rating => self.run_rating(command),
-            Context::LineEditor | Context::TextEditor => self.run_editor(command),
+            Context::LineEditor | Context::TextEditor => return self.run_editor(command),
+            Context::Recovery => return self.run_recovery(command),
+            Context::SaveConflict => return self.run_save_conflict(command),
             Context::Picker => return self.run_picker(command),
             Context::LinkStance | Context::LinkText | Context::LinkLine => {
                 self.run_link_form(command)
@@ -244,6 +251,7 @@ impl AppState {
             GoTop => self.move_list(isize::MIN),
             GoBottom => self.move_list(isize::MAX),
             StartSelection => self.start_selection(),
+            SaveAs => self.open_save_as(false),
             Undo => self.undo(),
             Redo => self.redo(),
             MakeClaim => self.make_claim(),
@@ -323,21 +331,27 @@ impl AppState {
         }
     }
 
-    fn run_editor(&mut self, command: Command) {
+    fn run_editor(&mut self, command: Command) -> Vec<Effect> {
         match (command, &mut self.overlay) {
             (Command::Confirm, Some(Overlay::NewSourceTitle { .. })) => {
                 self.finish_new_source_title()
             }
+            (Command::Confirm, Some(Overlay::SaveAs { .. })) => return self.finish_save_as(),
             (Command::Confirm, _) => self.finish_edit(),
             (Command::Cancel, _) => self.overlay = None,
             (
                 other,
-                Some(Overlay::Edit { editor, .. } | Overlay::NewSourceTitle { editor, .. }),
+                Some(
+                    Overlay::Edit { editor, .. }
+                    | Overlay::NewSourceTitle { editor, .. }
+                    | Overlay::SaveAs { editor, .. },
+                ),
             ) => {
                 edit(editor, other);
             }
             _ => {}
         }
+        Vec::new()
     }
 
     pub(super) fn scroll_detail(&mut self, delta: isize) {

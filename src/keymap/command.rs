@@ -49,6 +49,16 @@ pub enum Command {
     CycleStatus,
     /// Delete the claim, or in the detail pane the selected link (asks first).
     Delete,
+    /// Save to another file (asks for the path).
+    SaveAs,
+    /// Replace the case with the unsaved work found in the recovery file.
+    RecoverWork,
+    /// Delete the recovery file and keep the case as saved.
+    DiscardRecovery,
+    /// Show what the recovery file changes.
+    ShowDifferences,
+    /// Save over a file that changed on disk since it was opened.
+    OverwriteFile,
     /// Undo the last change to the case.
     Undo,
     /// Redo the last undone change.
@@ -169,6 +179,11 @@ impl Command {
             CycleStatus => "cycle status: todo, researching, reviewed",
             Delete => "delete the claim (in the detail pane: the selected link)",
             LinkSource => "link a source (fuzzy picker over the library)",
+            SaveAs => "save to another file",
+            RecoverWork => "recover the unsaved work",
+            DiscardRecovery => "discard the unsaved work",
+            ShowDifferences => "show what differs",
+            OverwriteFile => "overwrite the file on disk",
             Undo => "undo the last change",
             Redo => "redo what was undone",
             OpenPalette => "command palette",
@@ -237,6 +252,11 @@ impl Command {
             DiscardAndQuit => "discard",
             Delete => "delete",
             LinkSource => "link",
+            SaveAs => "save as…",
+            RecoverWork => "recover",
+            DiscardRecovery => "discard",
+            ShowDifferences => "differences",
+            OverwriteFile => "overwrite",
             Undo => "undo",
             Redo => "redo",
             OpenPalette => "commands",

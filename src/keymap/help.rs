@@ -17,7 +17,7 @@ pub enum HelpLine {
 
 /// Every context with its bindings, in the order a newcomer needs them.
 pub fn help_lines(keymap: &Keymap) -> Vec<HelpLine> {
-    const ORDER: [Context; 21] = [
+    const ORDER: [Context; 23] = [
         Context::Global,
         Context::Article,
         Context::Selection,
@@ -38,6 +38,8 @@ pub fn help_lines(keymap: &Keymap) -> Vec<HelpLine> {
         Context::Editing,
         Context::Confirm,
         Context::QuitPrompt,
+        Context::Recovery,
+        Context::SaveConflict,
         Context::Help,
     ];
     let mut lines = Vec::new();

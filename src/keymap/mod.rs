@@ -39,6 +39,8 @@ pub enum Context {
     Library,
     LibraryFilter,
     FormLine,
+    Recovery,
+    SaveConflict,
     /// Composite contexts: a form's field, looked up through the form's chain.
     LinkStance,
     LinkText,
@@ -49,7 +51,7 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 27] = [
+    pub const ALL: [Context; 29] = [
         Context::Global,
         Context::Article,
         Context::Claims,
@@ -71,6 +73,8 @@ impl Context {
         Context::Library,
         Context::LibraryFilter,
         Context::FormLine,
+        Context::Recovery,
+        Context::SaveConflict,
         Context::LinkStance,
         Context::LinkText,
         Context::LinkLine,
@@ -103,6 +107,8 @@ impl Context {
             Context::Library => "library",
             Context::LibraryFilter => "library_filter",
             Context::FormLine => "form_line",
+            Context::Recovery => "recovery",
+            Context::SaveConflict => "save_conflict",
             Context::LinkStance => "link_stance",
             Context::LinkText => "link_text",
             Context::LinkLine => "link_line",
@@ -136,6 +142,8 @@ impl Context {
             Context::Library => "Source library (S)",
             Context::LibraryFilter => "Source library: typing a filter",
             Context::FormLine => "One-line form fields",
+            Context::Recovery => "Recovering unsaved work",
+            Context::SaveConflict => "The file changed on disk",
             Context::LinkStance | Context::LinkText | Context::LinkLine => "Link form",
             Context::SourceTypeField | Context::SourceLine | Context::SourceText => "Source record",
         }
@@ -165,6 +173,8 @@ impl Context {
             SourceForm => &[SourceForm],
             SourceType => &[SourceType],
             FormLine => &[FormLine],
+            Recovery => &[Recovery],
+            SaveConflict => &[SaveConflict],
             LinkStance => &[Stance, LinkForm],
             LinkText => &[LinkForm, TextEditor, Editing],
             LinkLine => &[LinkForm, FormLine, Editing],

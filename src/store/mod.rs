@@ -16,6 +16,7 @@
 mod error;
 mod files;
 mod format;
+mod recovery;
 mod validate;
 
 #[cfg(test)]
@@ -30,6 +31,9 @@ use serde_json::{Map, Value};
 pub use error::{LoadError, LoadWarning, SaveError};
 pub use files::{MAX_VERDICT_FILE_BYTES, SaveReport, load, save};
 pub use format::{from_json, to_json};
+pub use recovery::{
+    DiskStamp, load_stamped, pending_recovery, recovery_path, remove_recovery, write_recovery,
+};
 pub use validate::orphans;
 
 use crate::model::Case;

@@ -119,6 +119,70 @@ pub fn draw_overlay(frame: &mut Frame, state: &AppState, theme: &Theme) {
             };
             super::form::draw_form(frame, area, state, theme, heading, form);
         }
+        Some(Overlay::Recovery {
+            differences,
+            showing,
+            ..
+        }) => {
+            let shown = if *showing {
+                differences.len().min(12)
+            } else {
+                0
+            };
+            let rect = centred(area, 70, u16::try_from(shown + 7).unwrap_or(19));
+            let inner = popup(frame, rect, " Unsaved work found ".into(), theme);
+            let mut body = vec![
+                Line::raw(format!(
+                    "A recovery file beside {} holds work that was never saved",
+                    clean_line(&state.file_name())
+                )),
+                Line::raw("(factdesk was stopped or crashed before a save)."),
+            ];
+            if *showing {
+                body.push(Line::default());
+                for d in differences.iter().take(12) {
+                    body.push(Line::raw(truncate(&clean_line(d), 66)));
+                }
+                if differences.len() > 12 {
+                    body.push(Line::styled(
+                        format!("… and {} more", differences.len() - 12),
+                        theme.dim(),
+                    ));
+                }
+            }
+            body.push(Line::default());
+            body.push(footer(
+                state,
+                theme,
+                &[
+                    Command::RecoverWork,
+                    Command::DiscardRecovery,
+                    Command::ShowDifferences,
+                ],
+            ));
+            frame.render_widget(Paragraph::new(body), inner);
+        }
+        Some(Overlay::SaveConflict { .. }) => {
+            let rect = centred(area, 64, 6);
+            let inner = popup(frame, rect, " The file changed on disk ".into(), theme);
+            let body = vec![
+                Line::raw(format!(
+                    "{} was changed by something else since it was opened.",
+                    clean_line(&state.file_name())
+                )),
+                Line::raw("Overwrite it, save this case elsewhere, or cancel."),
+                Line::default(),
+                footer(
+                    state,
+                    theme,
+                    &[Command::OverwriteFile, Command::SaveAs, Command::Cancel],
+                ),
+            ];
+            frame.render_widget(Paragraph::new(body).wrap(Wrap { trim: true }), inner);
+        }
+        Some(Overlay::SaveAs { editor, .. }) => {
+            draw_line_editor(frame, area, state, theme, " Save as — path ".into(), editor);
+        }
         Some(Overlay::QuitPrompt) => {
             let rect = centred(area, 56, 5);
             let inner = popup(frame, rect, " Unsaved changes ".into(), theme);

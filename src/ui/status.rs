@@ -50,6 +50,8 @@ fn hint_commands(context: Context) -> &'static [Command] {
         Context::Confirm => &[Confirm, Cancel],
         Context::QuitPrompt => &[SaveAndQuit, DiscardAndQuit, Cancel],
         Context::Help => &[Cancel],
+        Context::Recovery => &[RecoverWork, DiscardRecovery, ShowDifferences],
+        Context::SaveConflict => &[OverwriteFile, SaveAs, Cancel],
         Context::Picker => &[Confirm, Cancel],
         Context::Library => &[FilterLibrary, AddSource, EditSource, DeleteSource, Cancel],
         Context::LibraryFilter => &[Confirm, Cancel],

@@ -23,6 +23,7 @@ fn state(text: &str, width: u16, height: u16) -> AppState {
         path: PathBuf::from("/tmp/demo.factdesk.json"),
         extra: Default::default(),
         view_extra: Default::default(),
+        stamp: None,
     };
     let mut s = AppState::new(
         case,

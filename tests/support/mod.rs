@@ -14,6 +14,7 @@ use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+#[allow(unused_imports)] // not every test file asserts colours
 pub use vt100::Color;
 
 /// Generous default timeout for a loaded 2-core machine.

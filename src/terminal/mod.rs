@@ -1,0 +1,426 @@
+//! The runner: terminal setup and restore, the event loop, carrying out effects.
+
+use std::io::stdout;
+use std::path::Path;
+use std::time::Duration;
+
+use anyhow::Context as _;
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyCode as CtKey, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind,
+};
+use crossterm::execute;
+use ratatui::DefaultTerminal;
+use ratatui::layout::Rect;
+
+use crate::app::{Action, AppState, Effect};
+use crate::keymap::{Key, KeyCode, Keymap};
+use crate::model::Entropy;
+use crate::store::{self, SavedView};
+use crate::{open, ui};
+
+mod signals;
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::time::Instant;
+
+use signals::Stop;
+
+/// How the interactive session ended.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// The user quit.
+    Quit,
+    /// A signal or a vanished terminal stopped it; unsaved work went to `recovery`.
+    Stopped {
+        reason: String,
+        recovery: Option<std::path::PathBuf>,
+        code: u8,
+    },
+}
+
+/// Unsaved work is written to the recovery file this often (when something changed).
+const AUTOSAVE_EVERY: Duration = Duration::from_secs(5);
+/// The longest the loop waits for input before looking at signals and the autosave timer.
+const POLL: Duration = Duration::from_millis(100);
+
+/// Opens `file` (or the demo) and runs the interactive app until the user quits.
+pub fn open_and_run(
+    file: Option<&Path>,
+    output: Option<&Path>,
+    entropy: impl Entropy + 'static,
+) -> anyhow::Result<Outcome> {
+    let opened = open::open(file, output, &entropy)?;
+    let mut state = AppState::new(
+        opened.case,
+        opened.file,
+        opened.cursor,
+        opened.notices,
+        Keymap::default_keymap(),
+        Box::new(entropy),
+    );
+    if let Some((case, cursor)) = opened.recovery {
+        state.offer_recovery(case, cursor);
+    }
+    run(state, ui::Theme::from_env())
+}
+
+/// Takes over the terminal, runs the event loop, and gives the terminal back — also on
+/// error, on panic (after writing the recovery file) and on SIGTERM, SIGHUP and SIGINT.
+pub fn run(mut state: AppState, theme: ui::Theme) -> anyhow::Result<Outcome> {
+    install_panic_hook();
+    let stop = Stop::install();
+    let mut terminal = ratatui::init();
+    // Bracketed paste: pasted text arrives as one event, so its newlines never act as Enter.
+    let result = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste)
+        .context("cannot enable the mouse")
+        .and_then(|()| {
+            let mut autosave = Autosave::new();
+            let looped = catch_unwind(AssertUnwindSafe(|| {
+                event_loop(&mut terminal, &mut state, theme, &stop, &mut autosave)
+            }));
+            match looped {
+                Ok(outcome) => outcome.or_else(|e| {
+                    // The terminal went away (read error, end of input): keep the work.
+                    Ok(Outcome::Stopped {
+                        reason: format!("{e:#}"),
+                        recovery: autosave.write_now(&state),
+                        code: 1,
+                    })
+                }),
+                Err(_) => Ok(Outcome::Stopped {
+                    reason: "factdesk hit a bug (the message is above)".into(),
+                    recovery: autosave.write_now(&state),
+                    code: 101,
+                }),
+            }
+        });
+    restore();
+    stop.finished();
+    result
+}
+
+/// Ours runs after ratatui's hook has restored the terminal (ratatui calls the hook it found).
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
+        previous(info);
+    }));
+}
+
+/// Gives the terminal back: mouse and paste modes off, raw mode off, main screen.
+pub(crate) fn restore() {
+    let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
+    ratatui::restore();
+}
+
+/// The recovery file: written every few seconds while there are unsaved changes.
+struct Autosave {
+    last: Instant,
+    revision: u64,
+    written: Option<std::path::PathBuf>,
+}
+
+impl Autosave {
+    fn new() -> Autosave {
+        Autosave {
+            last: Instant::now(),
+            revision: 0,
+            written: None,
+        }
+    }
+
+    /// Writes the recovery file if it is due; removes it once nothing is unsaved.
+    fn tick(&mut self, state: &AppState) {
+        if !state.dirty {
+            if self.written.take().is_some() {
+                let _ = store::remove_recovery(&state.file.path);
+            }
+            return;
+        }
+        if state.revision != self.revision && self.last.elapsed() >= AUTOSAVE_EVERY {
+            self.write_now(state);
+        }
+    }
+
+    /// Writes the recovery file now if anything is unsaved; returns where.
+    fn write_now(&mut self, state: &AppState) -> Option<std::path::PathBuf> {
+        if !state.dirty {
+            return None;
+        }
+        self.last = Instant::now();
+        self.revision = state.revision;
+        let view = SavedView {
+            cursor: state.cursor_char(),
+            extra: state.file.view_extra.clone(),
+        };
+        let path =
+            store::write_recovery(&state.file.path, &state.case, &view, &state.file.extra).ok()?;
+        self.written = Some(path.clone());
+        Some(path)
+    }
+
+    /// After a save or an explicit discard: the recovery file has nothing left to keep.
+    fn clear(&mut self, state: &AppState) {
+        self.written = None;
+        self.revision = state.revision;
+        let _ = store::remove_recovery(&state.file.path);
+    }
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    state: &mut AppState,
+    theme: ui::Theme,
+    stop: &Stop,
+    autosave: &mut Autosave,
+) -> anyhow::Result<Outcome> {
+    let mut area: Rect = terminal
+        .size()
+        .context("cannot read the terminal size")?
+        .into();
+    state.update(Action::Resize(ui::viewport(area)));
+    let mut quick_polls = 0u32;
+    loop {
+        terminal
+            .draw(|frame| ui::draw(frame, state, &theme))
+            .context("cannot draw")?;
+        loop {
+            if let Some(signal) = stop.signal() {
+                return Ok(Outcome::Stopped {
+                    reason: format!("stopped by {}", signals::name(signal)),
+                    recovery: autosave.write_now(state),
+                    code: u8::try_from(128 + signal).unwrap_or(1),
+                });
+            }
+            autosave.tick(state);
+            if state.busy() {
+                if event::poll(Duration::ZERO).context("terminal gone")? {
+                    break;
+                }
+                state.update(Action::Tick);
+                terminal
+                    .draw(|frame| ui::draw(frame, state, &theme))
+                    .context("cannot draw")?;
+                continue;
+            }
+            let asked = Instant::now();
+            if event::poll(POLL).context("terminal gone")? {
+                quick_polls = 0;
+                break;
+            }
+            // A poll that returns at once with nothing, again and again, is a terminal that
+            // is gone (crossterm #793): leave instead of spinning.
+            quick_polls = if asked.elapsed() < POLL / 10 {
+                quick_polls + 1
+            } else {
+                0
+            };
+            if quick_polls > 200 {
+                anyhow::bail!("terminal gone (input keeps returning nothing)");
+            }
+        }
+        let mut events = vec![read_event()?];
+        while event::poll(Duration::ZERO).context("terminal gone")? {
+            events.push(read_event()?);
+        }
+        for ev in events {
+            if let Event::Resize(w, h) = ev {
+                area = Rect::new(0, 0, w, h);
+            }
+            #[cfg(debug_assertions)]
+            test_panic_trigger(&ev);
+            let Some(action) = translate(&ev, state, area) else {
+                continue;
+            };
+            for effect in state.update(action) {
+                if carry_out(effect, state, autosave) == Flow::Quit {
+                    return Ok(Outcome::Quit);
+                }
+            }
+        }
+    }
+}
+
+/// Debug builds only (the ones `cargo test` runs): the key named in
+/// `FACTDESK_TEST_PANIC_KEY` panics, so tests can see the recovery file and the terminal
+/// restored after a bug.
+#[cfg(debug_assertions)]
+fn test_panic_trigger(ev: &Event) {
+    if let (Event::Key(key), Ok(trigger)) = (ev, std::env::var("FACTDESK_TEST_PANIC_KEY"))
+        && key.code == CtKey::Char(trigger.chars().next().unwrap_or('\0'))
+    {
+        panic!("test panic requested with FACTDESK_TEST_PANIC_KEY");
+    }
+}
+
+/// A read error or end of input means the terminal is gone: leave instead of spinning.
+fn read_event() -> anyhow::Result<Event> {
+    event::read().context("terminal gone (input closed)")
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Flow {
+    Continue,
+    Quit,
+}
+
+fn carry_out(effect: Effect, state: &mut AppState, autosave: &mut Autosave) -> Flow {
+    match effect {
+        Effect::Quit => {
+            // Quitting discards what was not saved, on purpose: nothing left to recover.
+            autosave.clear(state);
+            Flow::Quit
+        }
+        Effect::Copy(text) => {
+            copy_to_clipboard(&text);
+            Flow::Continue
+        }
+        Effect::DiscardRecovery => {
+            autosave.clear(state);
+            Flow::Continue
+        }
+        Effect::Save { then_quit } => save(state, autosave, None, false, then_quit),
+        Effect::Overwrite { then_quit } => save(state, autosave, None, true, then_quit),
+        Effect::SaveAs { path, then_quit } => save(state, autosave, Some(path), true, then_quit),
+    }
+}
+
+/// Saves to the case's file (or `to`), first making sure the file on disk is still the one
+/// that was opened unless `force`; tells the state how it went.
+fn save(
+    state: &mut AppState,
+    autosave: &mut Autosave,
+    to: Option<std::path::PathBuf>,
+    force: bool,
+    then_quit: bool,
+) -> Flow {
+    let target = to.clone().unwrap_or_else(|| state.file.path.clone());
+    if !force && store::DiskStamp::of(&target) != state.file.stamp {
+        state.update(Action::SaveConflict { then_quit });
+        return Flow::Continue;
+    }
+    let view = SavedView {
+        cursor: state.cursor_char(),
+        extra: state.file.view_extra.clone(),
+    };
+    match store::save(&target, &state.case, &view, &state.file.extra) {
+        Ok(report) => {
+            autosave.clear(state);
+            state.file.path = target.clone();
+            state.file.stamp = store::DiskStamp::of(&target);
+            state.update(Action::Saved(Ok(report.path)));
+            if then_quit {
+                Flow::Quit
+            } else {
+                Flow::Continue
+            }
+        }
+        Err(e) => {
+            state.update(Action::Saved(Err(e.to_string())));
+            Flow::Continue
+        }
+    }
+}
+
+/// OSC 52: asks the terminal to put `text` on the system clipboard (works over SSH and in
+/// tmux with `set-clipboard on`). The text is base64, so nothing in it can escape.
+fn copy_to_clipboard(text: &str) {
+    use std::io::Write;
+    let sequence = format!("\x1b]52;c;{}\x07", base64(text.as_bytes()));
+    let mut out = stdout();
+    let _ = out
+        .write_all(sequence.as_bytes())
+        .and_then(|()| out.flush());
+}
+
+/// Standard base64 with padding.
+fn base64(bytes: &[u8]) -> String {
+    const TABLE: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(TABLE[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// Turns a terminal event into an action, or nothing.
+fn translate(ev: &Event, state: &AppState, area: Rect) -> Option<Action> {
+    match ev {
+        Event::Key(key) if key.kind != KeyEventKind::Release => key_of(key).map(Action::Key),
+        Event::Resize(w, h) => Some(Action::Resize(ui::viewport(Rect::new(0, 0, *w, *h)))),
+        Event::Paste(text) => Some(Action::Paste(text.clone())),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::Down(_) => ui::click(state, area, m.column, m.row),
+            MouseEventKind::ScrollDown => ui::wheel(area, m.column, m.row, 1),
+            MouseEventKind::ScrollUp => ui::wheel(area, m.column, m.row, -1),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn key_of(key: &KeyEvent) -> Option<Key> {
+    let code = match key.code {
+        CtKey::Char(c) => KeyCode::Char(c),
+        CtKey::Enter => KeyCode::Enter,
+        CtKey::Esc => KeyCode::Esc,
+        CtKey::Tab => KeyCode::Tab,
+        CtKey::BackTab => KeyCode::BackTab,
+        CtKey::Backspace => KeyCode::Backspace,
+        CtKey::Delete => KeyCode::Delete,
+        CtKey::Up => KeyCode::Up,
+        CtKey::Down => KeyCode::Down,
+        CtKey::Left => KeyCode::Left,
+        CtKey::Right => KeyCode::Right,
+        CtKey::Home => KeyCode::Home,
+        CtKey::End => KeyCode::End,
+        CtKey::PageUp => KeyCode::PageUp,
+        CtKey::PageDown => KeyCode::PageDown,
+        CtKey::F(n) => KeyCode::F(n),
+        _ => return None,
+    };
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let code = match code {
+        KeyCode::Char(c) if ctrl => KeyCode::Char(c.to_ascii_lowercase()),
+        other => other,
+    };
+    Some(Key {
+        code,
+        ctrl,
+        alt: key.modifiers.contains(KeyModifiers::ALT),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::base64;
+
+    /// The OSC 52 payload is standard base64 (RFC 4648 test vectors).
+    #[test]
+    fn base64_vectors() {
+        let cases = [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ];
+        for (plain, encoded) in cases {
+            assert_eq!(base64(plain.as_bytes()), encoded);
+        }
+    }
+}

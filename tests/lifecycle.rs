@@ -1,0 +1,214 @@
+//! Lifecycle end to end: a panic, SIGTERM, SIGHUP and SIGINT leave a restored terminal and a
+//! recovery file that the next open offers; kill -9 during saves never leaves a broken file;
+//! a file changed on disk is never overwritten silently.
+
+mod support;
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use support::{TIMEOUT, Tui, bin};
+
+const ARTICLE: &str = "First claim here. Second claim here.\n";
+
+fn start(dir: &Path, env: &[(&str, &str)]) -> Tui {
+    fs::write(dir.join("a.txt"), ARTICLE).unwrap();
+    let mut tui = Tui::spawn(&bin(), &["a.txt"], dir, 80, 24, env);
+    tui.wait_for("Claims 0/0", TIMEOUT);
+    tui.key("c");
+    tui.wait_for("Claims 1/1", TIMEOUT);
+    tui
+}
+
+fn kill(pid: u32, signal: &str) {
+    let status = Command::new("kill")
+        .arg(format!("-{signal}"))
+        .arg(pid.to_string())
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+/// Reopening offers the recovery file; r recovers the claim; saving removes the file.
+fn recover(dir: &Path) {
+    let recovery = dir.join(".a.factdesk.json.recover");
+    assert!(recovery.exists(), "recovery file written");
+    let mut tui = Tui::spawn(&bin(), &["a.txt"], dir, 80, 24, &[]);
+    tui.wait_for("Unsaved work found", TIMEOUT);
+    tui.key("s");
+    tui.wait_for("+ claim “First claim here.”", TIMEOUT);
+    tui.key("r");
+    tui.wait_for("Claims 1/1", TIMEOUT);
+    tui.key("Ctrl-s");
+    tui.wait_for("Saved 1 claim", TIMEOUT);
+    assert!(!recovery.exists(), "a save removes the recovery file");
+    tui.key("q");
+    assert_eq!(tui.wait_exit(TIMEOUT), 0);
+}
+
+/// A signal stops factdesk within 2 s with the signal's exit code, the terminal restored
+/// and the unsaved claim in the recovery file.
+fn stopped_by(signal: &str, code: u32) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tui = start(dir.path(), &[]);
+    let started = Instant::now();
+    kill(tui.pid().unwrap(), signal);
+    assert_eq!(tui.wait_exit(Duration::from_secs(3)), code);
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "gone within 2 s"
+    );
+    assert!(!tui.in_alternate_screen(), "terminal restored");
+    tui.wait_for("unsaved work kept in", TIMEOUT);
+    recover(dir.path());
+}
+
+/// SIGTERM: recovery file written, terminal restored, exit 143.
+#[test]
+fn sigterm() {
+    stopped_by("TERM", 143);
+}
+
+/// SIGHUP (the terminal was closed): the same, exit 129.
+#[test]
+fn sighup() {
+    stopped_by("HUP", 129);
+}
+
+/// SIGINT sent from outside (Ctrl-C inside is a key): the same, exit 130.
+#[test]
+fn sigint() {
+    stopped_by("INT", 130);
+}
+
+/// A panic (a trigger compiled into debug builds only) restores the terminal, prints the
+/// panic, writes the recovery file and exits 101.
+#[test]
+fn panic_writes_recovery() {
+    let dir = tempfile::tempdir().unwrap();
+    let env = [("FACTDESK_TEST_PANIC_KEY", "!"), ("RUST_BACKTRACE", "0")];
+    let mut tui = start(dir.path(), &env);
+    tui.send("!");
+    assert_eq!(tui.wait_exit(TIMEOUT), 101);
+    assert!(!tui.in_alternate_screen());
+    tui.wait_for("test panic requested", TIMEOUT);
+    recover(dir.path());
+}
+
+/// Discarding the offered work deletes the recovery file and keeps the saved case.
+#[test]
+fn discard_recovery() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tui = start(dir.path(), &[]);
+    kill(tui.pid().unwrap(), "TERM");
+    tui.wait_exit(TIMEOUT);
+    let mut tui = Tui::spawn(&bin(), &["a.txt"], dir.path(), 80, 24, &[]);
+    tui.wait_for("Unsaved work found", TIMEOUT);
+    tui.key("d");
+    tui.wait_for("Claims 0/0", TIMEOUT);
+    assert!(!dir.path().join(".a.factdesk.json.recover").exists());
+    tui.key("q");
+    assert_eq!(tui.wait_exit(TIMEOUT), 0);
+}
+
+/// A verdict file changed by someone else is not overwritten: the dialog offers Save as…,
+/// which writes the other path and leaves the changed file alone.
+#[test]
+fn outside_change_asks_before_saving() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tui = start(dir.path(), &[]);
+    tui.key("Ctrl-s");
+    tui.wait_for("Saved 1 claim", TIMEOUT);
+    let file = dir.path().join("a.factdesk.json");
+    let theirs = fs::read_to_string(&file)
+        .unwrap()
+        .replace("First claim here.\",", "First claim here. (edited)\",");
+    fs::write(&file, &theirs).unwrap();
+    tui.key("x");
+    tui.key("Ctrl-s");
+    tui.wait_for("changed by something else", TIMEOUT);
+    tui.key("a");
+    tui.wait_for("Save as", TIMEOUT);
+    for _ in 0..40 {
+        tui.key("Backspace");
+    }
+    tui.send("mine.factdesk.json");
+    tui.key("Enter");
+    tui.wait_for("Saved 1 claim to mine.factdesk.json", TIMEOUT);
+    assert_eq!(
+        fs::read_to_string(&file).unwrap(),
+        theirs,
+        "their file untouched"
+    );
+    let mine = fs::read_to_string(dir.path().join("mine.factdesk.json")).unwrap();
+    assert!(mine.contains("\"researching\""));
+    // From now on the case is mine.factdesk.json: saving again does not ask.
+    tui.key("x");
+    tui.key("Ctrl-s");
+    tui.wait_for("Saved 1 claim to mine.factdesk.json", TIMEOUT);
+    tui.key("q");
+    assert_eq!(tui.wait_exit(TIMEOUT), 0);
+}
+
+/// kill -9 at random moments while saves run in a loop: the verdict file on disk is always
+/// a complete old or new version, never a mix.
+#[test]
+fn kill_9_during_saves_never_breaks_the_file() {
+    use factdesk::model::{Article, Case, Origin, Scale};
+    use factdesk::store::{self, SavedView};
+    let dir = tempfile::tempdir().unwrap();
+    let case_path = dir.path().join("case.factdesk.json");
+    let case = Case::new(
+        Article::new(ARTICLE.repeat(2000), Origin::default()),
+        Scale::default_scale(),
+    );
+    store::save(
+        &case_path,
+        &case,
+        &SavedView::default(),
+        &Default::default(),
+    )
+    .unwrap();
+    let library = dir.path().join("lib.json");
+    fs::write(
+        &library,
+        factdesk::csl::generate_library(300, 1).to_string(),
+    )
+    .unwrap();
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for round in 0..12 {
+        // Each import loads, adds sources and saves the whole file; a new library every
+        // round so each one really writes.
+        fs::write(
+            &library,
+            factdesk::csl::generate_library(300, round + 2).to_string(),
+        )
+        .unwrap();
+        let mut child = Command::new(bin())
+            .args(["sources", "import"])
+            .arg(&library)
+            .arg("--into")
+            .arg(&case_path)
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        std::thread::sleep(Duration::from_millis(5 + seed % 60));
+        let _ = child.kill(); // SIGKILL
+        let _ = child.wait();
+        let loaded = store::load(&case_path);
+        assert!(loaded.is_ok(), "round {round}: {:?}", loaded.err());
+    }
+    let leftovers: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    // A killed save may leave its temporary file; the next save is not confused by it.
+    assert!(leftovers.len() <= 12, "{leftovers:?}");
+}
