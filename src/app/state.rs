@@ -320,7 +320,7 @@ pub struct AppState {
     pub notices: Vec<String>,
     pub keymap: Keymap,
     pub viewport: Viewport,
-    pub(super) entropy: Box<dyn Entropy>,
+    pub(super) entropy: Box<dyn Entropy + Send>,
     pub(super) undo: super::undo::UndoStack,
     /// Counts changes (and undos): the runner writes the recovery file when it moved.
     pub revision: u64,
@@ -337,7 +337,7 @@ impl AppState {
         cursor_char: usize,
         notices: Vec<String>,
         keymap: Keymap,
-        entropy: Box<dyn Entropy>,
+        entropy: Box<dyn Entropy + Send>,
     ) -> AppState {
         let viewport = Viewport::default();
         let mut case = case;

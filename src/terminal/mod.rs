@@ -22,6 +22,7 @@ use crate::{open, ui};
 mod signals;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Instant;
 
 use signals::Stop;
@@ -48,7 +49,7 @@ const POLL: Duration = Duration::from_millis(100);
 pub fn open_and_run(
     file: Option<&Path>,
     output: Option<&Path>,
-    entropy: impl Entropy + 'static,
+    entropy: impl Entropy + Send + 'static,
 ) -> anyhow::Result<Outcome> {
     let opened = open::open(file, output, &entropy)?;
     let mut state = AppState::new(
@@ -67,9 +68,24 @@ pub fn open_and_run(
 
 /// Takes over the terminal, runs the event loop, and gives the terminal back — also on
 /// error, on panic (after writing the recovery file) and on SIGTERM, SIGHUP and SIGINT.
-pub fn run(mut state: AppState, theme: ui::Theme) -> anyhow::Result<Outcome> {
+pub fn run(state: AppState, theme: ui::Theme) -> anyhow::Result<Outcome> {
+    // The state is shared with the signal thread, which writes the recovery file itself
+    // when the event loop is stuck; the loop holds the lock only while it works.
+    let shared = Arc::new(Mutex::new(state));
+    let rescue = {
+        let shared = Arc::clone(&shared);
+        move || {
+            for _ in 0..10 {
+                if let Ok(state) = shared.try_lock() {
+                    return write_recovery_of(&state);
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            None
+        }
+    };
     install_panic_hook();
-    let stop = Stop::install();
+    let stop = Stop::install(rescue);
     let mut terminal = ratatui::init();
     // Bracketed paste: pasted text arrives as one event, so its newlines never act as Enter.
     let result = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste)
@@ -77,8 +93,9 @@ pub fn run(mut state: AppState, theme: ui::Theme) -> anyhow::Result<Outcome> {
         .and_then(|()| {
             let mut autosave = Autosave::new();
             let looped = catch_unwind(AssertUnwindSafe(|| {
-                event_loop(&mut terminal, &mut state, theme, &stop, &mut autosave)
+                event_loop(&mut terminal, &shared, theme, &stop, &mut autosave)
             }));
+            let state = lock(&shared);
             match looped {
                 Ok(outcome) => outcome.or_else(|e| {
                     // The terminal went away (read error, end of input): keep the work.
@@ -100,6 +117,23 @@ pub fn run(mut state: AppState, theme: ui::Theme) -> anyhow::Result<Outcome> {
     result
 }
 
+/// The state, even if a panic poisoned its lock (the data is what the user had).
+fn lock(shared: &Mutex<AppState>) -> MutexGuard<'_, AppState> {
+    shared.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Writes the recovery file for unsaved work; `None` when nothing is unsaved or it failed.
+fn write_recovery_of(state: &AppState) -> Option<std::path::PathBuf> {
+    if !state.dirty {
+        return None;
+    }
+    let view = SavedView {
+        cursor: state.cursor_char(),
+        extra: state.file.view_extra.clone(),
+    };
+    store::write_recovery(&state.file.path, &state.case, &view, &state.file.extra).ok()
+}
+
 /// Ours runs after ratatui's hook has restored the terminal (ratatui calls the hook it found).
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
@@ -112,7 +146,7 @@ fn install_panic_hook() {
 /// Gives the terminal back: mouse and paste modes off, raw mode off, main screen.
 pub(crate) fn restore() {
     let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
-    ratatui::restore();
+    let _ = ratatui::try_restore();
 }
 
 /// The recovery file: written every few seconds while there are unsaved changes.
@@ -171,7 +205,7 @@ impl Autosave {
 
 fn event_loop(
     terminal: &mut DefaultTerminal,
-    state: &mut AppState,
+    shared: &Mutex<AppState>,
     theme: ui::Theme,
     stop: &Stop,
     autosave: &mut Autosave,
@@ -180,28 +214,36 @@ fn event_loop(
         .size()
         .context("cannot read the terminal size")?
         .into();
-    state.update(Action::Resize(ui::viewport(area)));
+    lock(shared).update(Action::Resize(ui::viewport(area)));
     let mut quick_polls = 0u32;
     loop {
-        terminal
-            .draw(|frame| ui::draw(frame, state, &theme))
-            .context("cannot draw")?;
+        {
+            let state = lock(shared);
+            terminal
+                .draw(|frame| ui::draw(frame, &state, &theme))
+                .context("cannot draw")?;
+        }
         loop {
             if let Some(signal) = stop.signal() {
                 return Ok(Outcome::Stopped {
                     reason: format!("stopped by {}", signals::name(signal)),
-                    recovery: autosave.write_now(state),
+                    recovery: autosave.write_now(&lock(shared)),
                     code: u8::try_from(128 + signal).unwrap_or(1),
                 });
             }
-            autosave.tick(state);
-            if state.busy() {
+            let busy = {
+                let state = lock(shared);
+                autosave.tick(&state);
+                state.busy()
+            };
+            if busy {
                 if event::poll(Duration::ZERO).context("terminal gone")? {
                     break;
                 }
+                let mut state = lock(shared);
                 state.update(Action::Tick);
                 terminal
-                    .draw(|frame| ui::draw(frame, state, &theme))
+                    .draw(|frame| ui::draw(frame, &state, &theme))
                     .context("cannot draw")?;
                 continue;
             }
@@ -225,17 +267,18 @@ fn event_loop(
         while event::poll(Duration::ZERO).context("terminal gone")? {
             events.push(read_event()?);
         }
+        let mut state = lock(shared);
         for ev in events {
             if let Event::Resize(w, h) = ev {
                 area = Rect::new(0, 0, w, h);
             }
             #[cfg(debug_assertions)]
             test_panic_trigger(&ev);
-            let Some(action) = translate(&ev, state, area) else {
+            let Some(action) = translate(&ev, &state, area) else {
                 continue;
             };
             for effect in state.update(action) {
-                if carry_out(effect, state, autosave) == Flow::Quit {
+                if carry_out(effect, &mut state, autosave) == Flow::Quit {
                     return Ok(Outcome::Quit);
                 }
             }

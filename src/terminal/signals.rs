@@ -1,7 +1,8 @@
 //! SIGTERM, SIGHUP and SIGINT on a thread of their own (signal-hook): the event loop sees
 //! the flag within one poll and leaves cleanly (writing the recovery file); if it does not
-//! within 1.5 s — stuck, or reading from a terminal that is gone — this thread restores the
-//! terminal and ends the process, so nothing is left spinning.
+//! within 1.5 s — stuck, e.g. inside crossterm reading a terminal that is gone (crossterm
+//! #793) — this thread writes the recovery file itself, restores the terminal and ends the
+//! process, so nothing is left spinning and no work is lost.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
@@ -21,8 +22,9 @@ pub struct Stop {
 }
 
 impl Stop {
-    /// Starts the signal thread. Errors (no signal support) leave the default handlers.
-    pub fn install() -> Stop {
+    /// Starts the signal thread; `rescue` writes the recovery file when the event loop does
+    /// not answer, and returns where. Errors (no signal support) leave the default handlers.
+    pub fn install(rescue: impl Fn() -> Option<std::path::PathBuf> + Send + 'static) -> Stop {
         let stop = Stop::default();
         let Ok(mut signals) = Signals::new([SIGTERM, SIGHUP, SIGINT]) else {
             return stop;
@@ -40,12 +42,18 @@ impl Stop {
                         }
                         thread::sleep(Duration::from_millis(20));
                     }
-                    // The event loop did not answer: give the terminal back and leave.
+                    // The event loop did not answer: keep the work, give the terminal back,
+                    // leave.
+                    let recovery = rescue();
                     super::restore();
-                    eprintln!(
-                        "factdesk: stopped by {} (the event loop did not answer)",
-                        name(signal)
-                    );
+                    match recovery {
+                        Some(path) => eprintln!(
+                            "factdesk: stopped by {}; unsaved work kept in {}",
+                            name(signal),
+                            path.display()
+                        ),
+                        None => eprintln!("factdesk: stopped by {}", name(signal)),
+                    }
                     std::process::exit(128 + signal);
                 }
             });
