@@ -12,6 +12,8 @@ pub mod app;
 pub mod cli;
 /// CSL-JSON import and export of the source library (Zotero, Pandoc).
 pub mod csl;
+/// Publishing a case: ClaimReview JSON-LD, a Markdown report, CSV — pure functions.
+pub mod export;
 /// Keys as data: the default keymap, lookup by context, help text.
 pub mod keymap;
 /// The case: article, claims, anchors, verdicts, rating scale — plain data.

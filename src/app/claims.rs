@@ -111,6 +111,13 @@ impl AppState {
         let Some(claim) = self.require_target() else {
             return;
         };
+        if self.case.scale.labels.is_empty() {
+            // A conclusion-only scale has no ratings: the verdict is the written conclusion.
+            self.info("This case uses a written conclusion instead of ratings: write it here");
+            self.select_by_id(&claim);
+            self.open_editor(Field::Explanation);
+            return;
+        }
         let selected = self
             .case
             .claim(&claim)

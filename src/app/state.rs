@@ -151,6 +151,11 @@ pub enum Overlay {
         editor: Editor,
         then_quit: bool,
     },
+    /// A save failed; the work is still in memory and can go elsewhere.
+    SaveFailed {
+        reason: String,
+        then_quit: bool,
+    },
 }
 
 impl Overlay {
@@ -172,6 +177,7 @@ impl Overlay {
             }
             Overlay::Recovery { .. } => Context::Recovery,
             Overlay::SaveConflict { .. } => Context::SaveConflict,
+            Overlay::SaveFailed { .. } => Context::SaveFailed,
             Overlay::Confirm(_) => Context::Confirm,
             Overlay::QuitPrompt => Context::QuitPrompt,
             Overlay::Picker(_) => Context::Picker,
@@ -395,7 +401,8 @@ impl AppState {
                 Overlay::Confirm(_)
                 | Overlay::QuitPrompt
                 | Overlay::Recovery { .. }
-                | Overlay::SaveConflict { .. },
+                | Overlay::SaveConflict { .. }
+                | Overlay::SaveFailed { .. },
             ) => Mode::Confirm,
             Some(Overlay::Picker(_)) => Mode::Pick,
             Some(

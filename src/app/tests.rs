@@ -472,3 +472,34 @@ fn claims_are_sorted_on_open() {
     );
     assert!(reopened.case.claims[0].position() < reopened.case.claims[1].position());
 }
+
+/// With the conclusion-only scale, r opens the explanation: the written conclusion.
+#[test]
+fn conclusion_only_scale() {
+    let mut s = state_for(TEXT);
+    s.case.scale = Scale::preset("conclusion-only").unwrap();
+    for k in keys("crOur conclusion.<C-s>") {
+        s.update(Action::Key(k));
+    }
+    assert_eq!(s.case.claims[0].verdict.explanation, "Our conclusion.");
+    assert_eq!(s.case.claims[0].verdict.rating, None);
+}
+
+/// A failed save offers Save as…; the new path is asked for and saved to.
+#[test]
+fn failed_save_offers_save_as() {
+    let (mut s, _) = run(TEXT, "c");
+    s.update(Action::Saved(Err("the file system is read-only".into())));
+    assert!(matches!(s.overlay, Some(Overlay::SaveFailed { .. })));
+    let mut effects = Vec::new();
+    for k in keys("a<C-w><C-w><C-w><C-w>/tmp/elsewhere.factdesk.json<Enter>") {
+        effects.extend(s.update(Action::Key(k)));
+    }
+    assert_eq!(
+        effects,
+        [Effect::SaveAs {
+            path: "/tmp/elsewhere.factdesk.json".into(),
+            then_quit: false
+        }]
+    );
+}

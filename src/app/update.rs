@@ -67,10 +67,9 @@ impl AppState {
                 self.overlay = Some(Overlay::SaveConflict { then_quit });
             }
             Action::Saved(Err(reason)) => {
-                self.overlay = None;
-                self.error(format!(
-                    "Not saved: {reason}. Your work is still here; fix the cause and save again."
-                ));
+                let then_quit = matches!(self.overlay, Some(Overlay::QuitPrompt));
+                self.error(format!("Not saved: {reason}"));
+                self.overlay = Some(Overlay::SaveFailed { reason, then_quit });
             }
             _ => {}
         }
@@ -174,6 +173,13 @@ impl AppState {
             Context::LineEditor | Context::TextEditor => return self.run_editor(command),
             Context::Recovery => return self.run_recovery(command),
             Context::SaveConflict => return self.run_save_conflict(command),
+            Context::SaveFailed => {
+                if let Some(Overlay::SaveFailed { then_quit, .. }) = self.overlay.take()
+                    && command == SaveAs
+                {
+                    self.open_save_as(then_quit);
+                }
+            }
             Context::Picker => return self.run_picker(command),
             Context::LinkStance | Context::LinkText | Context::LinkLine => {
                 self.run_link_form(command)

@@ -17,7 +17,7 @@ pub enum HelpLine {
 
 /// Every context with its bindings, in the order a newcomer needs them.
 pub fn help_lines(keymap: &Keymap) -> Vec<HelpLine> {
-    const ORDER: [Context; 23] = [
+    const ORDER: [Context; 24] = [
         Context::Global,
         Context::Article,
         Context::Selection,
@@ -40,6 +40,7 @@ pub fn help_lines(keymap: &Keymap) -> Vec<HelpLine> {
         Context::QuitPrompt,
         Context::Recovery,
         Context::SaveConflict,
+        Context::SaveFailed,
         Context::Help,
     ];
     let mut lines = Vec::new();

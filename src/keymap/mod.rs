@@ -41,6 +41,7 @@ pub enum Context {
     FormLine,
     Recovery,
     SaveConflict,
+    SaveFailed,
     /// Composite contexts: a form's field, looked up through the form's chain.
     LinkStance,
     LinkText,
@@ -51,7 +52,7 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 29] = [
+    pub const ALL: [Context; 30] = [
         Context::Global,
         Context::Article,
         Context::Claims,
@@ -75,6 +76,7 @@ impl Context {
         Context::FormLine,
         Context::Recovery,
         Context::SaveConflict,
+        Context::SaveFailed,
         Context::LinkStance,
         Context::LinkText,
         Context::LinkLine,
@@ -109,6 +111,7 @@ impl Context {
             Context::FormLine => "form_line",
             Context::Recovery => "recovery",
             Context::SaveConflict => "save_conflict",
+            Context::SaveFailed => "save_failed",
             Context::LinkStance => "link_stance",
             Context::LinkText => "link_text",
             Context::LinkLine => "link_line",
@@ -144,6 +147,7 @@ impl Context {
             Context::FormLine => "One-line form fields",
             Context::Recovery => "Recovering unsaved work",
             Context::SaveConflict => "The file changed on disk",
+            Context::SaveFailed => "A save failed",
             Context::LinkStance | Context::LinkText | Context::LinkLine => "Link form",
             Context::SourceTypeField | Context::SourceLine | Context::SourceText => "Source record",
         }
@@ -175,6 +179,7 @@ impl Context {
             FormLine => &[FormLine],
             Recovery => &[Recovery],
             SaveConflict => &[SaveConflict],
+            SaveFailed => &[SaveFailed],
             LinkStance => &[Stance, LinkForm],
             LinkText => &[LinkForm, TextEditor, Editing],
             LinkLine => &[LinkForm, FormLine, Editing],

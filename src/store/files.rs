@@ -173,6 +173,7 @@ pub fn save(
     };
 
     let prefix = format!(".{name}.");
+    remove_leftovers(&dir, &prefix);
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix).suffix(".tmp");
     #[cfg(unix)]
@@ -226,6 +227,30 @@ fn keep_owner(file: &File, old: &Metadata) {
     }
     #[cfg(not(unix))]
     let _ = (file, old);
+}
+
+/// Removes temporary files an interrupted save left behind (`.<name>.*.tmp`, at least a
+/// minute old so a save running in another process is not disturbed).
+fn remove_leftovers(dir: &Path, prefix: &str) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(prefix) && name.ends_with(".tmp")) {
+            continue;
+        }
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age.as_secs() >= 60);
+        if old {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Atomically makes `<name>.bak` hold the current contents of `target`: a hard link (or,

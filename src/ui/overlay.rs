@@ -180,6 +180,19 @@ pub fn draw_overlay(frame: &mut Frame, state: &AppState, theme: &Theme) {
             ];
             frame.render_widget(Paragraph::new(body).wrap(Wrap { trim: true }), inner);
         }
+        Some(Overlay::SaveFailed { reason, .. }) => {
+            let rect = centred(area, 72, 8);
+            let inner = popup(frame, rect, " Not saved ".into(), theme);
+            let body = vec![
+                Line::raw(clean_line(reason).into_owned()),
+                Line::default(),
+                Line::raw("Everything is still here. Save it somewhere else, or fix the cause"),
+                Line::raw("and press Ctrl-s again."),
+                Line::default(),
+                footer(state, theme, &[Command::SaveAs, Command::Cancel]),
+            ];
+            frame.render_widget(Paragraph::new(body).wrap(Wrap { trim: true }), inner);
+        }
         Some(Overlay::SaveAs { editor, .. }) => {
             draw_line_editor(frame, area, state, theme, " Save as — path ".into(), editor);
         }

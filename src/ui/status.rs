@@ -52,6 +52,7 @@ fn hint_commands(context: Context) -> &'static [Command] {
         Context::Help => &[Cancel],
         Context::Recovery => &[RecoverWork, DiscardRecovery, ShowDifferences],
         Context::SaveConflict => &[OverwriteFile, SaveAs, Cancel],
+        Context::SaveFailed => &[SaveAs, Cancel],
         Context::Picker => &[Confirm, Cancel],
         Context::Library => &[FilterLibrary, AddSource, EditSource, DeleteSource, Cancel],
         Context::LibraryFilter => &[Confirm, Cancel],

@@ -56,6 +56,23 @@ fn saved_json_matches_schema() {
     assert!(errors.is_empty(), "{errors:?}");
 }
 
+/// A "Conclusion only" case (no labels, written conclusions) saves, matches the schema and
+/// loads back unchanged, without warnings.
+#[test]
+fn conclusion_only_case_round_trips() {
+    let mut case = sample_case();
+    case.scale = Scale::preset("conclusion-only").expect("bundled preset");
+    for claim in &mut case.claims {
+        claim.verdict.rating = None;
+    }
+    let json = to_json(&case, &sample_view(), &sample_extra()).expect("saves");
+    let errors = schema_errors(&json);
+    assert!(errors.is_empty(), "{errors:?}");
+    let loaded = from_json(&json).expect("loads");
+    assert_eq!(loaded.case, case);
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+}
+
 /// The schema is strict on known fields: a bad status, version, id, colour or offset fails.
 #[test]
 fn schema_rejects_broken_files() {
@@ -70,6 +87,7 @@ fn schema_rejects_broken_files() {
         |v| v["scale"]["labels"][0]["colour"] = json!("green"),
         |v| v["claims"][0]["anchors"][0]["start"] = json!(-1),
         |v| v["scale"]["labels"][0]["value"] = json!(1.5),
+        |v| v["scale"]["labels"] = json!([]),
         |v| v["claims"][0]["verdict"]["rating"] = json!(3),
         |v| drop(v.as_object_mut().map(|o| o.remove("article"))),
     ];

@@ -333,3 +333,27 @@ fn load_accepts_bom() {
     let path = write(dir.path(), "bom.factdesk.json", text.as_bytes());
     assert_eq!(load(&path).expect("loads").case, sample_case());
 }
+
+/// Temporary files left by an interrupted save are removed by the next save once they are
+/// a minute old; fresh ones (a save in progress elsewhere) are left alone.
+#[test]
+fn leftover_temporary_files_are_cleaned() {
+    let dir = tempdir();
+    let path = dir.path().join("case.factdesk.json");
+    let stale = dir.path().join(".case.factdesk.json.AbC123.tmp");
+    let fresh = dir.path().join(".case.factdesk.json.XyZ789.tmp");
+    std::fs::write(&stale, "half a file").expect("write");
+    std::fs::write(&fresh, "another save").expect("write");
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(&stale)
+        .and_then(|f| f.set_modified(old))
+        .expect("age the file");
+    save(&path, &sample_case(), &sample_view(), &Map::new()).expect("saves");
+    assert!(!stale.exists(), "stale leftover removed");
+    assert!(
+        fresh.exists(),
+        "a fresh one may be another save in progress"
+    );
+}
