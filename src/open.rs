@@ -29,6 +29,9 @@ pub struct Opened {
     /// Unsaved work found in a recovery file newer than the verdict file: the case and its
     /// cursor, to offer.
     pub recovery: Option<(Case, usize)>,
+    /// When an article was opened and its verdict file already existed: the article as a
+    /// new case, offered instead of the existing one.
+    pub fresh: Option<Box<Case>>,
 }
 
 #[derive(Debug, Error)]
@@ -89,7 +92,8 @@ fn open_inner(
     let decoded = text::decode_article(&bytes);
     let mut notices: Vec<String> = decoded.warnings.iter().map(ToString::to_string).collect();
     if target.exists() {
-        // Never start a second case over an existing one: continue it instead.
+        // Never start a second case over an existing one unasked: open it, and offer the
+        // article as a fresh case instead.
         let mut opened = open_verdict_file(&target, out)?;
         if opened.case.article.text != decoded.text {
             opened.notices.push(format!(
@@ -97,10 +101,16 @@ fn open_inner(
                 path.display()
             ));
         }
-        opened.notices.insert(
-            0,
-            format!("Continuing the existing verdict file {}", target.display()),
-        );
+        let origin = Origin {
+            path: Some(path.display().to_string()),
+            title: None,
+            retrieved: Some(entropy.now()),
+            ..Origin::default()
+        };
+        let mut fresh = new_case(decoded.text, origin, target, notices);
+        // Saving the fresh case must ask before replacing the existing file.
+        fresh.file.stamp = None;
+        opened.fresh = Some(Box::new(fresh.case));
         return Ok(opened);
     }
     if decoded.text.trim().is_empty() {
@@ -128,6 +138,7 @@ fn new_case(text: String, origin: Origin, target: PathBuf, notices: Vec<String>)
         cursor: 0,
         notices,
         recovery: None,
+        fresh: None,
     }
 }
 
@@ -150,6 +161,7 @@ fn open_verdict_file(path: &Path, out: Option<&Path>) -> Result<Opened, OpenErro
         cursor: loaded.view.cursor,
         notices: loaded.warnings.iter().map(ToString::to_string).collect(),
         recovery: None,
+        fresh: None,
     })
 }
 
@@ -304,8 +316,8 @@ mod tests {
         assert!(opened.case.article.text.contains('\u{FFFD}'));
     }
 
-    /// Opening an article whose verdict file exists continues that file instead of
-    /// starting a second case over it.
+    /// Opening an article whose verdict file exists opens that file, and offers the
+    /// article as a fresh case instead.
     #[test]
     fn existing_verdict_file_is_continued() {
         let dir = tempfile::tempdir().unwrap();
@@ -318,7 +330,10 @@ mod tests {
         store::save(&first.file.path, &first.case, &view, &first.file.extra).unwrap();
         let again = open_path(&path).unwrap();
         assert_eq!(again.cursor, 5);
-        assert!(again.notices[0].contains("Continuing"));
+        assert!(
+            again.fresh.is_some(),
+            "the article is offered as a new case"
+        );
         fs::write(&path, "Changed text.").unwrap();
         let changed = open_path(&path).unwrap();
         assert!(changed.notices.iter().any(|n| n.contains("differs")));

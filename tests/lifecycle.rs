@@ -128,7 +128,7 @@ fn outside_change_asks_before_saving() {
     fs::write(&file, &theirs).unwrap();
     tui.key("x");
     tui.key("Ctrl-s");
-    tui.wait_for("changed by something else", TIMEOUT);
+    tui.wait_for("on disk is not the version", TIMEOUT);
     tui.key("a");
     tui.wait_for("Save as", TIMEOUT);
     for _ in 0..40 {
@@ -211,4 +211,42 @@ fn kill_9_during_saves_never_breaks_the_file() {
         .collect();
     // A killed save may leave its temporary file; the next save is not confused by it.
     assert!(leftovers.len() <= 12, "{leftovers:?}");
+}
+
+/// Opening an article whose verdict file exists offers to continue it (o) or start a new
+/// case (n); the new case asks before replacing the existing file.
+#[test]
+fn existing_verdict_file_is_offered() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tui = start(dir.path(), &[]);
+    tui.key("Ctrl-s");
+    tui.wait_for("Saved 1 claim", TIMEOUT);
+    tui.key("q");
+    assert_eq!(tui.wait_exit(TIMEOUT), 0);
+
+    let mut tui = Tui::spawn(&bin(), &["a.txt"], dir.path(), 80, 24, &[]);
+    tui.wait_for("This article has a verdict file", TIMEOUT);
+    tui.key("o");
+    tui.wait_for("Claims 1/1", TIMEOUT);
+    tui.key("q");
+    assert_eq!(tui.wait_exit(TIMEOUT), 0);
+
+    let mut tui = Tui::spawn(&bin(), &["a.txt"], dir.path(), 80, 24, &[]);
+    tui.wait_for("This article has a verdict file", TIMEOUT);
+    tui.key("n");
+    tui.wait_for("Claims 0/0", TIMEOUT);
+    tui.key("j");
+    tui.key("c");
+    tui.key("Ctrl-s");
+    tui.wait_for("on disk is not the version", TIMEOUT);
+    tui.key("o");
+    tui.wait_for("Saved 1 claim", TIMEOUT);
+    tui.key("q");
+    assert_eq!(tui.wait_exit(TIMEOUT), 0);
+    let saved = fs::read_to_string(dir.path().join("a.factdesk.json")).unwrap();
+    assert!(saved.contains("Second claim here."));
+    assert!(
+        dir.path().join("a.factdesk.json.bak").exists(),
+        "the old case kept as .bak"
+    );
 }

@@ -56,6 +56,38 @@ impl AppState {
         Vec::new()
     }
 
+    /// Offers the opened article as a new case beside the existing verdict file (shown).
+    pub fn offer_fresh_case(&mut self, fresh: Case) {
+        self.overlay = Some(Overlay::ExistingCase {
+            fresh: Box::new(fresh),
+        });
+    }
+
+    pub(super) fn run_existing_case(&mut self, command: Command) {
+        let Some(Overlay::ExistingCase { fresh }) = self.overlay.take() else {
+            return;
+        };
+        if command != Command::StartFresh {
+            self.info(format!("Continuing {}", self.file_name()));
+            return;
+        }
+        self.case = *fresh;
+        self.doc = super::document::Document::new(&self.case, self.viewport.article_width);
+        self.undo = super::undo::UndoStack::new(&self.case.claims, &self.case.sources);
+        self.current = None;
+        self.cursor = 0;
+        self.top = 0;
+        self.dirty = false;
+        // The existing file stays until a save, which asks before replacing it.
+        self.file.stamp = None;
+        self.file.extra.clear();
+        self.file.view_extra.clear();
+        self.info(format!(
+            "A new case: saving asks before replacing {}",
+            self.file_name()
+        ));
+    }
+
     pub(super) fn run_save_conflict(&mut self, command: Command) -> Vec<Effect> {
         let Some(Overlay::SaveConflict { then_quit }) = self.overlay.take() else {
             return Vec::new();

@@ -156,6 +156,10 @@ pub enum Overlay {
         reason: String,
         then_quit: bool,
     },
+    /// The article opened has a verdict file already (shown); the article as a new case.
+    ExistingCase {
+        fresh: Box<Case>,
+    },
 }
 
 impl Overlay {
@@ -178,6 +182,7 @@ impl Overlay {
             Overlay::Recovery { .. } => Context::Recovery,
             Overlay::SaveConflict { .. } => Context::SaveConflict,
             Overlay::SaveFailed { .. } => Context::SaveFailed,
+            Overlay::ExistingCase { .. } => Context::ExistingCase,
             Overlay::Confirm(_) => Context::Confirm,
             Overlay::QuitPrompt => Context::QuitPrompt,
             Overlay::Picker(_) => Context::Picker,
@@ -402,7 +407,8 @@ impl AppState {
                 | Overlay::QuitPrompt
                 | Overlay::Recovery { .. }
                 | Overlay::SaveConflict { .. }
-                | Overlay::SaveFailed { .. },
+                | Overlay::SaveFailed { .. }
+                | Overlay::ExistingCase { .. },
             ) => Mode::Confirm,
             Some(Overlay::Picker(_)) => Mode::Pick,
             Some(

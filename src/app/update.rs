@@ -173,6 +173,7 @@ impl AppState {
             Context::LineEditor | Context::TextEditor => return self.run_editor(command),
             Context::Recovery => return self.run_recovery(command),
             Context::SaveConflict => return self.run_save_conflict(command),
+            Context::ExistingCase => self.run_existing_case(command),
             Context::SaveFailed => {
                 if let Some(Overlay::SaveFailed { then_quit, .. }) = self.overlay.take()
                     && command == SaveAs

@@ -57,6 +57,10 @@ pub enum Command {
     DiscardRecovery,
     /// Show what the recovery file changes.
     ShowDifferences,
+    /// Keep the existing verdict file open.
+    OpenExisting,
+    /// Start a new case from the article instead of the existing verdict file.
+    StartFresh,
     /// Save over a file that changed on disk since it was opened.
     OverwriteFile,
     /// Undo the last change to the case.
@@ -184,6 +188,8 @@ impl Command {
             DiscardRecovery => "discard the unsaved work",
             ShowDifferences => "show what differs",
             OverwriteFile => "overwrite the file on disk",
+            OpenExisting => "continue the existing verdict file",
+            StartFresh => "start a new case from the article",
             Undo => "undo the last change",
             Redo => "redo what was undone",
             OpenPalette => "command palette",
@@ -257,6 +263,8 @@ impl Command {
             DiscardRecovery => "discard",
             ShowDifferences => "differences",
             OverwriteFile => "overwrite",
+            OpenExisting => "continue it",
+            StartFresh => "start a new case",
             Undo => "undo",
             Redo => "redo",
             OpenPalette => "commands",

@@ -17,7 +17,7 @@ pub enum HelpLine {
 
 /// Every context with its bindings, in the order a newcomer needs them.
 pub fn help_lines(keymap: &Keymap) -> Vec<HelpLine> {
-    const ORDER: [Context; 24] = [
+    const ORDER: [Context; 25] = [
         Context::Global,
         Context::Article,
         Context::Selection,
@@ -41,6 +41,7 @@ pub fn help_lines(keymap: &Keymap) -> Vec<HelpLine> {
         Context::Recovery,
         Context::SaveConflict,
         Context::SaveFailed,
+        Context::ExistingCase,
         Context::Help,
     ];
     let mut lines = Vec::new();

@@ -42,6 +42,7 @@ pub enum Context {
     Recovery,
     SaveConflict,
     SaveFailed,
+    ExistingCase,
     /// Composite contexts: a form's field, looked up through the form's chain.
     LinkStance,
     LinkText,
@@ -52,7 +53,7 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 30] = [
+    pub const ALL: [Context; 31] = [
         Context::Global,
         Context::Article,
         Context::Claims,
@@ -77,6 +78,7 @@ impl Context {
         Context::Recovery,
         Context::SaveConflict,
         Context::SaveFailed,
+        Context::ExistingCase,
         Context::LinkStance,
         Context::LinkText,
         Context::LinkLine,
@@ -112,6 +114,7 @@ impl Context {
             Context::Recovery => "recovery",
             Context::SaveConflict => "save_conflict",
             Context::SaveFailed => "save_failed",
+            Context::ExistingCase => "existing_case",
             Context::LinkStance => "link_stance",
             Context::LinkText => "link_text",
             Context::LinkLine => "link_line",
@@ -148,6 +151,7 @@ impl Context {
             Context::Recovery => "Recovering unsaved work",
             Context::SaveConflict => "The file changed on disk",
             Context::SaveFailed => "A save failed",
+            Context::ExistingCase => "The article already has a verdict file",
             Context::LinkStance | Context::LinkText | Context::LinkLine => "Link form",
             Context::SourceTypeField | Context::SourceLine | Context::SourceText => "Source record",
         }
@@ -180,6 +184,7 @@ impl Context {
             Recovery => &[Recovery],
             SaveConflict => &[SaveConflict],
             SaveFailed => &[SaveFailed],
+            ExistingCase => &[ExistingCase],
             LinkStance => &[Stance, LinkForm],
             LinkText => &[LinkForm, TextEditor, Editing],
             LinkLine => &[LinkForm, FormLine, Editing],

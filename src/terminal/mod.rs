@@ -60,6 +60,10 @@ pub fn open_and_run(
         Keymap::default_keymap(),
         Box::new(entropy),
     );
+    if let Some(fresh) = opened.fresh {
+        state.offer_fresh_case(*fresh);
+    }
+    // Unsaved work comes first: it is what would otherwise be lost.
     if let Some((case, cursor)) = opened.recovery {
         state.offer_recovery(case, cursor);
     }

@@ -164,10 +164,10 @@ pub fn draw_overlay(frame: &mut Frame, state: &AppState, theme: &Theme) {
         }
         Some(Overlay::SaveConflict { .. }) => {
             let rect = centred(area, 64, 6);
-            let inner = popup(frame, rect, " The file changed on disk ".into(), theme);
+            let inner = popup(frame, rect, " The file on disk is different ".into(), theme);
             let body = vec![
                 Line::raw(format!(
-                    "{} was changed by something else since it was opened.",
+                    "{} on disk is not the version this case was read from.",
                     clean_line(&state.file_name())
                 )),
                 Line::raw("Overwrite it, save this case elsewhere, or cancel."),
@@ -177,6 +177,26 @@ pub fn draw_overlay(frame: &mut Frame, state: &AppState, theme: &Theme) {
                     theme,
                     &[Command::OverwriteFile, Command::SaveAs, Command::Cancel],
                 ),
+            ];
+            frame.render_widget(Paragraph::new(body).wrap(Wrap { trim: true }), inner);
+        }
+        Some(Overlay::ExistingCase { .. }) => {
+            let rect = centred(area, 66, 7);
+            let inner = popup(
+                frame,
+                rect,
+                " This article has a verdict file ".into(),
+                theme,
+            );
+            let body = vec![
+                Line::raw(format!(
+                    "{} already holds a check of this article ({} claims).",
+                    clean_line(&state.file_name()),
+                    state.case.claims.len()
+                )),
+                Line::raw("Continue it, or start a new case from the article?"),
+                Line::default(),
+                footer(state, theme, &[Command::OpenExisting, Command::StartFresh]),
             ];
             frame.render_widget(Paragraph::new(body).wrap(Wrap { trim: true }), inner);
         }

@@ -53,6 +53,7 @@ fn hint_commands(context: Context) -> &'static [Command] {
         Context::Recovery => &[RecoverWork, DiscardRecovery, ShowDifferences],
         Context::SaveConflict => &[OverwriteFile, SaveAs, Cancel],
         Context::SaveFailed => &[SaveAs, Cancel],
+        Context::ExistingCase => &[OpenExisting, StartFresh],
         Context::Picker => &[Confirm, Cancel],
         Context::Library => &[FilterLibrary, AddSource, EditSource, DeleteSource, Cancel],
         Context::LibraryFilter => &[Confirm, Cancel],
