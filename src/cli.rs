@@ -36,6 +36,27 @@ pub enum Command {
         #[arg(short, long, value_name = "PATH")]
         output: Option<PathBuf>,
     },
+    /// Validate a verdict file: one line per problem; exit 0 clean, 1 problems, 2 unreadable.
+    Check { verdict_file: PathBuf },
+    /// Publish a verdict file: ClaimReview JSON-LD, a Markdown report or CSV.
+    Export {
+        verdict_file: PathBuf,
+        #[arg(long, value_enum)]
+        format: crate::export_cli::Format,
+        /// Where to write (default or `-`: standard output).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// The publication URL of the fact-check; `{id}` is replaced by the claim id, else
+        /// `#<id>` is appended (default: base_url in the config file).
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+        /// Who publishes the fact-check (default: author in the config file).
+        #[arg(long, value_name = "NAME")]
+        author: Option<String>,
+        /// Whether the author is an organization or a person.
+        #[arg(long, value_enum)]
+        author_kind: Option<crate::export::AuthorKind>,
+    },
     /// The case's source library in and out as CSL-JSON (Zotero, Pandoc).
     #[command(subcommand)]
     Sources(SourcesCommand),

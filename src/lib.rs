@@ -8,12 +8,16 @@
 pub mod anchor;
 /// The state machine: actions in, state changed, effects out.
 pub mod app;
+/// `factdesk check`: every problem of a verdict file, one line each, never a panic.
+pub mod check;
 /// The command line definitions.
 pub mod cli;
 /// CSL-JSON import and export of the source library (Zotero, Pandoc).
 pub mod csl;
 /// Publishing a case: ClaimReview JSON-LD, a Markdown report, CSV — pure functions.
 pub mod export;
+/// `factdesk export`: ClaimReview, Markdown, CSV files from a verdict file.
+pub mod export_cli;
 /// Keys as data: the default keymap, lookup by context, help text.
 pub mod keymap;
 /// The case: article, claims, anchors, verdicts, rating scale — plain data.

@@ -5,9 +5,10 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use factdesk::cli::{Cli, Command, SourcesCommand};
+use factdesk::model::Entropy;
 use factdesk::model::SystemEntropy;
 use factdesk::terminal::Outcome;
-use factdesk::{sources_cli, terminal};
+use factdesk::{export_cli, sources_cli, terminal};
 
 /// The end of an interactive session: a stop by a signal or a lost terminal says so on
 /// stderr in one line and exits with the signal's code.
@@ -48,6 +49,35 @@ fn main() -> ExitCode {
             output,
         })) => sources_cli::export(&verdict_file, output.as_deref())
             .map(|report| report.into_iter().for_each(|r| eprintln!("{r}"))),
+        Some(Command::Check { verdict_file }) => {
+            let report = factdesk::check::check_file(&verdict_file);
+            for problem in &report.problems {
+                println!("{}: {problem}", verdict_file.display());
+            }
+            if report.problems.is_empty() {
+                eprintln!("{}: no problems", verdict_file.display());
+            }
+            return ExitCode::from(u8::try_from(report.exit_code()).unwrap_or(2));
+        }
+        Some(Command::Export {
+            verdict_file,
+            format,
+            output,
+            base_url,
+            author,
+            author_kind,
+        }) => {
+            let opts = export_cli::options(
+                base_url,
+                author,
+                author_kind,
+                None,
+                None,
+                SystemEntropy.today(),
+            );
+            export_cli::export(&verdict_file, format, output.as_deref(), &opts)
+                .map(|notes| notes.iter().for_each(|n| eprintln!("{n}")))
+        }
         None => interactive(terminal::open_and_run(
             cli.file.as_deref(),
             cli.output.as_deref(),

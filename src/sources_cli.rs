@@ -89,7 +89,7 @@ pub fn export(verdict_file: &Path, out: Option<&Path>) -> anyhow::Result<Option<
 }
 
 /// Writes a whole file or nothing: a temporary file beside it, renamed over it.
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),

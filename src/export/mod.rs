@@ -54,7 +54,7 @@ pub struct Author {
 }
 
 /// The schema.org type of an author.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
 pub enum AuthorKind {
     /// A newsroom or fact-checking organisation.
     #[default]

@@ -3,6 +3,7 @@
 
 mod codec;
 mod files;
+mod props;
 mod robust;
 
 use std::path::Path;
