@@ -107,7 +107,7 @@ fn discard_recovery() {
     let mut tui = Tui::spawn(&bin(), &["a.txt"], dir.path(), 80, 24, &[]);
     tui.wait_for("Unsaved work found", TIMEOUT);
     tui.key("d");
-    tui.wait_for("Claims 0/0", TIMEOUT);
+    tui.wait_for("Discarded the unsaved work", TIMEOUT);
     assert!(!dir.path().join(".a.factdesk.json.recover").exists());
     tui.key("q");
     assert_eq!(tui.wait_exit(TIMEOUT), 0);
