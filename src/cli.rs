@@ -23,6 +23,11 @@ pub struct Cli {
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
 
+    /// The rating scale of a new case: politifact, snopes, aap, meta, fever, averitec,
+    /// conclusion-only (default: the config file's, else politifact).
+    #[arg(long, value_name = "NAME", value_parser = parse_scale)]
+    pub scale: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -35,6 +40,14 @@ pub enum Command {
         /// Where to save the verdict file.
         #[arg(short, long, value_name = "PATH")]
         output: Option<PathBuf>,
+        /// The rating scale of a new case (a preset name).
+        #[arg(long, value_name = "NAME", value_parser = parse_scale)]
+        scale: Option<String>,
+    },
+    /// Print a shell completion script: bash, zsh or fish.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
     },
     /// Validate a verdict file: one line per problem; exit 0 clean, 1 problems, 2 unreadable.
     Check { verdict_file: PathBuf },
@@ -79,4 +92,18 @@ pub enum SourcesCommand {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+}
+
+/// Accepts a rating-scale preset by id or name.
+fn parse_scale(name: &str) -> Result<String, String> {
+    match crate::model::Scale::preset(name) {
+        Some(_) => Ok(name.to_string()),
+        None => {
+            let known: Vec<&str> = crate::model::Scale::presets()
+                .iter()
+                .map(|(id, _)| *id)
+                .collect();
+            Err(format!("no such scale; known: {}", known.join(", ")))
+        }
+    }
 }

@@ -2,11 +2,11 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 use factdesk::cli::{Cli, Command, SourcesCommand};
-use factdesk::model::Entropy;
 use factdesk::model::SystemEntropy;
+use factdesk::model::{Entropy, Scale};
 use factdesk::terminal::Outcome;
 use factdesk::{export_cli, sources_cli, terminal};
 
@@ -35,11 +35,27 @@ fn interactive(outcome: anyhow::Result<Outcome>) -> anyhow::Result<()> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Some(Command::Open { file, output }) => interactive(terminal::open_and_run(
+        Some(Command::Open {
+            file,
+            output,
+            scale,
+        }) => interactive(terminal::open_and_run(
             Some(&file),
             output.as_deref(),
+            scale.as_deref().and_then(Scale::preset),
             SystemEntropy,
         )),
+        Some(Command::Completions { shell }) => {
+            // Into a buffer first: clap_complete panics when its writer fails (a closed pipe).
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "factdesk", &mut script);
+            std::io::Write::write_all(&mut std::io::stdout(), &script)
+                .or_else(|e| match e.kind() {
+                    std::io::ErrorKind::BrokenPipe => Ok(()),
+                    _ => Err(e),
+                })
+                .map_err(anyhow::Error::from)
+        }
         Some(Command::Sources(SourcesCommand::Import { file, into })) => {
             sources_cli::import(&file, &into, &mut SystemEntropy)
                 .map(|report| eprintln!("{report}"))
@@ -81,6 +97,7 @@ fn main() -> ExitCode {
         None => interactive(terminal::open_and_run(
             cli.file.as_deref(),
             cli.output.as_deref(),
+            cli.scale.as_deref().and_then(Scale::preset),
             SystemEntropy,
         )),
     };

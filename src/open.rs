@@ -59,7 +59,30 @@ pub fn open(
     out: Option<&Path>,
     entropy: &dyn Entropy,
 ) -> Result<Opened, OpenError> {
-    open_inner(path, out, entropy).map(with_recovery)
+    open_with_scale(path, out, None, entropy)
+}
+
+/// Like [`open`]; a new case (not an existing verdict file) gets `scale`.
+pub fn open_with_scale(
+    path: Option<&Path>,
+    out: Option<&Path>,
+    scale: Option<Scale>,
+    entropy: &dyn Entropy,
+) -> Result<Opened, OpenError> {
+    let mut opened = open_inner(path, out, entropy)?;
+    if let Some(scale) = scale {
+        if opened.file.stamp.is_none() && opened.case.claims.is_empty() {
+            opened.case.scale = scale.clone();
+        } else {
+            opened
+                .notices
+                .push("--scale applies to new cases; change this one's with :scale".into());
+        }
+        if let Some(fresh) = &mut opened.fresh {
+            fresh.scale = scale;
+        }
+    }
+    Ok(with_recovery(opened))
 }
 
 fn open_inner(

@@ -332,3 +332,42 @@ fn link_a_new_source_save_reopen() {
     tui.key("q");
     assert_eq!(tui.wait_exit(TIMEOUT), 0);
 }
+
+/// --scale picks the rating scale of a new case; O shows the overview; completions print.
+#[test]
+fn scale_overview_and_completions() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), "One claim here. Another one.\n").unwrap();
+    let mut tui = Tui::spawn(
+        &bin(),
+        &["a.txt", "--scale", "fever"],
+        dir.path(),
+        100,
+        30,
+        &[],
+    );
+    tui.wait_for("Claims 0/0", TIMEOUT);
+    tui.key("c");
+    tui.key("r");
+    tui.wait_for("Rate C1 · FEVER", TIMEOUT);
+    tui.key("2");
+    tui.key("O");
+    tui.wait_for("Overview · 1 claim · scale FEVER", TIMEOUT);
+    tui.wait_for("No sources", TIMEOUT);
+    tui.key("Esc");
+    tui.key("q");
+    tui.wait_for("has unsaved changes", TIMEOUT);
+    tui.key("d");
+    assert_eq!(tui.wait_exit(TIMEOUT), 0);
+    for shell in ["bash", "zsh", "fish"] {
+        let out = Command::new(bin())
+            .args(["completions", shell])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("factdesk"),
+            "{shell}"
+        );
+    }
+}

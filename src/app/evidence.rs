@@ -53,7 +53,9 @@ impl AppState {
     /// `:`: every command of the keymap in the palette, with its key in this context.
     pub(super) fn open_palette(&mut self) {
         let context = self.context();
-        let mut commands: Vec<Command> = Vec::new();
+        // Commands with no key of their own are reached from here.
+        let mut commands: Vec<Command> =
+            vec![Command::SaveAs, Command::ChangeScale, Command::ShowOverview];
         for c in PALETTE_CONTEXTS {
             for (command, _) in self.keymap.section(*c) {
                 if !commands.contains(&command) && command != Command::OpenPalette {
@@ -68,15 +70,64 @@ impl AppState {
         self.open_picker(PickerKind::Palette { context, commands }, items);
     }
 
-    /// `/` in the claim list: claims by wording and claimant.
-    pub(super) fn open_claim_filter(&mut self) {
-        let items = self
-            .case
-            .claims
+    /// `/` in the claim list: claims by wording and claimant (`only`: a subset, by index).
+    pub(super) fn open_claim_filter(&mut self, only: Option<Vec<usize>>) {
+        let indices: Vec<usize> = match &only {
+            Some(list) => list.clone(),
+            None => (0..self.case.claims.len()).collect(),
+        };
+        let items = indices
             .iter()
+            .filter_map(|i| self.case.claims.get(*i))
             .map(|c| format!("{} | {}", c.text, c.claimant))
             .collect();
-        self.open_picker(PickerKind::Claims, items);
+        self.open_picker(PickerKind::Claims { only }, items);
+    }
+
+    /// `:scale`: the rating-scale presets, to change the case's scale.
+    pub(super) fn open_scale_picker(&mut self) {
+        let presets = crate::model::Scale::presets();
+        let items = presets
+            .iter()
+            .map(|(id, scale)| {
+                let labels: Vec<&str> = scale.labels.iter().map(|l| l.label.as_str()).collect();
+                format!("{} ({id}): {}", scale.name, labels.join(", "))
+            })
+            .collect();
+        let ids = presets.iter().map(|(id, _)| *id).collect();
+        self.open_picker(PickerKind::Scale { ids }, items);
+    }
+
+    /// Changes the case's scale: verdicts keep their label where the new scale has it
+    /// (compared without case), the rest stay as they are and show ⚠ as not on the scale.
+    pub fn change_scale(&mut self, scale: crate::model::Scale) {
+        let mut mapped = 0;
+        let mut flagged = 0;
+        for claim in &mut self.case.claims {
+            let Some(rating) = &claim.verdict.rating else {
+                continue;
+            };
+            match scale
+                .labels
+                .iter()
+                .find(|l| l.label.eq_ignore_ascii_case(rating))
+            {
+                Some(label) => {
+                    claim.verdict.rating = Some(label.label.clone());
+                    mapped += 1;
+                }
+                None => flagged += 1,
+            }
+        }
+        let name = scale.name.clone();
+        self.case.scale = scale;
+        self.commit(format!("change the scale to {name}"));
+        self.info(match flagged {
+            0 => format!("Scale: {name}; {mapped} verdicts kept"),
+            n => format!(
+                "Scale: {name}; {mapped} verdicts kept, {n} not on it flagged ⚠ (rate them again)"
+            ),
+        });
     }
 
     /// Whether a picker still has scoring to do (the runner then sends ticks).
@@ -161,14 +212,35 @@ impl AppState {
                         then_quit: false,
                     }];
                 }
+                if let Some(name) = typed.strip_prefix("scale ").map(str::trim) {
+                    match crate::model::Scale::preset(name) {
+                        Some(scale) => self.change_scale(scale),
+                        None => self.warn(format!("No scale preset {name:?}: try :scale")),
+                    }
+                    return Vec::new();
+                }
                 if let Some(command) = chosen.and_then(|i| commands.get(i)) {
                     return self.run_command(context, *command);
                 }
             }
-            PickerKind::Claims => {
-                if let Some(i) = chosen {
+            PickerKind::Claims { only } => {
+                let claim = match (&only, chosen) {
+                    (Some(list), Some(i)) => list.get(i).copied(),
+                    (None, chosen) => chosen,
+                    _ => None,
+                };
+                if let Some(i) = claim {
+                    self.view = super::state::View::Main;
                     self.focus = Pane::Claims;
                     self.select_claim(i);
+                }
+            }
+            PickerKind::Scale { ids } => {
+                if let Some(scale) = chosen
+                    .and_then(|i| ids.get(i))
+                    .and_then(|id| crate::model::Scale::preset(id))
+                {
+                    self.change_scale(scale);
                 }
             }
         }

@@ -273,3 +273,55 @@ fn history_log() {
     let (s, _) = run(TEXT, "cr3r5u");
     assert_eq!(s.case.history.len(), 2);
 }
+
+/// Changing the scale keeps verdicts whose label the new scale has, flags the rest, and
+/// can be undone; `:scale NAME` in the palette does it directly.
+#[test]
+fn changing_the_scale() {
+    let (s, _) = run(TEXT, "cr5jcr1:scale meta<Enter>");
+    assert_eq!(
+        s.case.scale.name,
+        crate::model::Scale::preset("meta").unwrap().name
+    );
+    let ratings: Vec<Option<&str>> = s
+        .case
+        .claims
+        .iter()
+        .map(|c| c.verdict.rating.as_deref())
+        .collect();
+    assert_eq!(
+        ratings,
+        [Some("False"), Some("True")],
+        "both labels exist on Meta's scale"
+    );
+    let (s, _) = run(TEXT, "cr4:scale fever<Enter>");
+    assert_eq!(
+        s.case.claims[0].verdict.rating.as_deref(),
+        Some("Mostly False"),
+        "kept, flagged"
+    );
+    assert!(s.message.as_ref().unwrap().text.contains("flagged"));
+    let (s, _) = run(TEXT, "cr4:scale fever<Enter>u");
+    assert_eq!(s.case.scale.name, "PolitiFact");
+    let (s, _) = run(TEXT, ":change the rating<Enter>averitec<Enter>");
+    assert!(
+        s.case.scale.name.starts_with("AVeriTeC"),
+        "{}",
+        s.case.scale.name
+    );
+}
+
+/// The overview counts and lists: Enter on a row opens just its claims.
+#[test]
+fn overview_lists_claims() {
+    let (s, _) = run(TEXT, "cr5jcOjjjj<Enter>");
+    let Some(Overlay::Picker(p)) = &s.overlay else {
+        panic!("picker open")
+    };
+    assert!(matches!(&p.kind, PickerKind::Claims { only: Some(list) } if list == &vec![0]));
+    let (s, _) = run(TEXT, "cr5jcOjjjj<Enter><Enter>");
+    assert_eq!((s.current_index(), s.focus), (Some(0), Pane::Claims));
+    assert!(matches!(s.view, View::Main));
+    let (s, _) = run(TEXT, "O<Esc>");
+    assert!(matches!(s.view, View::Main));
+}

@@ -8,6 +8,7 @@ mod evidence;
 mod form;
 mod library;
 mod navigate;
+mod overview;
 mod recovery;
 mod state;
 mod undo;
@@ -24,6 +25,7 @@ pub use editor::Editor;
 pub use evidence::{PICKER_BUDGET, STANCES};
 pub use form::{FieldValue, Form, FormField};
 pub use library::is_date;
+pub use overview::{OverviewRow, OverviewView, RowKind, overview_rows};
 pub use recovery::differences;
 pub use state::{
     AppState, Confirmation, Field, FileInfo, LibraryView, Message, MessageKind, Mode, Overlay,

@@ -65,8 +65,10 @@ pub enum PickerKind {
         context: Context,
         commands: Vec<Command>,
     },
-    /// A claim to select.
-    Claims,
+    /// A claim to select; `only`: just these claims (by index), e.g. from the overview.
+    Claims { only: Option<Vec<usize>> },
+    /// A rating-scale preset for the case (by preset id).
+    Scale { ids: Vec<&'static str> },
 }
 
 /// A fuzzy picker open over the screen: the query being typed and the ranked rows.
@@ -207,6 +209,7 @@ impl Overlay {
 pub enum View {
     Main,
     Library(Box<LibraryView>),
+    Overview(super::overview::OverviewView),
 }
 
 /// The library screen: every source, filtered fuzzily.
@@ -286,6 +289,7 @@ pub enum Mode {
     Help,
     Pick,
     Library,
+    Overview,
 }
 
 impl Mode {
@@ -299,6 +303,7 @@ impl Mode {
             Mode::Help => "HELP",
             Mode::Pick => "PICK",
             Mode::Library => "LIBRARY",
+            Mode::Overview => "OVERVIEW",
         }
     }
 }
@@ -368,7 +373,7 @@ impl AppState {
             ));
         }
         let current = case.claims.first().map(|c| c.id.clone());
-        let undo = super::undo::UndoStack::new(&case.claims, &case.sources);
+        let undo = super::undo::UndoStack::new(&case.claims, &case.sources, &case.scale);
         let mut state = AppState {
             case,
             doc,
@@ -418,6 +423,7 @@ impl AppState {
                 | Overlay::SourceForm { .. },
             ) => Mode::Edit,
             None if matches!(self.view, View::Library(_)) => Mode::Library,
+            None if matches!(self.view, View::Overview(_)) => Mode::Overview,
             None if self.selection.is_some() => Mode::Select,
             None => Mode::Normal,
         }
@@ -434,6 +440,9 @@ impl AppState {
             } else {
                 Context::Library
             };
+        }
+        if let View::Overview(_) = self.view {
+            return Context::Overview;
         }
         if self.selection.is_some() {
             return Context::Selection;

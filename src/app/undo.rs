@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use serde_json::{Value, json};
 
 use super::state::{AppState, View};
-use crate::model::{Claim, ClaimId, Source, SourceId};
+use crate::model::{Claim, ClaimId, Scale, Source, SourceId};
 
 /// An entity and where it stood in its list, or `None` where it did not exist.
 type Placed<T> = Option<(usize, T)>;
@@ -21,6 +21,8 @@ pub struct Change {
     claims: Vec<(ClaimId, Option<Claim>, Option<Claim>)>,
     /// Sources with their index in the library (to put them back in place).
     sources: Vec<Touched<SourceId, Source>>,
+    /// The scale before and after, when the change replaced it.
+    scale: Option<(Scale, Scale)>,
     /// The `history` entries the change appended.
     history: Vec<Value>,
 }
@@ -35,14 +37,16 @@ pub struct UndoStack {
     /// The claims and sources as of the last recorded change.
     last_claims: Vec<Claim>,
     last_sources: Vec<Source>,
+    last_scale: Option<Scale>,
 }
 
 impl UndoStack {
-    pub fn new(claims: &[Claim], sources: &[Source]) -> UndoStack {
+    pub fn new(claims: &[Claim], sources: &[Source], scale: &Scale) -> UndoStack {
         UndoStack {
             saved: Some(0),
             last_claims: claims.to_vec(),
             last_sources: sources.to_vec(),
+            last_scale: Some(scale.clone()),
             ..UndoStack::default()
         }
     }
@@ -103,8 +107,12 @@ impl AppState {
         let description = description.into();
         let claims = diff(&self.undo.last_claims, &self.case.claims, |c| &c.id);
         let sources = diff(&self.undo.last_sources, &self.case.sources, |s| &s.id);
+        let scale = match &self.undo.last_scale {
+            Some(old) if *old != self.case.scale => Some((old.clone(), self.case.scale.clone())),
+            _ => None,
+        };
         self.doc.index_claims(&self.case);
-        if claims.is_empty() && sources.is_empty() {
+        if claims.is_empty() && sources.is_empty() && scale.is_none() {
             return;
         }
         let at = self.now();
@@ -132,6 +140,9 @@ impl AppState {
             };
             history.push(json!({"at": at, "action": action, "source": id}));
         }
+        if let Some((_, new)) = &scale {
+            history.push(json!({"at": at, "action": "change scale", "scale": new.name}));
+        }
         self.case.history.extend(history.iter().cloned());
         let change = Change {
             description,
@@ -140,6 +151,7 @@ impl AppState {
                 .map(|(id, b, a)| (id, b.map(|(_, c)| c), a.map(|(_, c)| c)))
                 .collect(),
             sources,
+            scale,
             history,
         };
         if self.undo.saved.is_some_and(|s| s > self.undo.done.len()) {
@@ -150,6 +162,7 @@ impl AppState {
         self.revision += 1;
         self.undo.last_claims = self.case.claims.clone();
         self.undo.last_sources = self.case.sources.clone();
+        self.undo.last_scale = Some(self.case.scale.clone());
         self.dirty = self.undo.dirty();
     }
 
@@ -201,6 +214,9 @@ impl AppState {
                 self.case.sources.insert(at, source.clone());
             }
         }
+        if let Some((before, after)) = &change.scale {
+            self.case.scale = if back { before } else { after }.clone();
+        }
         if back {
             let keep = self.case.history.len().saturating_sub(change.history.len());
             self.case.history.truncate(keep);
@@ -209,6 +225,7 @@ impl AppState {
         }
         self.undo.last_claims = self.case.claims.clone();
         self.undo.last_sources = self.case.sources.clone();
+        self.undo.last_scale = Some(self.case.scale.clone());
         self.doc.index_claims(&self.case);
         self.revision += 1;
         if matches!(self.view, View::Library(_)) {

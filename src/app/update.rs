@@ -189,6 +189,7 @@ impl AppState {
                 self.run_source_form(command)
             }
             Context::Library => return self.run_library(command),
+            Context::Overview => return self.run_overview(command),
             Context::LibraryFilter => self.run_library_filter(command),
             Context::Confirm => {
                 if let Some(Overlay::Confirm(what)) = self.overlay.take() {
@@ -275,7 +276,9 @@ impl AppState {
             LinkSource => self.open_source_picker(),
             OpenPalette => self.open_palette(),
             OpenLibrary => self.toggle_library(),
-            FilterClaims => self.open_claim_filter(),
+            FilterClaims => self.open_claim_filter(None),
+            ChangeScale => self.open_scale_picker(),
+            ShowOverview => self.toggle_overview(),
             EditLink => self.edit_selected_link(),
             OpenSource => self.open_selected_source(),
             CopyUrl => {

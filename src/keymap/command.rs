@@ -63,6 +63,10 @@ pub enum Command {
     StartFresh,
     /// Save over a file that changed on disk since it was opened.
     OverwriteFile,
+    /// Change the case's rating scale (presets).
+    ChangeScale,
+    /// The case overview: verdicts, statuses, evidence gaps.
+    ShowOverview,
     /// Undo the last change to the case.
     Undo,
     /// Redo the last undone change.
@@ -190,6 +194,8 @@ impl Command {
             OverwriteFile => "overwrite the file on disk",
             OpenExisting => "continue the existing verdict file",
             StartFresh => "start a new case from the article",
+            ChangeScale => "change the rating scale (scale)",
+            ShowOverview => "case overview: verdicts, statuses, evidence gaps (overview)",
             Undo => "undo the last change",
             Redo => "redo what was undone",
             OpenPalette => "command palette",
@@ -259,6 +265,7 @@ impl Command {
             Delete => "delete",
             LinkSource => "link",
             SaveAs => "save as…",
+            ShowOverview => "overview",
             RecoverWork => "recover",
             DiscardRecovery => "discard",
             ShowDifferences => "differences",

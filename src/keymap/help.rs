@@ -17,7 +17,7 @@ pub enum HelpLine {
 
 /// Every context with its bindings, in the order a newcomer needs them.
 pub fn help_lines(keymap: &Keymap) -> Vec<HelpLine> {
-    const ORDER: [Context; 25] = [
+    const ORDER: [Context; 26] = [
         Context::Global,
         Context::Article,
         Context::Selection,
@@ -27,6 +27,7 @@ pub fn help_lines(keymap: &Keymap) -> Vec<HelpLine> {
         Context::Picker,
         Context::Library,
         Context::LibraryFilter,
+        Context::Overview,
         Context::LinkForm,
         Context::Stance,
         Context::SourceForm,

@@ -43,6 +43,7 @@ pub enum Context {
     SaveConflict,
     SaveFailed,
     ExistingCase,
+    Overview,
     /// Composite contexts: a form's field, looked up through the form's chain.
     LinkStance,
     LinkText,
@@ -53,7 +54,7 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 31] = [
+    pub const ALL: [Context; 32] = [
         Context::Global,
         Context::Article,
         Context::Claims,
@@ -79,6 +80,7 @@ impl Context {
         Context::SaveConflict,
         Context::SaveFailed,
         Context::ExistingCase,
+        Context::Overview,
         Context::LinkStance,
         Context::LinkText,
         Context::LinkLine,
@@ -115,6 +117,7 @@ impl Context {
             Context::SaveConflict => "save_conflict",
             Context::SaveFailed => "save_failed",
             Context::ExistingCase => "existing_case",
+            Context::Overview => "overview",
             Context::LinkStance => "link_stance",
             Context::LinkText => "link_text",
             Context::LinkLine => "link_line",
@@ -152,6 +155,7 @@ impl Context {
             Context::SaveConflict => "The file changed on disk",
             Context::SaveFailed => "A save failed",
             Context::ExistingCase => "The article already has a verdict file",
+            Context::Overview => "Case overview (O)",
             Context::LinkStance | Context::LinkText | Context::LinkLine => "Link form",
             Context::SourceTypeField | Context::SourceLine | Context::SourceText => "Source record",
         }
@@ -185,6 +189,7 @@ impl Context {
             SaveConflict => &[SaveConflict],
             SaveFailed => &[SaveFailed],
             ExistingCase => &[ExistingCase],
+            Overview => &[Overview, Global],
             LinkStance => &[Stance, LinkForm],
             LinkText => &[LinkForm, TextEditor, Editing],
             LinkLine => &[LinkForm, FormLine, Editing],

@@ -49,9 +49,10 @@ const POLL: Duration = Duration::from_millis(100);
 pub fn open_and_run(
     file: Option<&Path>,
     output: Option<&Path>,
+    scale: Option<crate::model::Scale>,
     entropy: impl Entropy + Send + 'static,
 ) -> anyhow::Result<Outcome> {
-    let opened = open::open(file, output, &entropy)?;
+    let opened = open::open_with_scale(file, output, scale, &entropy)?;
     let mut state = AppState::new(
         opened.case,
         opened.file,

@@ -6,6 +6,7 @@ mod form;
 mod layout;
 mod library;
 mod overlay;
+mod overview;
 mod picker;
 mod status;
 mod theme;
@@ -30,9 +31,11 @@ pub fn draw(frame: &mut Frame, state: &AppState, theme: &Theme) {
         draw_too_small(frame);
         return;
     };
+    let main = panes.article.union(panes.detail);
     if let View::Library(library) = &state.view {
-        let main = panes.article.union(panes.detail);
         library::draw_library(frame, main, state, theme, library);
+    } else if let View::Overview(view) = &state.view {
+        overview::draw_overview(frame, main, state, theme, view);
     } else {
         article::draw_article(frame, panes.article, state, theme);
         claims::draw_claims(frame, panes.claims, state, theme);

@@ -78,7 +78,11 @@ pub fn draw_picker(
             format!(" Link a source to {name} ")
         }
         PickerKind::Palette { .. } => " Commands ".to_string(),
-        PickerKind::Claims => " Filter claims ".to_string(),
+        PickerKind::Claims { .. } => " Filter claims ".to_string(),
+        PickerKind::Scale { .. } => format!(
+            " Rating scale (now {}) — verdicts keep their label where the new scale has it ",
+            clean_line(&state.case.scale.name)
+        ),
     };
     let rect = centred(
         area,

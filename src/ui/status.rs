@@ -57,6 +57,7 @@ fn hint_commands(context: Context) -> &'static [Command] {
         Context::Picker => &[Confirm, Cancel],
         Context::Library => &[FilterLibrary, AddSource, EditSource, DeleteSource, Cancel],
         Context::LibraryFilter => &[Confirm, Cancel],
+        Context::Overview => &[Confirm, Cancel],
         Context::LinkStance => &[
             StanceSupports,
             StanceRefutes,

@@ -454,3 +454,27 @@ fn picker_highlights_matches() {
         );
     }
 }
+
+snapshot_both_sizes!(overview_screen, |w, h| {
+    let mut s = evidence_state(w, h);
+    press(&mut s, "O");
+    s
+});
+snapshot_both_sizes!(scale_picker, |w, h| {
+    let mut s = evidence_state(w, h);
+    press(&mut s, ":change the rating⏎");
+    s
+});
+
+/// The overview's verdict bars are drawn in each label's colour.
+#[test]
+fn overview_bars_use_verdict_colours() {
+    let mut s = evidence_state(160, 48);
+    press(&mut s, "O");
+    let buffer = render(&s, 160, 48, Theme::COLOR);
+    let (x, y) = find_from(&buffer, "  False ", 0).expect("False row");
+    let bar = (x..buffer.area.width)
+        .find(|&c| buffer[(c, y)].symbol() == "█")
+        .expect("a bar");
+    assert_eq!(buffer[(bar, y)].fg, Color::Rgb(0xe0, 0x36, 0x2c));
+}
