@@ -44,6 +44,15 @@ pub enum Command {
         #[arg(long, value_name = "NAME", value_parser = parse_scale)]
         scale: Option<String>,
     },
+    /// Where the config file is, or a commented default one.
+    Config {
+        /// Print the config file's path.
+        #[arg(long, conflicts_with = "default")]
+        path: bool,
+        /// Print a commented default config file.
+        #[arg(long)]
+        default: bool,
+    },
     /// Print a shell completion script: bash, zsh or fish.
     Completions {
         #[arg(value_enum)]
@@ -60,10 +69,10 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
         /// The publication URL of the fact-check; `{id}` is replaced by the claim id, else
-        /// `#<id>` is appended (default: base_url in the config file).
+        /// `#<id>` is appended (default: publication.base_url in the config file).
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
-        /// Who publishes the fact-check (default: author in the config file).
+        /// Who publishes the fact-check (default: publication.author in the config file).
         #[arg(long, value_name = "NAME")]
         author: Option<String>,
         /// Whether the author is an organization or a person.

@@ -8,7 +8,7 @@ use factdesk::cli::{Cli, Command, SourcesCommand};
 use factdesk::model::SystemEntropy;
 use factdesk::model::{Entropy, Scale};
 use factdesk::terminal::Outcome;
-use factdesk::{export_cli, sources_cli, terminal};
+use factdesk::{config, export_cli, sources_cli, terminal};
 
 /// The end of an interactive session: a stop by a signal or a lost terminal says so on
 /// stderr in one line and exits with the signal's code.
@@ -32,9 +32,42 @@ fn interactive(outcome: anyhow::Result<Outcome>) -> anyhow::Result<()> {
     }
 }
 
+/// The config file, or its defaults when it cannot be read (the reason on stderr).
+fn config() -> config::Loaded {
+    match config::load() {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            eprintln!("factdesk: {e}; using the defaults");
+            config::Loaded::default()
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Some(Command::Config { path, default }) => {
+            if default {
+                print!("{}", config::DEFAULT_CONFIG);
+            } else if path {
+                match config::path() {
+                    Some(p) => println!("{}", p.display()),
+                    None => eprintln!("factdesk: no config directory on this system"),
+                }
+            } else {
+                let loaded = config();
+                match config::path() {
+                    Some(p) if p.exists() => println!("{} (in use)", p.display()),
+                    Some(p) => println!("{} (not there: the defaults are in use)", p.display()),
+                    None => println!("no config directory on this system: the defaults are in use"),
+                }
+                loaded
+                    .warnings
+                    .iter()
+                    .for_each(|w| eprintln!("warning: {w}"));
+            }
+            Ok(())
+        }
         Some(Command::Open {
             file,
             output,
@@ -43,6 +76,7 @@ fn main() -> ExitCode {
             Some(&file),
             output.as_deref(),
             scale.as_deref().and_then(Scale::preset),
+            &config(),
             SystemEntropy,
         )),
         Some(Command::Completions { shell }) => {
@@ -83,12 +117,17 @@ fn main() -> ExitCode {
             author,
             author_kind,
         }) => {
+            let configured = config();
+            configured
+                .warnings
+                .iter()
+                .for_each(|w| eprintln!("warning: {w}"));
             let opts = export_cli::options(
                 base_url,
                 author,
                 author_kind,
-                None,
-                None,
+                configured.config.base_url.clone(),
+                configured.config.author.clone(),
                 SystemEntropy.today(),
             );
             export_cli::export(&verdict_file, format, output.as_deref(), &opts)
@@ -98,6 +137,7 @@ fn main() -> ExitCode {
             cli.file.as_deref(),
             cli.output.as_deref(),
             cli.scale.as_deref().and_then(Scale::preset),
+            &config(),
             SystemEntropy,
         )),
     };

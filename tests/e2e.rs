@@ -371,3 +371,78 @@ fn scale_overview_and_completions() {
         );
     }
 }
+
+/// The config file: the checker's name goes into the history, key overrides and the
+/// default scale apply, the publication settings feed the ClaimReview export; `config
+/// --path` and `--default` print where it is and a commented default file.
+#[test]
+fn config_file_is_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    fs::write(
+        &config,
+        r#"name = "Jane Checker"
+[publication]
+base_url = "https://check.example/{id}"
+author = { name = "Example Fact Check", kind = "Organization" }
+[defaults]
+scale = "aap"
+[keys.article]
+make_claim = ["m"]
+"#,
+    )
+    .unwrap();
+    let env = [("FACTDESK_CONFIG", config.to_str().unwrap())];
+    fs::write(dir.path().join("a.txt"), "One claim here. Another one.\n").unwrap();
+    let mut tui = Tui::spawn(&bin(), &["a.txt"], dir.path(), 100, 30, &env);
+    tui.wait_for("Claims 0/0", TIMEOUT);
+    tui.key("c");
+    tui.key("m");
+    tui.wait_for("Claims 1/1", TIMEOUT);
+    tui.key("r");
+    tui.wait_for("Rate C1 · AAP", TIMEOUT);
+    tui.key("1");
+    tui.key("Ctrl-s");
+    tui.wait_for("Saved 1 claim", TIMEOUT);
+    tui.key("q");
+    assert_eq!(tui.wait_exit(TIMEOUT), 0);
+    let json = read_verdict_file(&dir.path().join("a.factdesk.json"));
+    assert_eq!(json["history"][0]["by"], "Jane Checker");
+
+    let out = Command::new(bin())
+        .args(["export", "a.factdesk.json", "--format", "claimreview"])
+        .current_dir(dir.path())
+        .env("FACTDESK_CONFIG", &config)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["@graph"][0]["author"]["name"], "Example Fact Check");
+    assert!(
+        doc["@graph"][0]["url"]
+            .as_str()
+            .unwrap()
+            .starts_with("https://check.example/")
+    );
+
+    let path = Command::new(bin())
+        .args(["config", "--path"])
+        .env("FACTDESK_CONFIG", &config)
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&path.stdout).trim(),
+        config.to_str().unwrap()
+    );
+    let default = Command::new(bin())
+        .args(["config", "--default"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&default.stdout);
+    assert!(factdesk::config::parse(&text).unwrap().warnings.is_empty());
+    assert!(text.contains("base_url"));
+}

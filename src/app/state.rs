@@ -340,6 +340,8 @@ pub struct AppState {
     pub(super) undo: super::undo::UndoStack,
     /// Counts changes (and undos): the runner writes the recovery file when it moved.
     pub revision: u64,
+    /// The checker's name from the config file: the history log's "by".
+    pub checker: Option<String>,
     /// Whether the article has been laid out for a real terminal size yet; the first
     /// layout puts the cursor a third of the way down the pane.
     pub(super) placed: bool,
@@ -395,6 +397,7 @@ impl AppState {
             viewport,
             undo,
             revision: 0,
+            checker: None,
             entropy,
             placed: false,
         };

@@ -143,6 +143,11 @@ impl AppState {
         if let Some((_, new)) = &scale {
             history.push(json!({"at": at, "action": "change scale", "scale": new.name}));
         }
+        if let Some(by) = &self.checker {
+            for entry in &mut history {
+                entry["by"] = json!(by);
+            }
+        }
         self.case.history.extend(history.iter().cloned());
         let change = Change {
             description,

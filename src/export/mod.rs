@@ -27,9 +27,9 @@ use crate::model::{Case, Claim, Label, Link, Scale, Stance};
 use crate::text::sanitize::{Glyph, glyph_at};
 
 /// The config key holding the publication URL pattern.
-pub const BASE_URL_KEY: &str = "base_url";
+pub const BASE_URL_KEY: &str = "publication.base_url";
 /// The config keys holding the fact-checker's name and kind.
-pub const AUTHOR_KEYS: &str = "author.name and author.kind";
+pub const AUTHOR_KEYS: &str = "publication.author.name and publication.author.kind";
 
 /// What the ClaimReview export needs beyond the case; filled from the command line and config.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -161,7 +161,8 @@ impl Context {
         }
     }
 
-    fn from_name(name: &str) -> Option<Context> {
+    /// The context whose section name (see [`Context::name`]) is `name`.
+    pub fn from_name(name: &str) -> Option<Context> {
         Context::ALL.into_iter().find(|c| c.name() == name)
     }
 
@@ -297,6 +298,43 @@ impl Keymap {
                     });
                 }
             }
+        }
+        let keymap = Keymap { bindings };
+        keymap.check_duplicates()?;
+        Ok(keymap)
+    }
+
+    /// This keymap with commands' keys replaced: each `(context, command, keys)` replaces
+    /// every key of `command` in `context` (an empty list unbinds it), keeping its place in
+    /// the help. The result is checked like a keymap file: a key bound twice is an error.
+    pub fn with_overrides(
+        &self,
+        overrides: &[(Context, Command, Vec<Key>)],
+    ) -> Result<Keymap, KeymapError> {
+        let mut bindings = self.bindings.clone();
+        for (context, command, keys) in overrides {
+            let is_old = |b: &Binding| b.context == *context && b.command == *command;
+            // Where the command's first key was, else after the context's last binding.
+            let at = bindings
+                .iter()
+                .position(is_old)
+                .or_else(|| {
+                    let last = bindings.iter().rposition(|b| b.context == *context);
+                    last.map(|i| i + 1)
+                })
+                .unwrap_or(bindings.len());
+            bindings.retain(|b| !is_old(b));
+            let mut new: Vec<Binding> = Vec::new();
+            for &key in keys {
+                if !new.iter().any(|b| b.key == key) {
+                    new.push(Binding {
+                        context: *context,
+                        key,
+                        command: *command,
+                    });
+                }
+            }
+            bindings.splice(at..at, new);
         }
         let keymap = Keymap { bindings };
         keymap.check_duplicates()?;

@@ -14,7 +14,7 @@ use ratatui::DefaultTerminal;
 use ratatui::layout::Rect;
 
 use crate::app::{Action, AppState, Effect};
-use crate::keymap::{Key, KeyCode, Keymap};
+use crate::keymap::{Key, KeyCode};
 use crate::model::Entropy;
 use crate::store::{self, SavedView};
 use crate::{open, ui};
@@ -46,21 +46,36 @@ const AUTOSAVE_EVERY: Duration = Duration::from_secs(5);
 const POLL: Duration = Duration::from_millis(100);
 
 /// Opens `file` (or the demo) and runs the interactive app until the user quits.
+/// `scale` is for a new case (else the config's default scale); `config` brings the
+/// checker's name, key overrides and theme; its warnings are shown as notices.
 pub fn open_and_run(
     file: Option<&Path>,
     output: Option<&Path>,
     scale: Option<crate::model::Scale>,
+    config: &crate::config::Loaded,
     entropy: impl Entropy + Send + 'static,
 ) -> anyhow::Result<Outcome> {
+    let scale = scale.or_else(|| {
+        config
+            .config
+            .default_scale
+            .as_deref()
+            .and_then(crate::model::Scale::preset)
+    });
     let opened = open::open_with_scale(file, output, scale, &entropy)?;
+    let (keymap, key_warnings) = crate::config::keymap(&config.config);
+    let mut notices = opened.notices;
+    notices.extend(config.warnings.iter().cloned());
+    notices.extend(key_warnings);
     let mut state = AppState::new(
         opened.case,
         opened.file,
         opened.cursor,
-        opened.notices,
-        Keymap::default_keymap(),
+        notices,
+        keymap,
         Box::new(entropy),
     );
+    state.checker = config.config.name.clone();
     if let Some(fresh) = opened.fresh {
         state.offer_fresh_case(*fresh);
     }
@@ -68,7 +83,7 @@ pub fn open_and_run(
     if let Some((case, cursor)) = opened.recovery {
         state.offer_recovery(case, cursor);
     }
-    run(state, ui::Theme::from_env())
+    run(state, config.config.theme())
 }
 
 /// Takes over the terminal, runs the event loop, and gives the terminal back — also on
