@@ -122,11 +122,13 @@ impl AppState {
         let name = scale.name.clone();
         self.case.scale = scale;
         self.commit(format!("change the scale to {name}"));
+        let kept = format!(
+            "{mapped} verdict{} kept",
+            if mapped == 1 { "" } else { "s" }
+        );
         self.info(match flagged {
-            0 => format!("Scale: {name}; {mapped} verdicts kept"),
-            n => format!(
-                "Scale: {name}; {mapped} verdicts kept, {n} not on it flagged ⚠ (rate them again)"
-            ),
+            0 => format!("Scale: {name}; {kept}"),
+            n => format!("Scale: {name}; {kept}, {n} not on it flagged ⚠ (rate them again)"),
         });
     }
 

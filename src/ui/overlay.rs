@@ -129,15 +129,12 @@ pub fn draw_overlay(frame: &mut Frame, state: &AppState, theme: &Theme) {
             } else {
                 0
             };
-            let rect = centred(area, 70, u16::try_from(shown + 7).unwrap_or(19));
+            let rect = centred(area, 70, u16::try_from(shown + 8).unwrap_or(20));
             let inner = popup(frame, rect, " Unsaved work found ".into(), theme);
-            let mut body = vec![
-                Line::raw(format!(
-                    "A recovery file beside {} holds work that was never saved",
-                    clean_line(&state.file_name())
-                )),
-                Line::raw("(factdesk was stopped or crashed before a save)."),
-            ];
+            let mut body = vec![Line::raw(format!(
+                "Work on {} was never saved: factdesk was stopped or crashed before a save, and kept it in a recovery file.",
+                clean_line(&state.file_name())
+            ))];
             if *showing {
                 body.push(Line::default());
                 for d in differences.iter().take(12) {
