@@ -28,6 +28,10 @@ pub struct Cli {
     #[arg(long, value_name = "NAME", value_parser = parse_scale)]
     pub scale: Option<String>,
 
+    /// Refuse articles larger than this many MiB (default 256), checked before reading.
+    #[arg(long, value_name = "MIB", default_value_t = 256)]
+    pub max_article_size: u64,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -43,6 +47,9 @@ pub enum Command {
         /// The rating scale of a new case (a preset name).
         #[arg(long, value_name = "NAME", value_parser = parse_scale)]
         scale: Option<String>,
+        /// Refuse articles larger than this many MiB (default 256).
+        #[arg(long, value_name = "MIB", default_value_t = 256)]
+        max_article_size: u64,
     },
     /// Where the config file is, or a commented default one.
     Config {

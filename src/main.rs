@@ -43,6 +43,13 @@ fn config() -> config::Loaded {
     }
 }
 
+fn open_options(scale: Option<&str>, max_mib: u64) -> factdesk::open::OpenOptions {
+    factdesk::open::OpenOptions {
+        scale: scale.and_then(Scale::preset),
+        max_article_bytes: max_mib.saturating_mul(1024 * 1024),
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -72,10 +79,11 @@ fn main() -> ExitCode {
             file,
             output,
             scale,
+            max_article_size,
         }) => interactive(terminal::open_and_run(
             Some(&file),
             output.as_deref(),
-            scale.as_deref().and_then(Scale::preset),
+            open_options(scale.as_deref(), max_article_size),
             &config(),
             SystemEntropy,
         )),
@@ -136,7 +144,7 @@ fn main() -> ExitCode {
         None => interactive(terminal::open_and_run(
             cli.file.as_deref(),
             cli.output.as_deref(),
-            cli.scale.as_deref().and_then(Scale::preset),
+            open_options(cli.scale.as_deref(), cli.max_article_size),
             &config(),
             SystemEntropy,
         )),

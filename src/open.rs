@@ -59,18 +59,36 @@ pub fn open(
     out: Option<&Path>,
     entropy: &dyn Entropy,
 ) -> Result<Opened, OpenError> {
-    open_with_scale(path, out, None, entropy)
+    open_with(path, out, &OpenOptions::default(), entropy)
 }
 
-/// Like [`open`]; a new case (not an existing verdict file) gets `scale`.
-pub fn open_with_scale(
+/// Choices for a new case and limits for reading an article.
+#[derive(Debug, Clone)]
+pub struct OpenOptions {
+    /// The rating scale of a new case.
+    pub scale: Option<Scale>,
+    /// Articles larger than this are refused before they are read.
+    pub max_article_bytes: u64,
+}
+
+impl Default for OpenOptions {
+    fn default() -> Self {
+        OpenOptions {
+            scale: None,
+            max_article_bytes: DEFAULT_MAX_ARTICLE_BYTES,
+        }
+    }
+}
+
+/// Like [`open`], with a scale for a new case and a size limit for the article.
+pub fn open_with(
     path: Option<&Path>,
     out: Option<&Path>,
-    scale: Option<Scale>,
+    options: &OpenOptions,
     entropy: &dyn Entropy,
 ) -> Result<Opened, OpenError> {
-    let mut opened = open_inner(path, out, entropy)?;
-    if let Some(scale) = scale {
+    let mut opened = open_inner(path, out, options.max_article_bytes, entropy)?;
+    if let Some(scale) = options.scale.clone() {
         if opened.file.stamp.is_none() && opened.case.claims.is_empty() {
             opened.case.scale = scale.clone();
         } else {
@@ -88,6 +106,7 @@ pub fn open_with_scale(
 fn open_inner(
     path: Option<&Path>,
     out: Option<&Path>,
+    max_article_bytes: u64,
     entropy: &dyn Entropy,
 ) -> Result<Opened, OpenError> {
     let Some(path) = path else {
@@ -106,7 +125,7 @@ fn open_inner(
             Vec::new(),
         ));
     };
-    let bytes = read_article(path, DEFAULT_MAX_ARTICLE_BYTES)?;
+    let bytes = read_article(path, max_article_bytes)?;
     let head = &bytes[..bytes.len().min(4096)];
     if store::looks_like_verdict_file(path, head) {
         return open_verdict_file(path, out);

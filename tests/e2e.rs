@@ -446,3 +446,24 @@ make_claim = ["m"]
     assert!(factdesk::config::parse(&text).unwrap().warnings.is_empty());
     assert!(text.contains("base_url"));
 }
+
+/// --max-article-size refuses a larger article at once, from its size, with a clear line.
+#[test]
+fn article_size_cap() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.txt");
+    fs::File::create(&big)
+        .unwrap()
+        .set_len(3 * 1024 * 1024)
+        .unwrap();
+    let started = std::time::Instant::now();
+    let out = Command::new(bin())
+        .arg(&big)
+        .args(["--max-article-size", "2"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(started.elapsed() < Duration::from_secs(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("over the limit of 2097152 bytes"), "{err}");
+}

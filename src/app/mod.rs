@@ -10,6 +10,7 @@ mod library;
 mod navigate;
 mod overview;
 mod recovery;
+mod search;
 mod state;
 mod undo;
 mod update;
@@ -27,6 +28,7 @@ pub use form::{FieldValue, Form, FormField};
 pub use library::is_date;
 pub use overview::{OverviewRow, OverviewView, RowKind, overview_rows};
 pub use recovery::differences;
+pub use search::{Search, find_all};
 pub use state::{
     AppState, Confirmation, Field, FileInfo, LibraryView, Message, MessageKind, Mode, Overlay,
     Pane, PickerKind, PickerOverlay, Selection, View, Viewport,

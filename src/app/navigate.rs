@@ -30,7 +30,7 @@ impl AppState {
     }
 
     /// Scrolls the article so `range` is visible, keeping a margin where possible.
-    fn scroll_to(&mut self, range: std::ops::Range<usize>) {
+    pub(super) fn scroll_to(&mut self, range: std::ops::Range<usize>) {
         let height = self.viewport.article_height.max(1);
         let (first, last) = self.doc.lines_of(&range);
         let margin = if height > 4 * SCROLL_OFF {

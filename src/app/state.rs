@@ -162,6 +162,10 @@ pub enum Overlay {
     ExistingCase {
         fresh: Box<Case>,
     },
+    /// The text to search the article for.
+    Search {
+        editor: Editor,
+    },
 }
 
 impl Overlay {
@@ -178,9 +182,10 @@ impl Overlay {
             Overlay::Help { .. } => Context::Help,
             Overlay::Rating { .. } => Context::Rating,
             Overlay::Edit { editor, .. } if editor.is_multiline() => Context::TextEditor,
-            Overlay::Edit { .. } | Overlay::NewSourceTitle { .. } | Overlay::SaveAs { .. } => {
-                Context::LineEditor
-            }
+            Overlay::Edit { .. }
+            | Overlay::NewSourceTitle { .. }
+            | Overlay::SaveAs { .. }
+            | Overlay::Search { .. } => Context::LineEditor,
             Overlay::Recovery { .. } => Context::Recovery,
             Overlay::SaveConflict { .. } => Context::SaveConflict,
             Overlay::SaveFailed { .. } => Context::SaveFailed,
@@ -321,6 +326,8 @@ pub struct AppState {
     /// First wrapped line shown in the article pane.
     pub top: usize,
     pub selection: Option<Selection>,
+    /// The search in force (`/`), its matches highlighted.
+    pub search: Option<super::search::Search>,
     /// The current claim: selected in the list, shown in the detail pane.
     pub current: Option<ClaimId>,
     /// First row shown in the claim list.
@@ -385,6 +392,7 @@ impl AppState {
             cursor,
             top: 0,
             selection: None,
+            search: None,
             current,
             list_top: 0,
             detail_scroll: 0,
@@ -422,6 +430,7 @@ impl AppState {
             Some(
                 Overlay::NewSourceTitle { .. }
                 | Overlay::SaveAs { .. }
+                | Overlay::Search { .. }
                 | Overlay::LinkForm { .. }
                 | Overlay::SourceForm { .. },
             ) => Mode::Edit,

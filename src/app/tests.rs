@@ -503,3 +503,27 @@ fn failed_save_offers_save_as() {
         }]
     );
 }
+
+/// / finds text, n and N move between matches (wrapping), Esc clears the search.
+#[test]
+fn searching() {
+    let (s, _) = run(TEXT, "/the<Enter>");
+    let search = s.search.as_ref().unwrap();
+    assert_eq!(search.matches.len(), 2, "the, The (any case)");
+    assert_eq!(s.message.as_ref().unwrap().text, "Match 1/2 for “the”");
+    assert_eq!(s.cursor, 1, "the first match after the cursor");
+    let (s, _) = run(TEXT, "/the<Enter>n");
+    assert_eq!(s.cursor, 2);
+    let (s, _) = run(TEXT, "/the<Enter>nn");
+    assert_eq!(s.search.as_ref().unwrap().current, 0, "wraps to the first");
+    let (s, _) = run(TEXT, "/The<Enter>");
+    assert_eq!(
+        s.search.as_ref().unwrap().matches.len(),
+        1,
+        "upper case: exact"
+    );
+    let (s, _) = run(TEXT, "/the<Enter><Esc>");
+    assert!(s.search.is_none());
+    let (s, _) = run(TEXT, "/zebra<Enter>");
+    assert_eq!(s.message.as_ref().unwrap().text, "Not found: zebra");
+}

@@ -102,7 +102,8 @@ impl AppState {
             Some(
                 Overlay::Edit { editor, .. }
                 | Overlay::NewSourceTitle { editor, .. }
-                | Overlay::SaveAs { editor, .. },
+                | Overlay::SaveAs { editor, .. }
+                | Overlay::Search { editor },
             ) => editor.insert_char(c),
             Some(Overlay::LinkForm { form, .. } | Overlay::SourceForm { form, .. }) => {
                 if let Some(editor) = form.focused_mut().editor_mut() {
@@ -291,7 +292,12 @@ impl AppState {
             ShrinkSentence => self.adjust_selection_end(true, false),
             MoveStartRight => self.move_selection_start(true),
             MoveStartLeft => self.move_selection_start(false),
-            Cancel => self.selection = None,
+            Cancel if self.selection.take().is_none() && self.search.take().is_some() => {
+                self.info("Search cleared");
+            }
+            Search => self.open_search(),
+            NextMatch => self.jump_match(true),
+            PreviousMatch => self.jump_match(false),
             _ => {}
         }
         Vec::new()
@@ -347,6 +353,7 @@ impl AppState {
                 self.finish_new_source_title()
             }
             (Command::Confirm, Some(Overlay::SaveAs { .. })) => return self.finish_save_as(),
+            (Command::Confirm, Some(Overlay::Search { .. })) => self.finish_search(),
             (Command::Confirm, _) => self.finish_edit(),
             (Command::Cancel, _) => self.overlay = None,
             (
@@ -354,7 +361,8 @@ impl AppState {
                 Some(
                     Overlay::Edit { editor, .. }
                     | Overlay::NewSourceTitle { editor, .. }
-                    | Overlay::SaveAs { editor, .. },
+                    | Overlay::SaveAs { editor, .. }
+                    | Overlay::Search { editor },
                 ),
             ) => {
                 edit(editor, other);

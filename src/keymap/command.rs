@@ -63,6 +63,12 @@ pub enum Command {
     StartFresh,
     /// Save over a file that changed on disk since it was opened.
     OverwriteFile,
+    /// Search the article's text.
+    Search,
+    /// The next search match.
+    NextMatch,
+    /// The previous search match.
+    PreviousMatch,
     /// Change the case's rating scale (presets).
     ChangeScale,
     /// The case overview: verdicts, statuses, evidence gaps.
@@ -195,6 +201,9 @@ impl Command {
             OpenExisting => "continue the existing verdict file",
             StartFresh => "start a new case from the article",
             ChangeScale => "change the rating scale (scale)",
+            Search => "search the article",
+            NextMatch => "next match",
+            PreviousMatch => "previous match",
             ShowOverview => "case overview: verdicts, statuses, evidence gaps (overview)",
             Undo => "undo the last change",
             Redo => "redo what was undone",
@@ -266,6 +275,8 @@ impl Command {
             LinkSource => "link",
             SaveAs => "save as…",
             ShowOverview => "overview",
+            Search => "search",
+            NextMatch => "next match",
             RecoverWork => "recover",
             DiscardRecovery => "discard",
             ShowDifferences => "differences",

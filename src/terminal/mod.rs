@@ -51,18 +51,19 @@ const POLL: Duration = Duration::from_millis(100);
 pub fn open_and_run(
     file: Option<&Path>,
     output: Option<&Path>,
-    scale: Option<crate::model::Scale>,
+    options: open::OpenOptions,
     config: &crate::config::Loaded,
     entropy: impl Entropy + Send + 'static,
 ) -> anyhow::Result<Outcome> {
-    let scale = scale.or_else(|| {
+    let scale = options.scale.clone().or_else(|| {
         config
             .config
             .default_scale
             .as_deref()
             .and_then(crate::model::Scale::preset)
     });
-    let opened = open::open_with_scale(file, output, scale, &entropy)?;
+    let options = open::OpenOptions { scale, ..options };
+    let opened = open::open_with(file, output, &options, &entropy)?;
     let (keymap, key_warnings) = crate::config::keymap(&config.config);
     let mut notices = opened.notices;
     notices.extend(config.warnings.iter().cloned());

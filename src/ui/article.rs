@@ -73,6 +73,10 @@ fn article_line<'a>(state: &AppState, theme: &Theme, line: Range<usize>) -> Line
     let cursor = Some(state.cursor_range()).filter(|_| state.selection.is_none());
     let selection = state.selection.map(|s| s.start..s.end);
     let spans: Vec<_> = state.doc.spans_in(line.clone()).cloned().collect();
+    let matches: &[Range<usize>] = state
+        .search
+        .as_ref()
+        .map_or(&[], |s| s.matches_in(line.clone()));
     let current = state.current_index();
 
     // Every offset where some decoration starts or ends cuts the line.
@@ -81,6 +85,7 @@ fn article_line<'a>(state: &AppState, theme: &Theme, line: Range<usize>) -> Line
         .iter()
         .chain(selection.iter())
         .chain(spans.iter().map(|s| &s.range))
+        .chain(matches.iter())
     {
         for p in [r.start, r.end] {
             if p > line.start && p < line.end {
@@ -112,6 +117,9 @@ fn article_line<'a>(state: &AppState, theme: &Theme, line: Range<usize>) -> Line
         }
         if covering.clone().any(|s| Some(s.claim) == current) {
             style = style.patch(theme.current_claim());
+        }
+        if matches.iter().any(|m| m.contains(&p)) {
+            style = style.patch(theme.search_match());
         }
         if selection.as_ref().is_some_and(|s| s.contains(&p)) {
             style = style.patch(theme.selection());

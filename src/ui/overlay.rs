@@ -210,6 +210,10 @@ pub fn draw_overlay(frame: &mut Frame, state: &AppState, theme: &Theme) {
             ];
             frame.render_widget(Paragraph::new(body).wrap(Wrap { trim: true }), inner);
         }
+        Some(Overlay::Search { editor }) => {
+            let title = " Search the article (lower case: any case) ".to_string();
+            draw_line_editor(frame, area, state, theme, title, editor);
+        }
         Some(Overlay::SaveAs { editor, .. }) => {
             draw_line_editor(frame, area, state, theme, " Save as — path ".into(), editor);
         }

@@ -24,6 +24,7 @@ fn hint_commands(context: Context) -> &'static [Command] {
             LinkSource,
             EditWording,
             NextClaim,
+            Search,
             Save,
         ],
         Context::Claims => &[

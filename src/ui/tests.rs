@@ -478,3 +478,14 @@ fn overview_bars_use_verdict_colours() {
         .expect("a bar");
     assert_eq!(buffer[(bar, y)].fg, Color::Rgb(0xe0, 0x36, 0x2c));
 }
+
+/// Search matches are highlighted in the article.
+#[test]
+fn search_matches_are_highlighted() {
+    let mut s = state(DEMO_ARTICLE, 160, 48);
+    press(&mut s, "/norrsund⏎");
+    let buffer = render(&s, 160, 48, Theme::COLOR);
+    let (x, y) = find_in_article(&buffer, "Norrsund Lines denied").unwrap();
+    assert_eq!(buffer[(x, y)].bg, Color::Rgb(0xff, 0xd7, 0x5f));
+    assert_ne!(buffer[(x + 9, y)].bg, Color::Rgb(0xff, 0xd7, 0x5f));
+}

@@ -61,6 +61,17 @@ impl Theme {
         }
     }
 
+    /// A search match in the article.
+    pub fn search_match(&self) -> Style {
+        if self.color {
+            Style::new()
+                .fg(Color::Black)
+                .bg(Color::Rgb(0xff, 0xd7, 0x5f))
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::ITALIC)
+        }
+    }
+
     pub fn selection(&self) -> Style {
         if self.color {
             Style::new().fg(Color::Black).bg(Color::Rgb(150, 190, 255))
