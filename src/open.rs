@@ -168,7 +168,13 @@ fn open_inner(
 }
 
 fn new_case(text: String, origin: Origin, target: PathBuf, notices: Vec<String>) -> Opened {
-    let case = Case::new(Article::new(text, origin), Scale::default_scale());
+    // A large article is hashed by the background indexer, not before the first frame.
+    let article = if text.len() > crate::app::LAZY_INDEX_BYTES {
+        Article::unhashed(text, origin)
+    } else {
+        Article::new(text, origin)
+    };
+    let case = Case::new(article, Scale::default_scale());
     Opened {
         case,
         file: FileInfo {

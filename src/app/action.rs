@@ -6,7 +6,7 @@ use super::state::Viewport;
 use crate::keymap::Key;
 
 /// An input to [`super::AppState::update`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum Action {
     /// A key press, looked up in the keymap for the active context.
     Key(Key),
@@ -25,6 +25,12 @@ pub enum Action {
     ScrollClaims(isize),
     /// Text pasted into the terminal: typed into the open editor or query, never run as keys.
     Paste(String),
+    /// The background indexer finished: the complete index of the article (and its hash,
+    /// when it was not computed at open).
+    IndexReady {
+        doc: Box<super::Document>,
+        sha256: String,
+    },
     /// Time passed with work pending: score another slice of an open picker.
     Tick,
     /// The file on disk changed since it was opened; the save was not made.

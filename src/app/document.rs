@@ -30,30 +30,144 @@ pub struct Document {
     /// The longest span, to bound the backwards search for spans reaching into a line.
     max_span: usize,
     pub hidden: HiddenReport,
+    /// Bytes of the text the sentences and lines cover, `base..covered`: all of it once
+    /// complete; the first or the last screens while the rest is indexed.
+    pub base: usize,
+    pub covered: usize,
+    /// Whether everything is indexed; a head-only document draws the first screens while
+    /// the rest is indexed in the background.
+    pub complete: bool,
 }
 
+/// Articles larger than this open from a head-only index first.
+pub const LAZY_INDEX_BYTES: usize = 1 << 20;
+/// How much of a large article the head-only index covers.
+const HEAD_BYTES: usize = 64 << 10;
+
 impl Document {
+    /// The complete index of a case (sentences and wrapping in parallel for large texts).
     pub fn new(case: &Case, width: usize) -> Document {
-        let text = &case.article.text;
-        let mut doc = Document {
-            chars: CharIndex::new(text),
-            sentences: text::sentences(text),
-            lines: text::wrap(text, width.max(1)),
-            width: width.max(1),
+        let mut doc = Document::index(&case.article.text, width);
+        doc.index_claims(case);
+        doc
+    }
+
+    /// The complete index of an article's text, with no claims: what the background
+    /// indexer computes.
+    pub fn index(text: &str, width: usize) -> Document {
+        let width = width.max(1);
+        let (chars, sentences, hidden, lines) = if text.len() < LAZY_INDEX_BYTES {
+            let lines = text::wrap(text, width);
+            (
+                CharIndex::new(text),
+                text::sentences(text),
+                text::scan_hidden(text),
+                lines,
+            )
+        } else {
+            // Two cores: wrapping on this thread, the rest on another.
+            std::thread::scope(|scope| {
+                let rest = scope.spawn(|| {
+                    (
+                        CharIndex::new(text),
+                        text::sentences(text),
+                        text::scan_hidden(text),
+                    )
+                });
+                let lines = text::wrap(text, width);
+                match rest.join() {
+                    Ok((chars, sentences, hidden)) => (chars, sentences, hidden, lines),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            })
+        };
+        Document {
+            chars,
+            sentences,
+            lines,
+            width,
             spans: Vec::new(),
             orphans: Vec::new(),
             max_span: 0,
-            hidden: text::scan_hidden(text),
-        };
-        doc.index_claims(case);
-        doc
+            hidden,
+            base: 0,
+            covered: text.len(),
+            complete: true,
+        }
+    }
+
+    /// An index of the first screens only (about 64 KiB, ending at a paragraph break where
+    /// there is one), for the first frame of a large article with no claims yet.
+    pub fn head(text: &str, width: usize) -> Document {
+        let width = width.max(1);
+        let mut end = text.len().min(HEAD_BYTES);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        if let Some(i) = text[end..].find("\n\n").filter(|i| *i < HEAD_BYTES) {
+            end += i;
+        }
+        let head = &text[..end];
+        let mut lines = Vec::new();
+        text::wrap_range(text, 0..end, width, &mut lines);
+        Document {
+            chars: CharIndex::new(""),
+            sentences: text::sentences(head),
+            lines,
+            width,
+            spans: Vec::new(),
+            orphans: Vec::new(),
+            max_span: 0,
+            hidden: text::scan_hidden(head),
+            base: 0,
+            covered: end,
+            complete: end == text.len(),
+        }
+    }
+
+    /// An index of the last screens only: `G` before the background index is done.
+    pub fn tail(text: &str, width: usize) -> Document {
+        let width = width.max(1);
+        let mut start = text.len().saturating_sub(HEAD_BYTES);
+        while !text.is_char_boundary(start) {
+            start += 1;
+        }
+        if start > 0
+            && let Some(i) = text[start..].find("\n\n")
+        {
+            start += i + 2;
+        }
+        let tail = &text[start..];
+        let mut lines = Vec::new();
+        text::wrap_range(text, start..text.len(), width, &mut lines);
+        let sentences = text::sentences(tail)
+            .into_iter()
+            .map(|r| r.start + start..r.end + start)
+            .collect();
+        Document {
+            chars: CharIndex::new(""),
+            sentences,
+            lines,
+            width,
+            spans: Vec::new(),
+            orphans: Vec::new(),
+            max_span: 0,
+            hidden: text::scan_hidden(tail),
+            base: start,
+            covered: text.len(),
+            complete: start == 0,
+        }
     }
 
     /// Re-wraps for a new width; a no-op when the width is unchanged.
     pub fn rewrap(&mut self, text: &str, width: usize) {
         let width = width.max(1);
         if width != self.width {
-            self.lines = text::wrap(text, width);
+            self.lines.clear();
+            text::wrap_range(text, self.base..self.covered, width, &mut self.lines);
+            if self.lines.is_empty() {
+                self.lines.push(0..0);
+            }
             self.width = width;
         }
     }

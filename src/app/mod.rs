@@ -21,7 +21,7 @@ mod evidence_tests;
 mod tests;
 
 pub use action::{Action, Effect};
-pub use document::{ClaimSpan, Document};
+pub use document::{ClaimSpan, Document, LAZY_INDEX_BYTES};
 pub use editor::Editor;
 pub use evidence::{PICKER_BUDGET, STANCES};
 pub use form::{FieldValue, Form, FormField};

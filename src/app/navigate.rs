@@ -56,6 +56,22 @@ impl AppState {
         self.follow_cursor();
     }
 
+    /// `g` and `G` before the background index is done: index just the first or the last
+    /// screens so the jump is instant.
+    pub(super) fn partial_jump(&mut self, to_end: bool) {
+        if self.doc.complete {
+            return;
+        }
+        let text = &self.case.article.text;
+        let width = self.viewport.article_width;
+        if to_end && self.doc.covered < text.len() {
+            self.doc = super::document::Document::tail(text, width);
+        } else if !to_end && self.doc.base > 0 {
+            self.doc = super::document::Document::head(text, width);
+        }
+        self.top = if to_end { self.max_top() } else { 0 };
+    }
+
     pub(super) fn cursor_to(&mut self, sentence: usize) {
         self.cursor = sentence.min(self.doc.sentences.len().saturating_sub(1));
         self.follow_cursor();
@@ -101,6 +117,29 @@ impl AppState {
         }
         self.scroll_to(range);
         self.keep_list_in_view();
+    }
+
+    /// Swaps in the complete index from the background, keeping the view where it was.
+    pub(super) fn index_ready(&mut self, doc: super::document::Document, sha256: String) {
+        if self.doc.complete {
+            return;
+        }
+        let top_byte = self.doc.lines.get(self.top).map_or(0, |l| l.start);
+        let cursor_byte = self.cursor_range().start;
+        let had_notice = super::state::hidden_notice(&self.doc);
+        self.doc = doc;
+        self.doc.index_claims(&self.case);
+        if self.case.article.sha256.is_empty() {
+            self.case.article.sha256 = sha256;
+        }
+        if let Some(notice) = super::state::hidden_notice(&self.doc) {
+            self.notices.retain(|n| Some(n) != had_notice.as_ref());
+            self.notices.push(notice);
+        }
+        self.cursor = self.doc.sentence_at(cursor_byte);
+        self.doc
+            .rewrap(&self.case.article.text, self.viewport.article_width);
+        self.top = self.doc.line_of(top_byte).min(self.max_top());
     }
 
     /// A click on wrapped line `line` at display column `col` of the article.

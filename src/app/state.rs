@@ -313,6 +313,19 @@ impl Mode {
     }
 }
 
+/// The notice about hidden characters in the article, if it has any.
+pub(super) fn hidden_notice(doc: &Document) -> Option<String> {
+    let h = &doc.hidden;
+    (h.count > 0).then(|| {
+        format!(
+            "{} hidden character{} ({}) shown as ⟨…⟩",
+            h.count,
+            if h.count == 1 { "" } else { "s" },
+            h.kinds.join(", ")
+        )
+    })
+}
+
 /// Everything the screen is drawn from.
 pub struct AppState {
     pub case: Case,
@@ -368,18 +381,21 @@ impl AppState {
         let mut case = case;
         // Article order, whatever order a hand-edited file had.
         case.sort_claims();
-        let doc = Document::new(&case, viewport.article_width);
+        // A large new article draws its first screens from a head-only index; the runner
+        // indexes the rest in the background (`needs_index`).
+        let lazy =
+            case.article.text.len() > super::document::LAZY_INDEX_BYTES && case.claims.is_empty();
+        let doc = if lazy {
+            Document::head(&case.article.text, viewport.article_width)
+        } else {
+            Document::new(&case, viewport.article_width)
+        };
         let text = &case.article.text;
         let cursor_byte = doc.chars.byte_of_char(text, cursor_char).unwrap_or(0);
         let cursor = doc.sentence_at(cursor_byte);
         let mut notices = notices;
-        if doc.hidden.count > 0 {
-            notices.push(format!(
-                "{} hidden character{} ({}) shown as ⟨…⟩",
-                doc.hidden.count,
-                if doc.hidden.count == 1 { "" } else { "s" },
-                doc.hidden.kinds.join(", ")
-            ));
+        if let Some(notice) = hidden_notice(&doc) {
+            notices.push(notice);
         }
         let current = case.claims.first().map(|c| c.id.clone());
         let undo = super::undo::UndoStack::new(&case.claims, &case.sources, &case.scale);

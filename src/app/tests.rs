@@ -527,3 +527,30 @@ fn searching() {
     let (s, _) = run(TEXT, "/zebra<Enter>");
     assert_eq!(s.message.as_ref().unwrap().text, "Not found: zebra");
 }
+
+/// A large article opens from a head-only index; G jumps to a tail index at once; the
+/// complete index then takes over, keeping the cursor where it was.
+#[test]
+fn large_articles_index_lazily() {
+    let text: String = (0..60_000)
+        .map(|i| format!("Sentence {i} is here.\n\n"))
+        .collect();
+    assert!(text.len() > super::LAZY_INDEX_BYTES);
+    let mut s = state_for(&text);
+    assert!(!s.doc.complete, "head only");
+    assert!(!s.key_needs_index(Key::char('G')));
+    assert!(s.key_needs_index(Key::char('c')));
+    s.update(Action::Key(Key::char('G')));
+    assert!(s.doc.base > 0, "tail index");
+    assert_eq!(&text[s.cursor_range()], "Sentence 59999 is here.");
+    let full = super::Document::index(&text, s.viewport.article_width);
+    s.update(Action::IndexReady {
+        doc: Box::new(full),
+        sha256: String::new(),
+    });
+    assert!(s.doc.complete);
+    assert_eq!(&text[s.cursor_range()], "Sentence 59999 is here.");
+    assert_eq!(s.cursor, 59_999);
+    s.update(Action::Key(Key::char('k')));
+    assert_eq!(&text[s.cursor_range()], "Sentence 59998 is here.");
+}

@@ -51,6 +51,7 @@ impl AppState {
                 self.scroll_article(lines)
             }
             Action::Tick => self.tick(),
+            Action::IndexReady { doc, sha256 } => self.index_ready(*doc, sha256),
             Action::Paste(text) => self.paste(&text),
             Action::ScrollClaims(rows) if self.overlay.is_none() => self.move_list(rows),
             Action::Saved(Ok(path)) => {
@@ -74,6 +75,21 @@ impl AppState {
             _ => {}
         }
         Vec::new()
+    }
+
+    /// Whether a key must wait for the complete index: everything but moving around the
+    /// article (which works on the partial index of the first or last screens).
+    pub fn key_needs_index(&self, key: Key) -> bool {
+        use Command::*;
+        if self.doc.complete {
+            return false;
+        }
+        let context = self.context();
+        !(context == Context::Article
+            && matches!(
+                self.keymap.lookup(context, key),
+                Some(MoveDown | MoveUp | PageDown | PageUp | GoTop | GoBottom)
+            ))
     }
 
     fn key(&mut self, key: Key) -> Vec<Effect> {
@@ -251,8 +267,14 @@ impl AppState {
                     self.move_list(if down { page } else { -page });
                 }
             }
-            GoTop if in_article => self.cursor_to(0),
-            GoBottom if in_article => self.cursor_to(usize::MAX),
+            GoTop if in_article => {
+                self.partial_jump(false);
+                self.cursor_to(0);
+            }
+            GoBottom if in_article => {
+                self.partial_jump(true);
+                self.cursor_to(usize::MAX);
+            }
             GoTop if self.focus == Pane::Detail => {
                 self.detail_scroll = 0;
                 self.detail_link = 0;

@@ -38,6 +38,24 @@ impl Article {
         }
     }
 
+    /// An article whose hash is computed later (see [`Article::ensure_hash`]): hashing
+    /// 10 MB takes longer than showing its first screen.
+    pub fn unhashed(text: String, origin: Origin) -> Self {
+        Article {
+            text,
+            sha256: String::new(),
+            origin,
+            extra: Extra::new(),
+        }
+    }
+
+    /// Computes the hash if it was deferred; a no-op otherwise.
+    pub fn ensure_hash(&mut self) {
+        if self.sha256.is_empty() {
+            self.sha256 = sha256_hex(&self.text);
+        }
+    }
+
     /// Whether `sha256` still matches `text` (a hand-edited file may break it).
     pub fn hash_matches(&self) -> bool {
         sha256_hex(&self.text) == self.sha256

@@ -148,6 +148,16 @@ fn write_recovery_of(state: &AppState) -> Option<std::path::PathBuf> {
     if !state.dirty {
         return None;
     }
+    if state.case.article.sha256.is_empty() {
+        // The hash of a large article is computed when it is first needed.
+        let mut case = state.case.clone();
+        case.article.ensure_hash();
+        let view = SavedView {
+            cursor: state.cursor_char(),
+            extra: state.file.view_extra.clone(),
+        };
+        return store::write_recovery(&state.file.path, &case, &view, &state.file.extra).ok();
+    }
     let view = SavedView {
         cursor: state.cursor_char(),
         extra: state.file.view_extra.clone(),
@@ -236,8 +246,19 @@ fn event_loop(
         .context("cannot read the terminal size")?
         .into();
     lock(shared).update(Action::Resize(ui::viewport(area)));
+    let mut indexer = start_indexer(&lock(shared));
     let mut quick_polls = 0u32;
     loop {
+        // The background index, when it is done (without waiting).
+        if let Some(rx) = &indexer
+            && let Ok(doc) = rx.try_recv()
+        {
+            lock(shared).update(Action::IndexReady {
+                doc: Box::new(doc),
+                sha256: String::new(),
+            });
+            indexer = None;
+        }
         {
             let state = lock(shared);
             terminal
@@ -269,13 +290,23 @@ fn event_loop(
                 continue;
             }
             let asked = Instant::now();
-            if event::poll(POLL).context("terminal gone")? {
+            // While indexing, look back soon to swap the index in and redraw.
+            let wait = if indexer.is_some() {
+                Duration::from_millis(5)
+            } else {
+                POLL
+            };
+            if event::poll(wait).context("terminal gone")? {
                 quick_polls = 0;
                 break;
             }
             // A poll that returns at once with nothing, again and again, is a terminal that
             // is gone (crossterm #793): leave instead of spinning.
-            quick_polls = if asked.elapsed() < POLL / 10 {
+            if indexer.is_some() {
+                // Not a spinning terminal: the short wait is ours.
+                break;
+            }
+            quick_polls = if asked.elapsed() < wait / 10 {
                 quick_polls + 1
             } else {
                 0
@@ -284,9 +315,28 @@ fn event_loop(
                 anyhow::bail!("terminal gone (input keeps returning nothing)");
             }
         }
-        let mut events = vec![read_event()?];
+        let mut events = Vec::new();
         while event::poll(Duration::ZERO).context("terminal gone")? {
             events.push(read_event()?);
+        }
+        // Most keys act on the complete index: wait for it (tens of milliseconds, once).
+        // Moving around the article works on the partial index and does not wait.
+        let needs_index = {
+            let state = lock(shared);
+            events.iter().any(|ev| match ev {
+                Event::Key(k) => key_of(k).is_some_and(|k| state.key_needs_index(k)),
+                Event::Mouse(_) | Event::Paste(_) => !state.doc.complete,
+                _ => false,
+            })
+        };
+        if needs_index
+            && let Some(rx) = indexer.take()
+            && let Ok(doc) = rx.recv()
+        {
+            lock(shared).update(Action::IndexReady {
+                doc: Box::new(doc),
+                sha256: String::new(),
+            });
         }
         let mut state = lock(shared);
         for ev in events {
@@ -305,6 +355,24 @@ fn event_loop(
             }
         }
     }
+}
+
+/// Starts indexing the whole article in the background when only its head is indexed;
+/// the receiver yields the complete index.
+fn start_indexer(state: &AppState) -> Option<std::sync::mpsc::Receiver<crate::app::Document>> {
+    if state.doc.complete {
+        return None;
+    }
+    let text = state.case.article.text.clone();
+    let width = state.viewport.article_width;
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::Builder::new()
+        .name("factdesk-index".into())
+        .spawn(move || {
+            let _ = tx.send(crate::app::Document::index(&text, width));
+        })
+        .ok()?;
+    Some(rx)
 }
 
 /// Debug builds only (the ones `cargo test` runs): the key named in
@@ -365,6 +433,7 @@ fn save(
         state.update(Action::SaveConflict { then_quit });
         return Flow::Continue;
     }
+    state.case.article.ensure_hash();
     let view = SavedView {
         cursor: state.cursor_char(),
         extra: state.file.view_extra.clone(),
