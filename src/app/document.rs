@@ -2,6 +2,7 @@
 //! the wrapped line index for the pane's width, and claim spans ordered by position.
 
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::anchor;
 use crate::model::Case;
@@ -39,6 +40,27 @@ pub struct Document {
     pub complete: bool,
 }
 
+/// Wraps in paragraph-aligned chunks of about 1 MiB, storing the bytes done in `progress`;
+/// the same lines as one `text::wrap` of the whole text.
+fn wrap_counting(text: &str, width: usize, progress: &AtomicUsize) -> Vec<Range<usize>> {
+    let mut lines = Vec::with_capacity(text.len() / width + 1);
+    let mut start = 0;
+    loop {
+        let mut end = (start + (1 << 20)).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        // A chunk ends at a newline (not included), so the next starts a paragraph.
+        let end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+        text::wrap_range(text, start..end, width, &mut lines);
+        progress.store(end, Ordering::Relaxed);
+        if end >= text.len() {
+            return lines;
+        }
+        start = end + 1;
+    }
+}
+
 /// Articles larger than this open from a head-only index first.
 pub const LAZY_INDEX_BYTES: usize = 1 << 20;
 /// How much of a large article the head-only index covers.
@@ -55,6 +77,11 @@ impl Document {
     /// The complete index of an article's text, with no claims: what the background
     /// indexer computes.
     pub fn index(text: &str, width: usize) -> Document {
+        Document::index_with_progress(text, width, &AtomicUsize::new(0))
+    }
+
+    /// Like [`Document::index`], counting the bytes wrapped so far in `progress`.
+    pub fn index_with_progress(text: &str, width: usize, progress: &AtomicUsize) -> Document {
         let width = width.max(1);
         let (chars, sentences, hidden, lines) = if text.len() < LAZY_INDEX_BYTES {
             let lines = text::wrap(text, width);
@@ -74,7 +101,7 @@ impl Document {
                         text::scan_hidden(text),
                     )
                 });
-                let lines = text::wrap(text, width);
+                let lines = wrap_counting(text, width, progress);
                 match rest.join() {
                     Ok((chars, sentences, hidden)) => (chars, sentences, hidden, lines),
                     Err(panic) => std::panic::resume_unwind(panic),
@@ -241,5 +268,27 @@ impl Document {
     /// The first span (of any claim) for a claim index: where the claim sits in the text.
     pub fn first_span_of(&self, claim: usize) -> Option<&ClaimSpan> {
         self.spans.iter().find(|s| s.claim == claim)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Wrapping in counted chunks gives exactly the lines of one wrap of the whole text.
+    #[test]
+    fn chunked_wrap_matches_whole_wrap() {
+        let mut text: String = (0..30_000)
+            .map(|i| format!("Paragraph {i} has some words in it, Zürich “quoted”.\n"))
+            .collect();
+        text.push_str("no final newline here");
+        for t in [text.as_str(), &text[..text.len() - 21], ""] {
+            let progress = AtomicUsize::new(0);
+            let (chunked, whole) = (wrap_counting(t, 37, &progress), text::wrap(t, 37));
+            let first_difference = chunked.iter().zip(&whole).position(|(a, b)| a != b);
+            assert_eq!(first_difference, None, "{} bytes", t.len());
+            assert_eq!(chunked.len(), whole.len(), "{} bytes", t.len());
+            assert_eq!(progress.load(Ordering::Relaxed), t.len());
+        }
     }
 }

@@ -121,6 +121,7 @@ impl AppState {
 
     /// Swaps in the complete index from the background, keeping the view where it was.
     pub(super) fn index_ready(&mut self, doc: super::document::Document, sha256: String) {
+        self.index_progress = None;
         if self.doc.complete {
             return;
         }

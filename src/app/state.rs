@@ -362,6 +362,8 @@ pub struct AppState {
     pub revision: u64,
     /// The checker's name from the config file: the history log's "by".
     pub checker: Option<String>,
+    /// Bytes the background indexer has done, while it runs (for the status bar).
+    pub index_progress: Option<std::sync::Arc<std::sync::atomic::AtomicUsize>>,
     /// Whether the article has been laid out for a real terminal size yet; the first
     /// layout puts the cursor a third of the way down the pane.
     pub(super) placed: bool,
@@ -422,6 +424,7 @@ impl AppState {
             undo,
             revision: 0,
             checker: None,
+            index_progress: None,
             entropy,
             placed: false,
         };

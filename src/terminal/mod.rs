@@ -246,7 +246,7 @@ fn event_loop(
         .context("cannot read the terminal size")?
         .into();
     lock(shared).update(Action::Resize(ui::viewport(area)));
-    let mut indexer = start_indexer(&lock(shared));
+    let mut indexer = start_indexer(&mut lock(shared));
     let mut quick_polls = 0u32;
     loop {
         // The background index, when it is done (without waiting).
@@ -359,17 +359,20 @@ fn event_loop(
 
 /// Starts indexing the whole article in the background when only its head is indexed;
 /// the receiver yields the complete index.
-fn start_indexer(state: &AppState) -> Option<std::sync::mpsc::Receiver<crate::app::Document>> {
+fn start_indexer(state: &mut AppState) -> Option<std::sync::mpsc::Receiver<crate::app::Document>> {
     if state.doc.complete {
         return None;
     }
     let text = state.case.article.text.clone();
     let width = state.viewport.article_width;
+    let progress = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    state.index_progress = Some(Arc::clone(&progress));
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::Builder::new()
         .name("factdesk-index".into())
         .spawn(move || {
-            let _ = tx.send(crate::app::Document::index(&text, width));
+            let doc = crate::app::Document::index_with_progress(&text, width, &progress);
+            let _ = tx.send(doc);
         })
         .ok()?;
     Some(rx)

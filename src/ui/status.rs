@@ -88,10 +88,16 @@ pub fn draw_status(frame: &mut Frame, area: Rect, state: &AppState, theme: &Them
     let rated = state.case.claims.iter().filter(|c| c.is_rated()).count();
     let count = state.case.claims.len();
     let right = match state.message {
-        _ if !state.doc.complete => format!(
-            " indexing {}% ",
-            state.doc.covered * 100 / state.case.article.text.len().max(1)
-        ),
+        _ if !state.doc.complete => {
+            let done = state
+                .index_progress
+                .as_ref()
+                .map_or(0, |p| p.load(std::sync::atomic::Ordering::Relaxed));
+            format!(
+                " indexing {}% ",
+                done * 100 / state.case.article.text.len().max(1)
+            )
+        }
         Some(_) => String::new(),
         None => format!(
             " {count} claim{} · {rated} rated ",
