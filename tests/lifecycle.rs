@@ -250,3 +250,24 @@ fn existing_verdict_file_is_offered() {
         "the old case kept as .bak"
     );
 }
+
+/// Unsaved work reaches the recovery file within the 5-second autosave, while factdesk
+/// runs; a save removes it.
+#[test]
+fn autosave_writes_the_recovery_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tui = start(dir.path(), &[]);
+    let recovery = dir.path().join(".a.factdesk.json.recover");
+    let deadline = Instant::now() + Duration::from_secs(9);
+    while !recovery.exists() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(recovery.exists(), "autosaved within 9 s");
+    let recovered = factdesk::store::load(&recovery).unwrap();
+    assert_eq!(recovered.case.claims.len(), 1);
+    tui.key("Ctrl-s");
+    tui.wait_for("Saved 1 claim", TIMEOUT);
+    assert!(!recovery.exists());
+    tui.key("q");
+    assert_eq!(tui.wait_exit(TIMEOUT), 0);
+}

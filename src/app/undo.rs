@@ -61,6 +61,33 @@ impl UndoStack {
     }
 }
 
+/// Whether the last change touched no source (so the recorded sources are still current).
+fn change_sources_empty(done: &[Change]) -> bool {
+    done.last().is_none_or(|c| c.sources.is_empty())
+}
+
+/// The entities changed in place (same ids in the same order, some edited): found by one
+/// pass of comparisons, without building maps. `None` when the lists differ in shape.
+fn changed_in_place<T: Clone + PartialEq, K: Clone + PartialEq>(
+    before: &[T],
+    after: &[T],
+    key: impl Fn(&T) -> &K,
+) -> Option<Vec<Touched<K, T>>> {
+    if before.len() != after.len() {
+        return None;
+    }
+    let mut out = Vec::new();
+    for (i, (b, a)) in before.iter().zip(after).enumerate() {
+        if key(b) != key(a) {
+            return None;
+        }
+        if b != a {
+            out.push((key(a).clone(), Some((i, b.clone())), Some((i, a.clone()))));
+        }
+    }
+    Some(out)
+}
+
 /// What changed between two lists of entities, by id.
 fn diff<T: Clone + PartialEq, K: Clone + Eq + std::hash::Hash>(
     before: &[T],
@@ -105,7 +132,10 @@ impl AppState {
     /// history entries, and re-indexes the claims.
     pub(super) fn commit(&mut self, description: impl Into<String>) {
         let description = description.into();
-        let claims = diff(&self.undo.last_claims, &self.case.claims, |c| &c.id);
+        let claims = match changed_in_place(&self.undo.last_claims, &self.case.claims, |c| &c.id) {
+            Some(changed) => changed,
+            None => diff(&self.undo.last_claims, &self.case.claims, |c| &c.id),
+        };
         let sources = diff(&self.undo.last_sources, &self.case.sources, |s| &s.id);
         let scale = match &self.undo.last_scale {
             Some(old) if *old != self.case.scale => Some((old.clone(), self.case.scale.clone())),
@@ -162,11 +192,28 @@ impl AppState {
         if self.undo.saved.is_some_and(|s| s > self.undo.done.len()) {
             self.undo.saved = None;
         }
+        // Bring the recorded state up to date: only what changed when the list kept its
+        // shape (10,000 claims are not cloned for one rating).
+        let same_shape = self.undo.last_claims.len() == self.case.claims.len()
+            && change
+                .claims
+                .iter()
+                .all(|(_, b, a)| b.is_some() && a.is_some());
+        if same_shape {
+            for (id, _, after) in &change.claims {
+                if let (Some(i), Some(after)) = (self.case.claim_index(id), after) {
+                    self.undo.last_claims[i] = after.clone();
+                }
+            }
+        } else {
+            self.undo.last_claims = self.case.claims.clone();
+        }
         self.undo.done.push(change);
         self.undo.undone.clear();
         self.revision += 1;
-        self.undo.last_claims = self.case.claims.clone();
-        self.undo.last_sources = self.case.sources.clone();
+        if !change_sources_empty(&self.undo.done) {
+            self.undo.last_sources = self.case.sources.clone();
+        }
         self.undo.last_scale = Some(self.case.scale.clone());
         self.dirty = self.undo.dirty();
     }

@@ -180,11 +180,13 @@ pub(crate) fn restore() {
     let _ = ratatui::try_restore();
 }
 
-/// The recovery file: written every few seconds while there are unsaved changes.
+/// The recovery file: written every few seconds while there are unsaved changes, on a
+/// thread of its own (serialising a large case takes longer than a frame).
 struct Autosave {
     last: Instant,
     revision: u64,
     written: Option<std::path::PathBuf>,
+    pending: Option<std::thread::JoinHandle<Option<std::path::PathBuf>>>,
 }
 
 impl Autosave {
@@ -193,41 +195,72 @@ impl Autosave {
             last: Instant::now(),
             revision: 0,
             written: None,
+            pending: None,
         }
     }
 
-    /// Writes the recovery file if it is due; removes it once nothing is unsaved.
+    /// Waits for a write in progress, so nothing lands after a save or a removal.
+    fn settle(&mut self) {
+        if let Some(Ok(Some(path))) = self.pending.take().map(std::thread::JoinHandle::join) {
+            self.written = Some(path);
+        }
+    }
+
+    /// Starts writing the recovery file if it is due; removes it once nothing is unsaved.
     fn tick(&mut self, state: &AppState) {
+        if self
+            .pending
+            .as_ref()
+            .is_some_and(std::thread::JoinHandle::is_finished)
+        {
+            self.settle();
+        }
         if !state.dirty {
-            if self.written.take().is_some() {
+            if self.written.is_some() || self.pending.is_some() {
+                self.settle();
+                self.written = None;
                 let _ = store::remove_recovery(&state.file.path);
             }
             return;
         }
-        if state.revision != self.revision && self.last.elapsed() >= AUTOSAVE_EVERY {
-            self.write_now(state);
+        if self.pending.is_none()
+            && state.revision != self.revision
+            && self.last.elapsed() >= AUTOSAVE_EVERY
+        {
+            self.last = Instant::now();
+            self.revision = state.revision;
+            let (path, mut case, extra) = (
+                state.file.path.clone(),
+                state.case.clone(),
+                state.file.extra.clone(),
+            );
+            let view = SavedView {
+                cursor: state.cursor_char(),
+                extra: state.file.view_extra.clone(),
+            };
+            self.pending = std::thread::Builder::new()
+                .name("factdesk-autosave".into())
+                .spawn(move || {
+                    case.article.ensure_hash();
+                    store::write_recovery(&path, &case, &view, &extra).ok()
+                })
+                .ok();
         }
     }
 
     /// Writes the recovery file now if anything is unsaved; returns where.
     fn write_now(&mut self, state: &AppState) -> Option<std::path::PathBuf> {
-        if !state.dirty {
-            return None;
-        }
+        self.settle();
         self.last = Instant::now();
         self.revision = state.revision;
-        let view = SavedView {
-            cursor: state.cursor_char(),
-            extra: state.file.view_extra.clone(),
-        };
-        let path =
-            store::write_recovery(&state.file.path, &state.case, &view, &state.file.extra).ok()?;
+        let path = write_recovery_of(state)?;
         self.written = Some(path.clone());
         Some(path)
     }
 
     /// After a save or an explicit discard: the recovery file has nothing left to keep.
     fn clear(&mut self, state: &AppState) {
+        self.settle();
         self.written = None;
         self.revision = state.revision;
         let _ = store::remove_recovery(&state.file.path);

@@ -45,13 +45,15 @@ pub fn draw_article(frame: &mut Frame, area: Rect, state: &AppState, theme: &The
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
+    // Once per frame: finding the current claim's index is a search by id.
+    let current = state.current_index();
     let lines: Vec<Line> = state
         .doc
         .lines
         .iter()
         .skip(state.top)
         .take(usize::from(inner.height))
-        .map(|range| article_line(state, theme, range.clone()))
+        .map(|range| article_line(state, theme, range.clone(), current))
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
 
@@ -68,7 +70,12 @@ pub fn draw_article(frame: &mut Frame, area: Rect, state: &AppState, theme: &The
 }
 
 /// One wrapped line, cut into spans where the decoration changes.
-fn article_line<'a>(state: &AppState, theme: &Theme, line: Range<usize>) -> Line<'a> {
+fn article_line<'a>(
+    state: &AppState,
+    theme: &Theme,
+    line: Range<usize>,
+    current: Option<usize>,
+) -> Line<'a> {
     let text = &state.case.article.text;
     let cursor = Some(state.cursor_range()).filter(|_| state.selection.is_none());
     let selection = state.selection.map(|s| s.start..s.end);
@@ -77,7 +84,6 @@ fn article_line<'a>(state: &AppState, theme: &Theme, line: Range<usize>) -> Line
         .search
         .as_ref()
         .map_or(&[], |s| s.matches_in(line.clone()));
-    let current = state.current_index();
 
     // Every offset where some decoration starts or ends cuts the line.
     let mut cuts = vec![line.start, line.end];
