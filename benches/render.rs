@@ -8,6 +8,10 @@ use std::hint::black_box;
 use std::path::PathBuf;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+
+#[path = "common/scale_case.rs"]
+mod common;
+use common::article;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
@@ -16,63 +20,6 @@ use factdesk::app::{Action, AppState, FileInfo};
 use factdesk::keymap::{Key, Keymap};
 use factdesk::model::{Article, Case, FixedEntropy, Origin, Scale};
 use factdesk::{text, ui};
-
-/// About `bytes` of news-like prose with paragraphs, numbers, curly quotes and non-ASCII.
-fn article(bytes: usize) -> String {
-    const WORDS: &[&str] = &[
-        "the",
-        "council",
-        "said",
-        "ferry",
-        "ridership",
-        "fell",
-        "by",
-        "40%",
-        "since",
-        "2019,",
-        "according",
-        "to",
-        "“official”",
-        "figures",
-        "—",
-        "Zürich",
-        "3.5",
-        "million",
-        "euros",
-        "spokesman",
-        "denied",
-        "it.",
-        "However,",
-        "residents",
-        "were",
-        "divided.",
-        "Brandt",
-        "wrote",
-        "that",
-        "bridge",
-        "would",
-        "pay",
-        "for",
-        "itself.",
-    ];
-    let mut out = String::with_capacity(bytes + 200);
-    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-    let mut words_in_paragraph = 0;
-    while out.len() < bytes {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        out.push_str(WORDS[(seed % WORDS.len() as u64) as usize]);
-        words_in_paragraph += 1;
-        if words_in_paragraph > 60 + (seed % 80) as usize {
-            out.push_str("\n\n");
-            words_in_paragraph = 0;
-        } else {
-            out.push(' ');
-        }
-    }
-    out
-}
 
 fn state_for(text: String, width: u16, height: u16) -> AppState {
     let case = Case::new(

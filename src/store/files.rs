@@ -25,7 +25,7 @@ pub struct SaveReport {
 }
 
 /// What a file is when it is not a regular file, for messages; `None` for a regular file.
-fn not_regular(meta: &Metadata) -> Option<&'static str> {
+pub(crate) fn not_regular(meta: &Metadata) -> Option<&'static str> {
     let ft = meta.file_type();
     if ft.is_file() {
         return None;

@@ -264,6 +264,16 @@ pub fn from_json(json: &str) -> Result<Loaded, LoadError> {
     if json.trim().is_empty() {
         return Err(LoadError::Empty { path: None });
     }
+    // The common case, a file of the current version, is read straight into the case:
+    // no intermediate JSON tree (half the time and far less memory on a large case).
+    // Anything else, or any error, takes the careful path below for its messages.
+    if let Ok(probe) = serde_json::from_str::<Probe>(json)
+        && probe.format.as_deref() == Some(FORMAT)
+        && probe.version == Some(u64::from(VERSION))
+        && let Ok(file) = serde_json::from_str::<FileIn>(json)
+    {
+        return finish(file);
+    }
     let value: Value = serde_json::from_str(json).map_err(|e| LoadError::Syntax {
         path: None,
         line: e.line(),
@@ -306,6 +316,18 @@ pub fn from_json(json: &str) -> Result<Loaded, LoadError> {
             msg: msg.to_string(),
         }
     })?;
+    finish(file)
+}
+
+/// The top-level `format` and `version`, read without building the rest.
+#[derive(Deserialize)]
+struct Probe {
+    format: Option<String>,
+    version: Option<u64>,
+}
+
+/// Checks a deserialised file and collects its warnings.
+fn finish(file: FileIn) -> Result<Loaded, LoadError> {
     let case = Case {
         article: file.article,
         scale: file.scale,

@@ -29,6 +29,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 pub use error::{LoadError, LoadWarning, SaveError};
+pub(crate) use files::not_regular;
 pub use files::{MAX_VERDICT_FILE_BYTES, SaveReport, load, save};
 pub use format::{from_json, to_json};
 pub use recovery::{
