@@ -77,14 +77,21 @@ impl Document {
     /// The complete index of an article's text, with no claims: what the background
     /// indexer computes.
     pub fn index(text: &str, width: usize) -> Document {
-        Document::index_with_progress(text, width, &AtomicUsize::new(0))
+        Document::index_with_progress(text, width, &AtomicUsize::new(0), true)
     }
 
-    /// Like [`Document::index`], counting the bytes wrapped so far in `progress`.
-    pub fn index_with_progress(text: &str, width: usize, progress: &AtomicUsize) -> Document {
+    /// Like [`Document::index`], counting the bytes wrapped so far in `progress`; on one
+    /// thread unless `parallel` (in the background one thread leaves a core to the terminal
+    /// that is drawing the first frame).
+    pub fn index_with_progress(
+        text: &str,
+        width: usize,
+        progress: &AtomicUsize,
+        parallel: bool,
+    ) -> Document {
         let width = width.max(1);
-        let (chars, sentences, hidden, lines) = if text.len() < LAZY_INDEX_BYTES {
-            let lines = text::wrap(text, width);
+        let (chars, sentences, hidden, lines) = if text.len() < LAZY_INDEX_BYTES || !parallel {
+            let lines = wrap_counting(text, width, progress);
             (
                 CharIndex::new(text),
                 text::sentences(text),

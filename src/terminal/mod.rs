@@ -279,7 +279,9 @@ fn event_loop(
         .context("cannot read the terminal size")?
         .into();
     lock(shared).update(Action::Resize(ui::viewport(area)));
-    let mut indexer = start_indexer(&mut lock(shared));
+    // The indexer starts after the first frame, so it does not compete with it for a core.
+    let mut indexer: Option<std::sync::mpsc::Receiver<crate::app::Document>> = None;
+    let mut first_frame = true;
     let mut quick_polls = 0u32;
     loop {
         // The background index, when it is done (without waiting).
@@ -297,6 +299,9 @@ fn event_loop(
             terminal
                 .draw(|frame| ui::draw(frame, &state, &theme))
                 .context("cannot draw")?;
+        }
+        if std::mem::take(&mut first_frame) {
+            indexer = start_indexer(&mut lock(shared));
         }
         loop {
             if let Some(signal) = stop.signal() {
@@ -404,7 +409,7 @@ fn start_indexer(state: &mut AppState) -> Option<std::sync::mpsc::Receiver<crate
     std::thread::Builder::new()
         .name("factdesk-index".into())
         .spawn(move || {
-            let doc = crate::app::Document::index_with_progress(&text, width, &progress);
+            let doc = crate::app::Document::index_with_progress(&text, width, &progress, false);
             let _ = tx.send(doc);
         })
         .ok()?;
