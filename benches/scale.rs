@@ -217,6 +217,8 @@ fn saving(c: &mut Criterion) {
     group.finish();
 
     let json = store::to_json(&case, &view, &extra).expect("serialised");
+    // The file to load exists even when a filter skipped the save benches.
+    store::save(&path, &case, &view, &extra).expect("saved");
     let mut group = c.benchmark_group("load_10k_claims");
     group
         .sample_size(10)

@@ -275,8 +275,24 @@ impl AppState {
         } else {
             self.case.history.extend(change.history.iter().cloned());
         }
-        self.undo.last_claims = self.case.claims.clone();
-        self.undo.last_sources = self.case.sources.clone();
+        // The recorded state follows: only the touched claims when the list kept its shape.
+        let in_place = self.undo.last_claims.len() == self.case.claims.len()
+            && change
+                .claims
+                .iter()
+                .all(|(_, b, a)| b.is_some() && a.is_some());
+        if in_place {
+            for (id, _, _) in &change.claims {
+                if let Some(i) = self.case.claim_index(id) {
+                    self.undo.last_claims[i] = self.case.claims[i].clone();
+                }
+            }
+        } else {
+            self.undo.last_claims = self.case.claims.clone();
+        }
+        if !change.sources.is_empty() {
+            self.undo.last_sources = self.case.sources.clone();
+        }
         self.undo.last_scale = Some(self.case.scale.clone());
         self.doc.index_claims(&self.case);
         self.revision += 1;

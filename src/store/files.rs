@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
+use super::recovery::DiskStamp;
 use super::{LoadError, Loaded, SaveError, SavedView, from_json, to_json};
 use crate::model::Case;
 
@@ -69,6 +70,17 @@ fn load_io_error(path: &Path, source: io::Error) -> LoadError {
 /// is opened (so a FIFO cannot hang the app), as are files over
 /// [`MAX_VERDICT_FILE_BYTES`].
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
+    load_inner(path, false).map(|(loaded, _)| loaded)
+}
+
+/// [`load`], with the stamp of the bytes it read (one read: the same bytes are hashed and
+/// parsed, so a change between two reads cannot slip through).
+pub(crate) fn load_with_stamp(path: &Path) -> Result<(Loaded, DiskStamp), LoadError> {
+    let (loaded, stamp) = load_inner(path, true)?;
+    Ok((loaded, stamp.unwrap_or_default()))
+}
+
+fn load_inner(path: &Path, stamp: bool) -> Result<(Loaded, Option<DiskStamp>), LoadError> {
     let meta = fs::metadata(path).map_err(|e| load_io_error(path, e))?;
     if let Some(what) = not_regular(&meta) {
         return Err(LoadError::NotARegularFile {
@@ -100,11 +112,13 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     if bytes.len() as u64 > MAX_VERDICT_FILE_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
+    let stamp = stamp.then(|| DiskStamp::from_bytes(&meta, &bytes));
     let text = String::from_utf8(bytes).map_err(|e| LoadError::NotUtf8 {
         path: Some(path.to_path_buf()),
         offset: e.utf8_error().valid_up_to(),
     })?;
-    from_json(&text).map_err(|e| e.with_path(path))
+    let loaded = from_json(&text).map_err(|e| e.with_path(path))?;
+    Ok((loaded, stamp))
 }
 
 /// Follows `path` through symbolic links (relative ones against their own directory) to

@@ -11,6 +11,11 @@ use super::{
 };
 use crate::model::{Anchor, Article, Case, Claim, Label, Link, Scale, Source, Verdict};
 
+/// Saved files up to this size are read back in full and compared with the case before
+/// they are written; larger ones only have their JSON checked (a full read-back doubles a
+/// large case's memory and time).
+const FULL_CHECK_BYTES: usize = 4 << 20;
+
 /// The top-level keys of the current version, in file order.
 pub(super) const TOP_LEVEL_FIELDS: &[&str] = &[
     "format", "version", "article", "scale", "claims", "sources", "history", "view",
@@ -88,6 +93,15 @@ pub fn to_json(
             "the file would be {} bytes, more than the {MAX_VERDICT_FILE_BYTES}-byte limit",
             json.len()
         )]));
+    }
+    if json.len() > FULL_CHECK_BYTES {
+        // A large case is checked for what can still go wrong at this point — the JSON
+        // itself (syntax, nesting, numbers) — without building a second copy of the case:
+        // ids, anchors and clashing fields were checked above, non-finite numbers cannot
+        // occur, and floats round-trip exactly (serde_json's float_roundtrip).
+        serde_json::from_str::<IgnoredAny>(&json)
+            .map_err(|e| refused(vec![format!("the saved file would not load back: {e}")]))?;
+        return Ok(json);
     }
     let back = from_json(&json)
         .map_err(|e| refused(vec![format!("the saved file would not load back: {e}")]))?;

@@ -78,7 +78,7 @@ pub fn remove_recovery(verdict_file: &Path) -> io::Result<()> {
 }
 
 /// What a verdict file on disk looked like when factdesk last read or wrote it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DiskStamp {
     pub size: u64,
     pub modified: Option<SystemTime>,
@@ -91,11 +91,16 @@ impl DiskStamp {
     pub fn of(path: &Path) -> Option<DiskStamp> {
         let meta = fs::metadata(path).ok()?;
         let bytes = fs::read(path).ok()?;
-        Some(DiskStamp {
-            size: meta.len(),
+        Some(DiskStamp::from_bytes(&meta, &bytes))
+    }
+
+    /// The stamp of bytes just read from a file with `meta`.
+    pub fn from_bytes(meta: &fs::Metadata, bytes: &[u8]) -> DiskStamp {
+        DiskStamp {
+            size: bytes.len() as u64,
             modified: meta.modified().ok(),
-            sha256: hex_sha256(&bytes),
-        })
+            sha256: hex_sha256(bytes),
+        }
     }
 }
 
@@ -109,8 +114,8 @@ fn hex_sha256(bytes: &[u8]) -> String {
 
 /// Loads a verdict file and stamps it in one go (the stamp is of the bytes that were read).
 pub fn load_stamped(path: &Path) -> Result<(Loaded, Option<DiskStamp>), LoadError> {
-    let loaded = super::load(path)?;
-    Ok((loaded, DiskStamp::of(path)))
+    let (loaded, stamp) = super::files::load_with_stamp(path)?;
+    Ok((loaded, Some(stamp)))
 }
 
 #[cfg(test)]
