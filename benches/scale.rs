@@ -46,13 +46,15 @@ fn draw(terminal: &mut Terminal<TestBackend>, state: &AppState) {
 /// for the terminal and draw.
 fn open_to_first_frame(article: &std::path::Path, out: &std::path::Path) -> AppState {
     let opened = open::open(Some(article), Some(out), &FixedEntropy::default()).expect("opens");
-    let mut state = AppState::new(
+    // As the binary: the panes' size is known first, so the article is laid out once.
+    let mut state = AppState::with_viewport(
         opened.case,
         opened.file,
         opened.cursor,
         opened.notices,
         Keymap::default_keymap(),
         Box::new(FixedEntropy::default()),
+        ui::viewport(Rect::new(0, 0, WIDTH, HEIGHT)),
     );
     state.update(Action::Resize(ui::viewport(Rect::new(0, 0, WIDTH, HEIGHT))));
     draw(&mut terminal(), &state);

@@ -8,7 +8,7 @@
 //! frame; while a picker is still scoring, `Tick` frames follow (reported apart).
 //!
 //! The case is opened the way the binary opens it: a verdict file written to a temporary
-//! directory, then `open::open` + `AppState::new` + resize. That part runs in a child
+//! directory, then `open::open` + `AppState::with_viewport` + resize. That part runs in a child
 //! process, so its peak RSS (VmHWM) is the app's, not the generator's.
 //!
 //!     cargo run --release --example latency
@@ -202,13 +202,15 @@ fn run(path: &Path) {
     let theme = ui::Theme::COLOR;
     let opened_at = Instant::now();
     let opened = open::open(Some(path), None, &FixedEntropy::default()).expect("opens");
-    let mut state = AppState::new(
+    // As the binary: the panes' size is known first, so the article is laid out once.
+    let mut state = AppState::with_viewport(
         opened.case,
         opened.file,
         opened.cursor,
         opened.notices,
         Keymap::default_keymap(),
         Box::new(FixedEntropy::default()),
+        ui::viewport(Rect::new(0, 0, WIDTH, HEIGHT)),
     );
     let area = Rect::new(0, 0, WIDTH, HEIGHT);
     state.update(Action::Resize(ui::viewport(area)));

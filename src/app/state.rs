@@ -379,7 +379,28 @@ impl AppState {
         keymap: Keymap,
         entropy: Box<dyn Entropy + Send>,
     ) -> AppState {
-        let viewport = Viewport::default();
+        Self::with_viewport(
+            case,
+            file,
+            cursor_char,
+            notices,
+            keymap,
+            entropy,
+            Viewport::default(),
+        )
+    }
+
+    /// Like [`AppState::new`] for panes of a known size, so a large article is laid out
+    /// once, at the width it is shown at.
+    pub fn with_viewport(
+        case: Case,
+        file: FileInfo,
+        cursor_char: usize,
+        notices: Vec<String>,
+        keymap: Keymap,
+        entropy: Box<dyn Entropy + Send>,
+        viewport: Viewport,
+    ) -> AppState {
         let mut case = case;
         // Article order, whatever order a hand-edited file had.
         case.sort_claims();

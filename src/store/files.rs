@@ -105,6 +105,21 @@ fn load_inner(path: &Path, stamp: bool) -> Result<(Loaded, Option<DiskStamp>), L
             what,
         });
     }
+    if meta.len() > STREAM_LOAD_BYTES {
+        // A large file of the current version is parsed as it is read and hashed on the
+        // way, so its text is never held in memory beside the case it becomes.
+        let mut reader = Hashing::new(io::BufReader::new(&file).take(MAX_VERDICT_FILE_BYTES + 1));
+        if let Some(result) = super::format::from_reader_current(&mut reader)
+            && reader.count <= MAX_VERDICT_FILE_BYTES
+        {
+            let digest = reader.finish();
+            let loaded = result.map_err(|e| e.with_path(path))?;
+            let stamp = stamp.then(|| DiskStamp::from_digest(&meta, digest));
+            return Ok((loaded, stamp));
+        }
+        // Not that: read it whole, the careful way, for the right message.
+        io::Seek::rewind(&mut &file).map_err(|e| load_io_error(path, e))?;
+    }
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     file.take(MAX_VERDICT_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
@@ -119,6 +134,100 @@ fn load_inner(path: &Path, stamp: bool) -> Result<(Loaded, Option<DiskStamp>), L
     })?;
     let loaded = from_json(&text).map_err(|e| e.with_path(path))?;
     Ok((loaded, stamp))
+}
+
+/// Whether a case is large enough to be written as a stream rather than one string.
+pub(super) fn stream(case: &Case) -> bool {
+    case.article.text.len() as u64 > STREAM_LOAD_BYTES
+}
+
+/// Writes a large case's JSON into `file` as a stream (the case was checked before: ids,
+/// anchors, clashing fields; serde_json writes nothing it cannot read back, and the model
+/// holds no non-finite number). Returns the bytes written; refuses a file over the cap.
+pub(super) fn write_case(
+    file: &File,
+    case: &Case,
+    view: &SavedView,
+    extra: &Map<String, Value>,
+    path: &Path,
+) -> Result<usize, SaveError> {
+    let mut out = Counting {
+        inner: io::BufWriter::with_capacity(1 << 16, file),
+        count: 0,
+    };
+    super::format::write_json(case, view, extra, &mut out)
+        .map_err(|e| e.with_path(path))?
+        .and_then(|()| out.flush())
+        .map_err(|source| SaveError::Io {
+            path: path.to_path_buf(),
+            step: "writing the temporary file",
+            source,
+        })?;
+    if out.count > MAX_VERDICT_FILE_BYTES {
+        return Err(SaveError::Refused {
+            problems: vec![format!(
+                "the file would be {} bytes, more than the {MAX_VERDICT_FILE_BYTES}-byte limit",
+                out.count
+            )],
+            path: Some(path.to_path_buf()),
+        });
+    }
+    Ok(usize::try_from(out.count).unwrap_or(usize::MAX))
+}
+
+/// A writer that counts what passes through it.
+struct Counting<W> {
+    inner: W,
+    count: u64,
+}
+
+impl<W: Write> Write for Counting<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.count += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// Files larger than this are read as a stream when they are of the current version.
+const STREAM_LOAD_BYTES: u64 = 4 << 20;
+
+/// A reader that hashes (SHA-256) and counts what passes through it.
+struct Hashing<R> {
+    inner: R,
+    hasher: sha2::Sha256,
+    count: u64,
+}
+
+impl<R> Hashing<R> {
+    fn new(inner: R) -> Self {
+        Hashing {
+            inner,
+            hasher: sha2::Digest::new(),
+            count: 0,
+        }
+    }
+
+    /// The hex SHA-256 of everything read.
+    fn finish(self) -> String {
+        sha2::Digest::finalize(self.hasher)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+}
+
+impl<R: Read> Read for Hashing<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        sha2::Digest::update(&mut self.hasher, &buf[..n]);
+        self.count += n as u64;
+        Ok(n)
+    }
 }
 
 /// Follows `path` through symbolic links (relative ones against their own directory) to
@@ -155,7 +264,12 @@ pub fn save(
     view: &SavedView,
     extra: &Map<String, Value>,
 ) -> Result<SaveReport, SaveError> {
-    let json = to_json(case, view, extra).map_err(|e| e.with_path(path))?;
+    // A small case is turned into JSON (and checked) before anything is touched on disk.
+    let json = if stream(case) {
+        None
+    } else {
+        Some(to_json(case, view, extra).map_err(|e| e.with_path(path))?)
+    };
     let io_err = |step: &'static str| {
         move |source: io::Error| SaveError::Io {
             path: path.to_path_buf(),
@@ -199,8 +313,14 @@ pub fn save(
     let mut tmp = builder
         .tempfile_in(&dir)
         .map_err(io_err("creating a temporary file in its directory"))?;
-    tmp.write_all(json.as_bytes())
-        .map_err(io_err("writing the temporary file"))?;
+    let bytes = match &json {
+        Some(json) => {
+            tmp.write_all(json.as_bytes())
+                .map_err(io_err("writing the temporary file"))?;
+            json.len()
+        }
+        None => write_case(tmp.as_file(), case, view, extra, path)?,
+    };
     if let Some(meta) = &old {
         tmp.as_file()
             .set_permissions(meta.permissions())
@@ -222,7 +342,7 @@ pub fn save(
     sync_dir(&dir).map_err(io_err("flushing the directory to disk"))?;
     Ok(SaveReport {
         path: target,
-        bytes: json.len(),
+        bytes,
         backup,
     })
 }

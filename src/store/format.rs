@@ -38,11 +38,10 @@ struct FileOut<'a> {
 
 /// The file as read (after the format and version checks and any migration).
 #[derive(Deserialize)]
-struct FileIn {
-    #[allow(dead_code)]
-    format: IgnoredAny,
-    #[allow(dead_code)]
-    version: IgnoredAny,
+pub(super) struct FileIn {
+    /// Checked before (or, reading from a stream, after) the rest.
+    format: Value,
+    version: Value,
     article: Article,
     scale: Scale,
     claims: Vec<Claim>,
@@ -122,6 +121,39 @@ pub fn to_json(
         )]));
     }
     Ok(json)
+}
+
+/// Writes a case as verdict-file JSON straight to `out` (a large case never becomes one
+/// big string), after the same refusals as [`to_json`]. Returns the bytes written. The
+/// caller checks the written JSON (see `files::write_case`).
+pub(super) fn write_json(
+    case: &Case,
+    view: &SavedView,
+    extra: &Map<String, Value>,
+    out: &mut impl std::io::Write,
+) -> Result<Result<(), std::io::Error>, SaveError> {
+    let problems = save_problems(case, view.cursor, &view.extra, extra);
+    if !problems.is_empty() {
+        return Err(SaveError::Refused {
+            problems,
+            path: None,
+        });
+    }
+    let file = FileOut {
+        format: FORMAT,
+        version: VERSION,
+        article: &case.article,
+        scale: &case.scale,
+        claims: &case.claims,
+        sources: &case.sources,
+        history: &case.history,
+        view,
+        extra,
+    };
+    let written = serde_json::to_writer_pretty(&mut *out, &file)
+        .map_err(std::io::Error::from)
+        .and_then(|()| out.write_all(b"\n"));
+    Ok(written)
 }
 
 /// serde_json's message without its " at line L column C" tail; a hint for truncation.
@@ -338,6 +370,16 @@ pub fn from_json(json: &str) -> Result<Loaded, LoadError> {
 struct Probe {
     format: Option<String>,
     version: Option<u64>,
+}
+
+/// A file of the current version read straight from a stream (no text held in memory):
+/// `None` when it is not one (another version, not ours, not JSON, not UTF-8), so the
+/// caller reads it the careful way for the right message.
+pub(super) fn from_reader_current(reader: impl std::io::Read) -> Option<Result<Loaded, LoadError>> {
+    let file: FileIn = serde_json::from_reader(reader).ok()?;
+    let current =
+        file.format.as_str() == Some(FORMAT) && file.version.as_u64() == Some(u64::from(VERSION));
+    current.then(|| finish(file))
 }
 
 /// Checks a deserialised file and collects its warnings.

@@ -29,7 +29,11 @@ pub fn write_recovery(
     extra: &Map<String, Value>,
 ) -> Result<PathBuf, SaveError> {
     let path = recovery_path(verdict_file);
-    let json = to_json(case, view, extra).map_err(|e| e.with_path(&path))?;
+    let json = if super::files::stream(case) {
+        None
+    } else {
+        Some(to_json(case, view, extra).map_err(|e| e.with_path(&path))?)
+    };
     let io_err = |step: &'static str| {
         let path = path.clone();
         move |source: io::Error| SaveError::Io {
@@ -46,8 +50,14 @@ pub fn write_recovery(
         .prefix(".factdesk-recover-")
         .tempfile_in(&dir)
         .map_err(io_err("creating a temporary file"))?;
-    tmp.write_all(json.as_bytes())
-        .map_err(io_err("writing the recovery file"))?;
+    match &json {
+        Some(json) => tmp
+            .write_all(json.as_bytes())
+            .map_err(io_err("writing the recovery file"))?,
+        None => {
+            super::files::write_case(tmp.as_file(), case, view, extra, &path)?;
+        }
+    }
     tmp.as_file()
         .sync_all()
         .map_err(io_err("flushing the recovery file"))?;
@@ -92,6 +102,15 @@ impl DiskStamp {
         let meta = fs::metadata(path).ok()?;
         let bytes = fs::read(path).ok()?;
         Some(DiskStamp::from_bytes(&meta, &bytes))
+    }
+
+    /// The stamp of a file with `meta` whose bytes hashed to `sha256` as they were read.
+    pub fn from_digest(meta: &fs::Metadata, sha256: String) -> DiskStamp {
+        DiskStamp {
+            size: meta.len(),
+            modified: meta.modified().ok(),
+            sha256,
+        }
     }
 
     /// The stamp of bytes just read from a file with `meta`.

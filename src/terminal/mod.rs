@@ -68,13 +68,18 @@ pub fn open_and_run(
     let mut notices = opened.notices;
     notices.extend(config.warnings.iter().cloned());
     notices.extend(key_warnings);
-    let mut state = AppState::new(
+    // The panes' size is known before the terminal is taken over: lay out once, at it.
+    let viewport = crossterm::terminal::size()
+        .map(|(w, h)| ui::viewport(Rect::new(0, 0, w, h)))
+        .unwrap_or_default();
+    let mut state = AppState::with_viewport(
         opened.case,
         opened.file,
         opened.cursor,
         notices,
         keymap,
         Box::new(entropy),
+        viewport,
     );
     state.checker = config.config.name.clone();
     if let Some(fresh) = opened.fresh {
@@ -180,14 +185,16 @@ pub(crate) fn restore() {
     let _ = ratatui::try_restore();
 }
 
-/// The recovery file: written every few seconds while there are unsaved changes, on a
-/// thread of its own (serialising a large case takes longer than a frame).
+/// The recovery file: written every few seconds while there are unsaved changes, when the
+/// user has paused (a large case takes a moment to write; no copy of it is made).
 struct Autosave {
     last: Instant,
     revision: u64,
     written: Option<std::path::PathBuf>,
-    pending: Option<std::thread::JoinHandle<Option<std::path::PathBuf>>>,
 }
+
+/// Unsaved work is written once the keyboard has been quiet this long.
+const AUTOSAVE_IDLE: Duration = Duration::from_millis(800);
 
 impl Autosave {
     fn new() -> Autosave {
@@ -195,62 +202,28 @@ impl Autosave {
             last: Instant::now(),
             revision: 0,
             written: None,
-            pending: None,
         }
     }
 
-    /// Waits for a write in progress, so nothing lands after a save or a removal.
-    fn settle(&mut self) {
-        if let Some(Ok(Some(path))) = self.pending.take().map(std::thread::JoinHandle::join) {
-            self.written = Some(path);
-        }
-    }
-
-    /// Starts writing the recovery file if it is due; removes it once nothing is unsaved.
-    fn tick(&mut self, state: &AppState) {
-        if self
-            .pending
-            .as_ref()
-            .is_some_and(std::thread::JoinHandle::is_finished)
-        {
-            self.settle();
-        }
+    /// Writes the recovery file if it is due and the user is idle; removes it once
+    /// nothing is unsaved.
+    fn tick(&mut self, state: &AppState, idle: Duration) {
         if !state.dirty {
-            if self.written.is_some() || self.pending.is_some() {
-                self.settle();
-                self.written = None;
+            if self.written.take().is_some() {
                 let _ = store::remove_recovery(&state.file.path);
             }
             return;
         }
-        if self.pending.is_none()
-            && state.revision != self.revision
+        if state.revision != self.revision
             && self.last.elapsed() >= AUTOSAVE_EVERY
+            && idle >= AUTOSAVE_IDLE
         {
-            self.last = Instant::now();
-            self.revision = state.revision;
-            let (path, mut case, extra) = (
-                state.file.path.clone(),
-                state.case.clone(),
-                state.file.extra.clone(),
-            );
-            let view = SavedView {
-                cursor: state.cursor_char(),
-                extra: state.file.view_extra.clone(),
-            };
-            self.pending = std::thread::Builder::new()
-                .name("factdesk-autosave".into())
-                .spawn(move || {
-                    case.article.ensure_hash();
-                    store::write_recovery(&path, &case, &view, &extra).ok()
-                })
-                .ok();
+            self.write_now(state);
         }
     }
 
     /// Writes the recovery file now if anything is unsaved; returns where.
     fn write_now(&mut self, state: &AppState) -> Option<std::path::PathBuf> {
-        self.settle();
         self.last = Instant::now();
         self.revision = state.revision;
         let path = write_recovery_of(state)?;
@@ -260,7 +233,6 @@ impl Autosave {
 
     /// After a save or an explicit discard: the recovery file has nothing left to keep.
     fn clear(&mut self, state: &AppState) {
-        self.settle();
         self.written = None;
         self.revision = state.revision;
         let _ = store::remove_recovery(&state.file.path);
@@ -283,6 +255,7 @@ fn event_loop(
     let mut indexer: Option<std::sync::mpsc::Receiver<crate::app::Document>> = None;
     let mut first_frame = true;
     let mut quick_polls = 0u32;
+    let mut last_input = Instant::now();
     loop {
         // The background index, when it is done (without waiting).
         if let Some(rx) = &indexer
@@ -313,7 +286,7 @@ fn event_loop(
             }
             let busy = {
                 let state = lock(shared);
-                autosave.tick(&state);
+                autosave.tick(&state, last_input.elapsed());
                 state.busy()
             };
             if busy {
@@ -356,6 +329,9 @@ fn event_loop(
         let mut events = Vec::new();
         while event::poll(Duration::ZERO).context("terminal gone")? {
             events.push(read_event()?);
+        }
+        if !events.is_empty() {
+            last_input = Instant::now();
         }
         // Most keys act on the complete index: wait for it (tens of milliseconds, once).
         // Moving around the article works on the partial index and does not wait.

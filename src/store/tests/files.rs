@@ -357,3 +357,77 @@ fn leftover_temporary_files_are_cleaned() {
         "a fresh one may be another save in progress"
     );
 }
+
+/// A large file (read as a stream) loads exactly as a small one does, stamps the bytes it
+/// read, and still gets the careful path's message when it is not of the current version.
+#[test]
+fn large_files_stream() {
+    let dir = tempdir();
+    let path = dir.path().join("big.factdesk.json");
+    let mut case = sample_case();
+    case.article = crate::model::Article::new(
+        format!(
+            "{}{}",
+            sample_case().article.text,
+            "Filler line.\n".repeat(400_000)
+        ),
+        case.article.origin.clone(),
+    );
+    save(&path, &case, &sample_view(), &sample_extra()).expect("saves");
+    assert!(std::fs::metadata(&path).expect("exists").len() > 4 << 20);
+    let (loaded, stamp) = crate::store::load_stamped(&path).expect("loads");
+    assert_eq!(loaded.case, case);
+    assert_eq!(loaded.extra, sample_extra());
+    assert_eq!(stamp, crate::store::DiskStamp::of(&path));
+
+    let newer = std::fs::read_to_string(&path).expect("reads").replacen(
+        "\"version\": 2",
+        "\"version\": 9",
+        1,
+    );
+    std::fs::write(&path, newer).expect("writes");
+    let err = load(&path).unwrap_err().to_string();
+    assert!(err.contains("version 9"), "{err}");
+}
+
+/// A large case is written as a stream: the file loads back identically, keeps its .bak,
+/// and a recovery file of it loads too.
+#[test]
+fn large_cases_save_as_a_stream() {
+    let dir = tempdir();
+    let path = dir.path().join("big.factdesk.json");
+    let mut case = sample_case();
+    case.article = crate::model::Article::new(
+        format!(
+            "{}{}",
+            sample_case().article.text,
+            "Filler line.\n".repeat(400_000)
+        ),
+        case.article.origin.clone(),
+    );
+    assert!(super::super::files::stream(&case));
+    let report = save(&path, &case, &sample_view(), &sample_extra()).expect("saves");
+    assert_eq!(
+        report.bytes as u64,
+        std::fs::metadata(&path).expect("exists").len()
+    );
+    save(&path, &case, &sample_view(), &sample_extra()).expect("saves again");
+    assert!(dir.path().join("big.factdesk.json.bak").exists());
+    let loaded = load(&path).expect("loads");
+    assert_eq!((loaded.case, loaded.view), (case.clone(), sample_view()));
+    let small = to_json(&sample_case(), &sample_view(), &sample_extra()).expect("json");
+    assert!(small.ends_with("}\n"));
+    let recovery = crate::store::write_recovery(&path, &case, &sample_view(), &sample_extra())
+        .expect("recovery written");
+    assert_eq!(load(&recovery).expect("recovery loads").case, case);
+    let bad = {
+        let mut c = case.clone();
+        c.claims[0].id = crate::model::ClaimId("Bad Id".into());
+        c
+    };
+    assert!(
+        save(&path, &bad, &sample_view(), &sample_extra()).is_err(),
+        "refused as before"
+    );
+    assert_eq!(load(&path).expect("old file intact").case, case);
+}
