@@ -125,11 +125,12 @@ fn open_inner(
             Vec::new(),
         ));
     };
-    let bytes = read_article(path, max_article_bytes)?;
-    let head = &bytes[..bytes.len().min(4096)];
-    if store::looks_like_verdict_file(path, head) {
+    // A verdict file is recognised from its name or its first bytes, then loaded by the
+    // store (as a stream when large): its text is not read here first.
+    if store::looks_like_verdict_file(path, &read_head(path)) {
         return open_verdict_file(path, out);
     }
+    let bytes = read_article(path, max_article_bytes)?;
     let target = out.map_or_else(|| store::default_path_for(path), Path::to_path_buf);
     let decoded = text::decode_article(&bytes);
     let mut notices: Vec<String> = decoded.warnings.iter().map(ToString::to_string).collect();
@@ -223,6 +224,19 @@ fn with_recovery(mut opened: Opened) -> Opened {
         None => {}
     }
     opened
+}
+
+/// The first 4 KiB of a regular file (nothing for anything else): enough to recognise a
+/// verdict file.
+fn read_head(path: &Path) -> Vec<u8> {
+    use std::io::Read;
+    let mut head = Vec::new();
+    if fs::metadata(path).is_ok_and(|m| m.is_file())
+        && let Ok(file) = fs::File::open(path)
+    {
+        let _ = file.take(4096).read_to_end(&mut head);
+    }
+    head
 }
 
 /// Reads an article's bytes, refusing what is not a regular file or is over `cap` before
