@@ -115,6 +115,11 @@ impl Document {
                 }
             })
         };
+        // Vectors grown by doubling can hold twice what they need: a 10 MB article's index
+        // gives back megabytes here.
+        let (mut sentences, mut lines) = (sentences, lines);
+        sentences.shrink_to_fit();
+        lines.shrink_to_fit();
         Document {
             chars,
             sentences,

@@ -108,11 +108,13 @@ fn load_inner(path: &Path, stamp: bool) -> Result<(Loaded, Option<DiskStamp>), L
     if meta.len() > STREAM_LOAD_BYTES {
         // A large file of the current version is parsed as it is read and hashed on the
         // way, so its text is never held in memory beside the case it becomes.
-        let mut reader = Hashing::new(io::BufReader::new(&file).take(MAX_VERDICT_FILE_BYTES + 1));
+        // The hasher sits under the buffer, so it sees large chunks, not single bytes.
+        let hashing = Hashing::new((&file).take(MAX_VERDICT_FILE_BYTES + 1), stamp);
+        let mut reader = io::BufReader::with_capacity(1 << 16, hashing);
         if let Some(result) = super::format::from_reader_current(&mut reader)
-            && reader.count <= MAX_VERDICT_FILE_BYTES
+            && reader.get_ref().count <= MAX_VERDICT_FILE_BYTES
         {
-            let digest = reader.finish();
+            let digest = reader.into_inner().finish();
             let loaded = result.map_err(|e| e.with_path(path))?;
             let stamp = stamp.then(|| DiskStamp::from_digest(&meta, digest));
             return Ok((loaded, stamp));
@@ -196,35 +198,39 @@ impl<W: Write> Write for Counting<W> {
 /// Files larger than this are read as a stream when they are of the current version.
 const STREAM_LOAD_BYTES: u64 = 4 << 20;
 
-/// A reader that hashes (SHA-256) and counts what passes through it.
+/// A reader that counts what passes through it and, when asked, hashes it (SHA-256).
 struct Hashing<R> {
     inner: R,
-    hasher: sha2::Sha256,
+    hasher: Option<sha2::Sha256>,
     count: u64,
 }
 
 impl<R> Hashing<R> {
-    fn new(inner: R) -> Self {
+    fn new(inner: R, hash: bool) -> Self {
         Hashing {
             inner,
-            hasher: sha2::Digest::new(),
+            hasher: hash.then(sha2::Digest::new),
             count: 0,
         }
     }
 
-    /// The hex SHA-256 of everything read.
+    /// The hex SHA-256 of everything read (empty when not hashing).
     fn finish(self) -> String {
-        sha2::Digest::finalize(self.hasher)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
+        self.hasher.map_or_else(String::new, |h| {
+            sha2::Digest::finalize(h)
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect()
+        })
     }
 }
 
 impl<R: Read> Read for Hashing<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
-        sha2::Digest::update(&mut self.hasher, &buf[..n]);
+        if let Some(h) = &mut self.hasher {
+            sha2::Digest::update(h, &buf[..n]);
+        }
         self.count += n as u64;
         Ok(n)
     }
