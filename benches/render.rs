@@ -14,39 +14,24 @@ mod common;
 use common::article;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::layout::Rect;
 
-use factdesk::app::{Action, AppState, FileInfo};
-use factdesk::keymap::{Key, Keymap};
-use factdesk::model::{Article, Case, FixedEntropy, Origin, Scale};
+use factdesk::app::{Action, AppState};
+use factdesk::keymap::Key;
+use factdesk::model::{Article, Case, Origin, Scale};
 use factdesk::{text, ui};
 
-fn state_for(text: String, width: u16, height: u16) -> AppState {
+/// The article as a new case, laid out as the binary does before its first frame.
+fn state_for(text: String) -> AppState {
     let case = Case::new(
         Article::new(text, Origin::default()),
         Scale::default_scale(),
     );
-    let file = FileInfo {
-        path: PathBuf::from("bench.factdesk.json"),
-        extra: Default::default(),
-        view_extra: Default::default(),
-        stamp: None,
-    };
-    let mut state = AppState::new(
-        case,
-        file,
-        0,
-        Vec::new(),
-        Keymap::default_keymap(),
-        Box::new(FixedEntropy::default()),
-    );
-    state.update(Action::Resize(ui::viewport(Rect::new(0, 0, width, height))));
-    state
+    common::state_for(case, PathBuf::from("bench.factdesk.json"), 0)
 }
 
 fn frames(c: &mut Criterion) {
-    let (w, h) = (200, 50);
-    let mut state = state_for(article(10 * 1024 * 1024), w, h);
+    let (w, h) = (common::WIDTH, common::HEIGHT);
+    let mut state = state_for(article(10 * 1024 * 1024));
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     let theme = ui::Theme::COLOR;
     let mut group = c.benchmark_group("frame_10mb_200x50");

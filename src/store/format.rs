@@ -36,6 +36,23 @@ struct FileOut<'a> {
     extra: &'a Map<String, Value>,
 }
 
+impl<'a> FileOut<'a> {
+    /// The current version's file for a case: the one place its shape is spelled out.
+    fn new(case: &'a Case, view: &'a SavedView, extra: &'a Map<String, Value>) -> Self {
+        FileOut {
+            format: FORMAT,
+            version: VERSION,
+            article: &case.article,
+            scale: &case.scale,
+            claims: &case.claims,
+            sources: &case.sources,
+            history: &case.history,
+            view,
+            extra,
+        }
+    }
+}
+
 /// The file as read (after the format and version checks and any migration).
 #[derive(Deserialize)]
 pub(super) struct FileIn {
@@ -74,17 +91,7 @@ pub fn to_json(
     if !problems.is_empty() {
         return Err(refused(problems));
     }
-    let file = FileOut {
-        format: FORMAT,
-        version: VERSION,
-        article: &case.article,
-        scale: &case.scale,
-        claims: &case.claims,
-        sources: &case.sources,
-        history: &case.history,
-        view,
-        extra,
-    };
+    let file = FileOut::new(case, view, extra);
     let mut json = serde_json::to_string_pretty(&file).map_err(|e| refused(vec![e.to_string()]))?;
     json.push('\n');
     if json.len() as u64 > MAX_VERDICT_FILE_BYTES {
@@ -139,17 +146,7 @@ pub(super) fn write_json(
             path: None,
         });
     }
-    let file = FileOut {
-        format: FORMAT,
-        version: VERSION,
-        article: &case.article,
-        scale: &case.scale,
-        claims: &case.claims,
-        sources: &case.sources,
-        history: &case.history,
-        view,
-        extra,
-    };
+    let file = FileOut::new(case, view, extra);
     let written = serde_json::to_writer_pretty(&mut *out, &file)
         .map_err(std::io::Error::from)
         .and_then(|()| out.write_all(b"\n"));
