@@ -93,7 +93,7 @@ fn claim_rate_save_reopen_on_the_real_article() {
     let saved = dir.path().join("musk.factdesk.json");
     let json = read_verdict_file(&saved);
     assert_eq!(json["format"], "factdesk-verdicts");
-    assert_eq!(json["version"], 2);
+    assert_eq!(json["version"], 3);
     let text = json["article"]["text"].as_str().unwrap();
     assert_eq!(text, fs::read_to_string(&article).unwrap());
     let claim = &json["claims"][0];

@@ -220,6 +220,7 @@ pub fn claims(text: &str, n: usize, scale: &Scale, sources: &[Source]) -> Vec<Cl
         };
         out.push(Claim {
             id: ClaimId(format!("k{k:05}")),
+            number: k as u32 + 1,
             anchors: vec![anchor],
             text: wording,
             claimant: if k % 5 == 0 {

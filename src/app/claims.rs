@@ -75,6 +75,7 @@ impl AppState {
         let now = self.now();
         let claim = Claim {
             id: self.fresh_id(),
+            number: 0, // the case numbers it
             text: default_wording(&anchor.exact),
             anchors: vec![anchor],
             claimant,

@@ -519,9 +519,12 @@ impl AppState {
         self.doc.sentences.get(self.cursor).cloned().unwrap_or(0..0)
     }
 
-    /// "C3": a claim's number in article order, as shown everywhere.
+    /// "C3": a claim's stable number (see [`Claim::number`]), as shown everywhere.
     pub fn claim_label(&self, index: usize) -> String {
-        format!("C{}", index + 1)
+        self.case
+            .claims
+            .get(index)
+            .map_or_else(|| "C?".into(), |c| format!("C{}", c.number))
     }
 
     /// The char offset saved as the cursor position.

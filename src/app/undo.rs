@@ -153,14 +153,18 @@ impl AppState {
                     .map_or(Value::Null, |(_, c)| json!(c.verdict.rating))
             };
             let (b, a) = (rating(before), rating(after));
-            history.push(match (before, after) {
+            let mut entry = match (before, after) {
                 (Some(_), Some(_)) if b != a => {
                     json!({"at": at, "action": "rate", "claim": id, "before": b, "after": a})
                 }
                 (None, _) => json!({"at": at, "action": "add claim", "claim": id}),
                 (_, None) => json!({"at": at, "action": "delete claim", "claim": id, "before": b}),
                 _ => json!({"at": at, "action": description, "claim": id}),
-            });
+            };
+            if let Some((_, c)) = after.as_ref().or(before.as_ref()) {
+                entry["number"] = json!(c.number);
+            }
+            history.push(entry);
         }
         for (id, before, after) in &sources {
             let action = match (before, after) {

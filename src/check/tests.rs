@@ -33,6 +33,7 @@ fn case() -> Case {
     ] {
         case.insert_claim(Claim {
             id: ClaimId(id.into()),
+            number: 0,
             anchors: vec![anchor(exact)],
             text: exact.into(),
             claimant: String::new(),
@@ -208,7 +209,7 @@ fn newer_version_is_unreadable() {
     let line = only(check_with(&edited(|v| v["version"] = json!(9)), 2));
     assert_eq!(
         line,
-        "error: cannot load the verdict file: this verdict file is version 9; this factdesk reads versions up to 2 — update factdesk to open it"
+        "error: cannot load the verdict file: this verdict file is version 9; this factdesk reads versions up to 3 — update factdesk to open it"
     );
 }
 

@@ -31,6 +31,7 @@ fn anchor(exact: &str) -> Anchor {
 fn claim(id: &str, exact: &str, text: &str, claimant: &str) -> Claim {
     Claim {
         id: ClaimId(id.into()),
+        number: 0,
         anchors: vec![anchor(exact)],
         text: text.into(),
         claimant: claimant.into(),

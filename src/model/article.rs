@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::Extra;
+use super::{Extra, Metadata};
 
 /// The text under check, verbatim, with where it came from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -10,6 +10,9 @@ pub struct Article {
     /// Hex SHA-256 of `text` as UTF-8.
     pub sha256: String,
     pub origin: Origin,
+    /// What is known about the article as published (URL, outlet, authors, date, language).
+    #[serde(default)]
+    pub meta: Metadata,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -34,6 +37,7 @@ impl Article {
             text,
             sha256,
             origin,
+            meta: Metadata::default(),
             extra: Extra::new(),
         }
     }
@@ -45,6 +49,7 @@ impl Article {
             text,
             sha256: String::new(),
             origin,
+            meta: Metadata::default(),
             extra: Extra::new(),
         }
     }

@@ -85,6 +85,10 @@ pub struct Verdict {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     pub id: ClaimId,
+    /// The claim number people use ("C3"): given once when the claim is made, never
+    /// changed; unique within a case. 0 only while a migration has yet to number it.
+    #[serde(default)]
+    pub number: u32,
     pub anchors: Vec<Anchor>,
     /// The checker's normalised wording of the claim.
     pub text: String,

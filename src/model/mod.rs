@@ -8,12 +8,14 @@
 mod article;
 mod claim;
 mod entropy;
+mod meta;
 mod scale;
 mod source;
 
 pub use article::{Article, Origin};
 pub use claim::{Anchor, Claim, ClaimId, ClaimStatus, Verdict};
 pub use entropy::{Entropy, FixedEntropy, SystemEntropy};
+pub use meta::Metadata;
 pub use scale::{Label, Rgb, Scale, ScaleError};
 pub use source::{Link, Name, SOURCE_TYPES, Source, SourceId, Stance, looks_like_url};
 
@@ -51,6 +53,21 @@ impl Case {
         }
     }
 
+    /// The number the next new claim gets: one more than any claim's so far.
+    pub fn next_claim_number(&self) -> u32 {
+        self.claims.iter().map(|c| c.number).max().unwrap_or(0) + 1
+    }
+
+    /// Numbers the claims that have none (number 0), in article order, after the highest
+    /// number in use: what a file from before claim numbers gets on load.
+    pub fn number_unnumbered_claims(&mut self) {
+        let next = self.next_claim_number();
+        let unnumbered = self.claims.iter_mut().filter(|c| c.number == 0);
+        for (number, claim) in (next..).zip(unnumbered) {
+            claim.number = number;
+        }
+    }
+
     pub fn claim(&self, id: &ClaimId) -> Option<&Claim> {
         self.claims.iter().find(|c| &c.id == id)
     }
@@ -68,8 +85,12 @@ impl Case {
         self.claims.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     }
 
-    /// Inserts a claim at its place in article order and returns its index.
-    pub fn insert_claim(&mut self, claim: Claim) -> usize {
+    /// Inserts a claim at its place in article order and returns its index. A claim
+    /// without a number (0) gets the next one.
+    pub fn insert_claim(&mut self, mut claim: Claim) -> usize {
+        if claim.number == 0 {
+            claim.number = self.next_claim_number();
+        }
         let key = claim.sort_key();
         let at = self.claims.partition_point(|c| c.sort_key() <= key);
         self.claims.insert(at, claim);

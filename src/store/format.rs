@@ -195,7 +195,8 @@ fn read_version(obj: &Map<String, Value>) -> Result<u64, LoadError> {
 pub(super) fn migrate(value: Value, from_version: u64) -> Result<Value, LoadError> {
     match from_version {
         1 => migrate(v1_to_v2(value)?, 2),
-        2 => Ok(value),
+        2 => migrate(v2_to_v3(value), 3),
+        3 => Ok(value),
         other => Err(LoadError::Migration {
             path: None,
             from: other,
@@ -230,6 +231,16 @@ fn v1_to_v2(mut value: Value) -> Result<Value, LoadError> {
         }
     }
     Ok(value)
+}
+
+/// Version 3 gave every claim a stable `number` and the article its `meta`data. Claims
+/// of a version 2 file are numbered in file order (article order, as 0.1.0 showed them):
+/// done in [`finish`], which numbers any claim without one.
+fn v2_to_v3(mut value: Value) -> Value {
+    if let Some(obj) = value.as_object_mut() {
+        obj.insert("version".into(), Value::from(3));
+    }
+    value
 }
 
 /// Where in the file a type error is, found by deserialising the parts one by one.
@@ -381,13 +392,14 @@ pub(super) fn from_reader_current(reader: impl std::io::Read) -> Option<Result<L
 
 /// Checks a deserialised file and collects its warnings.
 fn finish(file: FileIn) -> Result<Loaded, LoadError> {
-    let case = Case {
+    let mut case = Case {
         article: file.article,
         scale: file.scale,
         claims: file.claims,
         sources: file.sources,
         history: file.history,
     };
+    case.number_unnumbered_claims();
     let problems = hard_problems(&case);
     if !problems.is_empty() {
         return Err(LoadError::Invalid {

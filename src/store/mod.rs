@@ -1,8 +1,9 @@
 //! The verdict file: the case saved as versioned JSON, loaded back with validation.
 //!
-//! Version 2 is `{"format": "factdesk-verdicts", "version": 2, "article", "scale",
-//! "claims", "sources", "history", "view"}` (version 1 had no typed sources and no claim
-//! links; it is migrated on load), pretty-printed with a trailing newline, keys in
+//! Version 3 is `{"format": "factdesk-verdicts", "version": 3, "article", "scale",
+//! "claims", "sources", "history", "view"}`. Earlier versions are migrated on load:
+//! version 1 had no typed sources and no claim links, version 2 no claim numbers and no
+//! article metadata. Files are pretty-printed with a trailing newline, keys in
 //! struct field order. Unknown fields at any level are kept and written back. Anchors count
 //! Unicode scalar values; anchors whose text no longer matches are orphans, reported as
 //! warnings and never moved or dropped. [`SCHEMA`](crate::store::SCHEMA) (the file
@@ -43,7 +44,7 @@ use crate::model::Case;
 pub const FORMAT: &str = "factdesk-verdicts";
 
 /// The newest verdict-file version this build reads, and the one it writes.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// JSON Schema (draft 2020-12) of the current verdict-file version.
 pub const SCHEMA: &str = include_str!("../../assets/verdict-file.schema.json");

@@ -63,8 +63,15 @@ pub(super) fn hard_problems(case: &Case) -> Vec<String> {
         problems.push(e.to_string());
     }
     let mut seen = HashSet::new();
+    let mut numbers = HashSet::new();
     for (i, claim) in case.claims.iter().enumerate() {
         let id = &claim.id.0;
+        if claim.number != 0 && !numbers.insert(claim.number) {
+            problems.push(format!(
+                "the claim number C{} is used by more than one claim",
+                claim.number
+            ));
+        }
         if !ClaimId::is_valid(id) {
             problems.push(format!(
                 "claim {} has the id {id:?}, which is not 1–64 characters of a-z, 0-9, '-' and '_'",
@@ -231,6 +238,9 @@ pub(super) fn save_problems(
     extra: &Map<String, Value>,
 ) -> Vec<String> {
     let mut problems = hard_problems(case);
+    for claim in case.claims.iter().filter(|c| c.number == 0) {
+        problems.push(format!("claim {:?} has no claim number", claim.id.0));
+    }
     let len = CharIndex::new(&case.article.text).char_len();
     if cursor > len {
         problems.push(format!(

@@ -31,7 +31,7 @@ fn output_is_byte_stable() {
 #[test]
 fn layout_is_pretty_and_ordered() {
     let json = sample_json();
-    assert!(json.starts_with("{\n  \"format\": \"factdesk-verdicts\",\n  \"version\": 2,\n"));
+    assert!(json.starts_with("{\n  \"format\": \"factdesk-verdicts\",\n  \"version\": 3,\n"));
     assert!(json.ends_with("}\n") && !json.ends_with("\n\n"));
     let keys: Vec<String> = match serde_json::from_str::<Value>(&json).expect("JSON") {
         Value::Object(m) => m.keys().cloned().collect(),
@@ -78,7 +78,8 @@ fn conclusion_only_case_round_trips() {
 fn schema_rejects_broken_files() {
     let breakages: Vec<fn(&mut Value)> = vec![
         |v| v["claims"][0]["status"] = json!("done"),
-        |v| v["version"] = json!(3),
+        |v| v["version"] = json!(4),
+        |v| drop(v["claims"][0].as_object_mut().map(|c| c.remove("number"))),
         |v| v["sources"][0]["issued"] = json!("last spring"),
         |v| v["claims"][0]["links"][0]["stance"] = json!("agrees"),
         |v| v["sources"][0]["id"] = json!("Not Valid"),

@@ -319,10 +319,10 @@ fn load_refuses_bad_contents() {
     let err = load(&prose).unwrap_err();
     assert!(matches!(err, LoadError::Syntax { line: 1, .. }), "{err}");
     assert!(err.to_string().contains("prose.json"));
-    let newer = edited(|v| v["version"] = serde_json::json!(3));
+    let newer = edited(|v| v["version"] = serde_json::json!(4));
     let newer = write(dir.path(), "newer.json", newer.as_bytes());
     let msg = load(&newer).unwrap_err().to_string();
-    assert!(msg.contains("newer.json") && msg.contains("version 3") && msg.contains("up to 2"));
+    assert!(msg.contains("newer.json") && msg.contains("version 4") && msg.contains("up to 3"));
 }
 
 /// A file with a byte-order mark still loads.
@@ -381,7 +381,7 @@ fn large_files_stream() {
     assert_eq!(stamp, crate::store::DiskStamp::of(&path));
 
     let newer = std::fs::read_to_string(&path).expect("reads").replacen(
-        "\"version\": 2",
+        "\"version\": 3",
         "\"version\": 9",
         1,
     );

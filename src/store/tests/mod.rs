@@ -49,6 +49,7 @@ pub(super) fn anchor(text: &str, exact: &str) -> Anchor {
 pub(super) fn claim(id: &str, exact: &str) -> Claim {
     Claim {
         id: ClaimId(id.into()),
+        number: 0,
         anchors: vec![anchor(TEXT, exact)],
         text: exact.to_string(),
         claimant: String::new(),

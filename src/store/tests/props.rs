@@ -295,6 +295,7 @@ fn claim(
             |(id, anchors, (text, claimant, status), verdict, links, (created, updated), extra)| {
                 Claim {
                     id: ClaimId(id),
+                    number: 0,
                     anchors,
                     text,
                     claimant,
@@ -370,6 +371,7 @@ fn case() -> impl Strategy<Value = (Case, SavedView, Extra)> {
         )
         .prop_map(|(mut case, claims, cursor, view_extra, extra)| {
             case.claims = claims;
+            case.number_unnumbered_claims();
             let view = SavedView {
                 cursor,
                 extra: view_extra,

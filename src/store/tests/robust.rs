@@ -134,13 +134,13 @@ fn newer_version_is_refused() {
         err,
         LoadError::NewerVersion {
             found: 7,
-            supported: 2,
+            supported: 3,
             ..
         }
     ));
     assert!(
         err.to_string()
-            .contains("this verdict file is version 7; this factdesk reads versions up to 2 — update factdesk to open it"),
+            .contains("this verdict file is version 7; this factdesk reads versions up to 3 — update factdesk to open it"),
         "{err}"
     );
 }
@@ -168,19 +168,23 @@ fn bad_versions_are_refused() {
     );
 }
 
-/// Version 2 is read as it is; version 1 is upgraded (version bumped, claims get empty
-/// links); unknown old versions cannot be upgraded.
+/// Version 3 is read as it is; versions 1 and 2 are upgraded step by step (version
+/// bumped, claims get empty links); unknown old versions cannot be upgraded.
 #[test]
 fn migrate_dispatch() {
-    let v2 = json!({"version": 2, "a": 1});
+    let v3 = json!({"version": 3, "a": 1});
     assert_eq!(
-        crate::store::format::migrate(v2.clone(), 2).expect("identity"),
-        v2
+        crate::store::format::migrate(v3.clone(), 3).expect("identity"),
+        v3
+    );
+    assert_eq!(
+        crate::store::format::migrate(json!({"version": 2, "a": 1}), 2).expect("upgrade"),
+        v3
     );
     let v1 = json!({"version": 1, "claims": [{"id": "a"}], "sources": []});
     assert_eq!(
         crate::store::format::migrate(v1, 1).expect("upgrade"),
-        json!({"version": 2, "claims": [{"id": "a", "links": []}], "sources": []})
+        json!({"version": 3, "claims": [{"id": "a", "links": []}], "sources": []})
     );
     let bad = json!({"version": 1, "sources": [{"url": "x"}]});
     let err = crate::store::format::migrate(bad, 1)
@@ -190,15 +194,21 @@ fn migrate_dispatch() {
     assert!(crate::store::format::migrate(json!({}), 0).is_err());
 }
 
-/// A version-1 file as factdesk 0.1 wrote it loads, saves as version 2, and keeps every
+/// A version-1 file as factdesk 0.1 wrote it loads, saves as version 3, and keeps every
 /// claim, verdict and unknown field.
 #[test]
 fn version_1_files_migrate() {
     let v1 = edited(|v| {
         v["version"] = json!(1);
         v["sources"] = json!([]);
+        v["article"]
+            .as_object_mut()
+            .expect("article")
+            .remove("meta");
         for claim in v["claims"].as_array_mut().expect("claims") {
-            claim.as_object_mut().expect("claim").remove("links");
+            let claim = claim.as_object_mut().expect("claim");
+            claim.remove("links");
+            claim.remove("number");
         }
     });
     let loaded = from_json(&v1).expect("v1 loads");
@@ -210,7 +220,34 @@ fn version_1_files_migrate() {
     assert_eq!(loaded.case, expected);
     assert_eq!(loaded.extra, sample_extra());
     let saved = to_json(&loaded.case, &loaded.view, &loaded.extra).expect("saves");
-    assert!(saved.contains("\"version\": 2,"));
+    assert!(saved.contains("\"version\": 3,"));
+    assert!(schema_errors(&saved).is_empty());
+}
+
+/// A version-2 file as factdesk 0.1.0 wrote it (no claim numbers, no article metadata)
+/// loads with its claims numbered C1, C2… in file order (article order, as 0.1.0 showed
+/// them), and saves as a version-3 file the schema accepts.
+#[test]
+fn version_2_files_migrate() {
+    let v2 = edited(|v| {
+        v["version"] = json!(2);
+        v["article"]
+            .as_object_mut()
+            .expect("article")
+            .remove("meta");
+        for claim in v["claims"].as_array_mut().expect("claims") {
+            claim.as_object_mut().expect("claim").remove("number");
+        }
+    });
+    let loaded = from_json(&v2).expect("v2 loads");
+    let numbers: Vec<u32> = loaded.case.claims.iter().map(|c| c.number).collect();
+    assert_eq!(
+        numbers,
+        (1..=loaded.case.claims.len() as u32).collect::<Vec<_>>()
+    );
+    assert_eq!(loaded.case, sample_case());
+    let saved = to_json(&loaded.case, &loaded.view, &loaded.extra).expect("saves");
+    assert!(saved.contains("\"version\": 3,") && saved.contains("\"number\": 1,"));
     assert!(schema_errors(&saved).is_empty());
 }
 
