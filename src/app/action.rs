@@ -23,6 +23,8 @@ pub enum Action {
     ScrollArticle(isize),
     /// The mouse wheel over the claim list: move the selection.
     ScrollClaims(isize),
+    /// The mouse wheel over the claim detail: scroll it by rows.
+    ScrollDetail(isize),
     /// Text pasted into the terminal: typed into the open editor or query, never run as keys.
     Paste(String),
     /// The background indexer finished: the complete index of the article (and its hash,

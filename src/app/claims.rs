@@ -91,6 +91,7 @@ impl AppState {
         self.commit(format!("make claim {}", self.claim_label(index)));
         self.current = Some(id);
         self.detail_scroll = 0;
+        self.detail_link = 0;
         self.cursor = self.doc.sentence_at(trimmed.start);
         self.keep_list_in_view();
         self.info(format!(

@@ -392,6 +392,7 @@ impl AppState {
         ));
         self.select_claim(index);
         self.detail_link = at;
+        self.keep_link_in_view();
         let title = self
             .case
             .source(&source)
@@ -427,6 +428,7 @@ impl AppState {
             .min(count - 1)
             .saturating_add_signed(delta)
             .min(count - 1);
+        self.keep_link_in_view();
     }
 
     pub(super) fn edit_selected_link(&mut self) {
@@ -459,6 +461,7 @@ impl AppState {
         c.updated = now;
         self.commit(format!("remove a link of {}", self.claim_label(ci)));
         self.detail_link = index.saturating_sub(1);
+        self.keep_link_in_view();
         self.info(format!("Removed a link from {}", self.claim_label(ci)));
     }
 

@@ -4,7 +4,7 @@ use super::tests::run;
 use super::*;
 use crate::model::{Source, SourceId, Stance};
 
-const TEXT: &str =
+pub(super) const TEXT: &str =
     "Musk spoke with Putin in 2022. Russia has three times the population of Ukraine.";
 
 /// The whole link lifecycle from the keyboard: l, a new URL, its title, refutes, a quote.

@@ -2,6 +2,7 @@
 
 mod action;
 mod claims;
+mod detail;
 mod document;
 mod editor;
 mod evidence;
@@ -16,11 +17,17 @@ mod undo;
 mod update;
 
 #[cfg(test)]
+mod desk_tests;
+#[cfg(test)]
 mod evidence_tests;
 #[cfg(test)]
 mod tests;
 
 pub use action::{Action, Effect};
+pub use detail::{
+    DetailLine, DetailRow, Look, MAX_QUOTE_CHARS, clip_marked, detail_lines, stance_badge,
+    status_glyph, wrap_lines,
+};
 pub use document::{ClaimSpan, Document, LAZY_INDEX_BYTES};
 pub use editor::Editor;
 pub use evidence::{PICKER_BUDGET, STANCES};

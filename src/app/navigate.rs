@@ -117,6 +117,7 @@ impl AppState {
         }
         self.scroll_to(range);
         self.keep_list_in_view();
+        self.keep_link_in_view();
     }
 
     /// Swaps in the complete index from the background, keeping the view where it was.
@@ -212,6 +213,7 @@ impl AppState {
         if self.current.as_ref() != Some(&claim.id) {
             self.current = Some(claim.id.clone());
             self.detail_scroll = 0;
+            self.detail_link = 0;
         }
         self.keep_list_in_view();
     }

@@ -367,6 +367,8 @@ pub struct AppState {
     /// Whether the article has been laid out for a real terminal size yet; the first
     /// layout puts the cursor a third of the way down the pane.
     pub(super) placed: bool,
+    /// Where times are shown in (stored times are UTC).
+    pub time_zone: jiff::tz::TimeZone,
 }
 
 impl AppState {
@@ -448,6 +450,7 @@ impl AppState {
             index_progress: None,
             entropy,
             placed: false,
+            time_zone: jiff::tz::TimeZone::system(),
         };
         state.follow_cursor();
         state

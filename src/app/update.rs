@@ -54,6 +54,7 @@ impl AppState {
             Action::IndexReady { doc, sha256 } => self.index_ready(*doc, sha256),
             Action::Paste(text) => self.paste(&text),
             Action::ScrollClaims(rows) if self.overlay.is_none() => self.move_list(rows),
+            Action::ScrollDetail(rows) if self.overlay.is_none() => self.scroll_detail(rows),
             Action::Saved(Ok(path)) => {
                 self.undo.mark_saved();
                 self.dirty = false;
@@ -262,6 +263,9 @@ impl AppState {
                 let down = command == PageDown;
                 if in_article {
                     self.page_article(down);
+                } else if self.focus == Pane::Detail {
+                    let page = self.viewport.detail_height.max(1) as isize;
+                    self.scroll_detail(if down { page } else { -page });
                 } else {
                     let page = self.viewport.list_height.saturating_sub(1).max(1) as isize;
                     self.move_list(if down { page } else { -page });
@@ -392,29 +396,5 @@ impl AppState {
             _ => {}
         }
         Vec::new()
-    }
-
-    pub(super) fn scroll_detail(&mut self, delta: isize) {
-        let max = self
-            .detail_line_estimate()
-            .saturating_sub(self.viewport.detail_height);
-        self.detail_scroll = self.detail_scroll.saturating_add_signed(delta).min(max);
-    }
-
-    /// About how many wrapped lines the detail pane has, so scrolling stops at its end
-    /// (the pane clamps exactly; word wrapping is estimated with the article's wrap).
-    fn detail_line_estimate(&self) -> usize {
-        let Some(claim) = self.current_claim() else {
-            return 0;
-        };
-        let width = self.viewport.detail_width.max(1);
-        let wrapped = |s: &str| {
-            let end = s.char_indices().nth(2_000).map_or(s.len(), |(i, _)| i);
-            crate::text::wrap(&s[..end], width).len()
-        };
-        let anchors: usize = claim.anchors.iter().map(|a| wrapped(&a.exact)).sum();
-        let links = claim.links.len() * 2;
-        // Claimant, status, verdict, rated, blank lines, headings, id: 12 at most.
-        12 + anchors + links + wrapped(&claim.verdict.explanation) + wrapped(&claim.claimant)
     }
 }

@@ -98,6 +98,8 @@ pub fn wheel(area: Rect, col: u16, row: u16, lines: isize) -> Option<Action> {
         Some(Action::ScrollArticle(lines * 3))
     } else if panes.claims.contains(at) {
         Some(Action::ScrollClaims(lines))
+    } else if panes.detail.contains(at) {
+        Some(Action::ScrollDetail(lines * 3))
     } else {
         None
     }

@@ -1,0 +1,113 @@
+//! The desk: the detail pane's scrolling, search and selection, what is left to do.
+
+use super::tests::keys;
+use super::*;
+use crate::model::{Source, SourceId};
+
+/// A state with three sources in the library, after `keys`, at `viewport`.
+fn desk(viewport: Viewport, key_string: &str) -> (AppState, Vec<Effect>) {
+    let (mut s, _) = super::tests::run(super::evidence_tests::TEXT, "");
+    s.update(Action::Resize(viewport));
+    for (id, title, url) in [
+        (
+            "s1",
+            "Süddeutsche Zeitung: Musk und Putin",
+            "https://sz.example/musk",
+        ),
+        (
+            "s2",
+            "Reuters: Musk denies talking to Putin",
+            "https://reuters.example/denial",
+        ),
+        (
+            "s3",
+            "World Bank population data",
+            "https://data.example/pop",
+        ),
+    ] {
+        s.case
+            .sources
+            .push(Source::new(SourceId(id.into()), title, url, "2026-01-01"));
+    }
+    let mut effects = Vec::new();
+    for key in keys(key_string) {
+        effects.extend(s.update(Action::Key(key)));
+    }
+    (s, effects)
+}
+
+/// The detail pane's height in these tests: fewer rows than the three links take.
+const H: usize = 5;
+
+fn small() -> Viewport {
+    Viewport {
+        detail_width: 30,
+        detail_height: H,
+        ..Viewport::default()
+    }
+}
+
+/// Three links with quotes: more than an H-row pane holds.
+const THREE_LINKS: &str = "clsudd<Enter>cQuote one<C-s>clreuters<Enter>rQuote two<C-s>\
+clworld<Enter>sQuote three<C-s><Tab><Tab>";
+
+/// Moving over links keeps the selected one wholly in the pane, however small.
+#[test]
+fn selected_link_stays_in_view() {
+    let (mut s, _) = desk(small(), THREE_LINKS);
+    assert_eq!(s.detail_link, 2, "the last made link is selected");
+    assert!(s.selected_link_in_view());
+    assert!(
+        s.detail_scroll > 0,
+        "the third link is below the first rows"
+    );
+    for key in keys("kk") {
+        s.update(Action::Key(key));
+        assert!(s.selected_link_in_view(), "link {} in view", s.detail_link);
+    }
+    assert_eq!(s.detail_link, 0);
+}
+
+/// PgDn and PgUp scroll the pane a screen; the wheel scrolls it; a link scrolled out is
+/// replaced by one in view; the scroll stops at the end.
+#[test]
+fn detail_pages_and_wheel() {
+    let (mut s, _) = desk(small(), &format!("{THREE_LINKS}gg"));
+    assert_eq!((s.detail_scroll, s.detail_link), (0, 0));
+    let rows = s.detail_rows(None).len();
+    let page_down = crate::keymap::Key::plain(crate::keymap::KeyCode::PageDown);
+    s.update(Action::Key(page_down));
+    assert_eq!(s.detail_scroll, H);
+    s.update(Action::Key(page_down));
+    assert_eq!(s.detail_scroll, 2 * H);
+    assert!(
+        s.detail_link > 0,
+        "the first link scrolled out: another is selected"
+    );
+    assert!(s.selected_link_in_view());
+    for _ in 0..10 {
+        s.update(Action::ScrollDetail(3));
+    }
+    assert_eq!(s.detail_scroll, rows - H, "stops at the last row");
+    s.update(Action::Key(crate::keymap::Key::plain(
+        crate::keymap::KeyCode::PageUp,
+    )));
+    assert_eq!(s.detail_scroll, rows - 2 * H);
+}
+
+/// The pane starts with the full wording, however long, on a "Wording" line.
+#[test]
+fn wording_line_is_whole() {
+    let (s, _) = desk(small(), "v<Down><Down>c");
+    let rows = s.detail_rows(None);
+    let text: String = rows
+        .iter()
+        .take_while(|r| !r.parts.iter().any(|(_, t)| t.starts_with("Claimant")))
+        .flat_map(|r| r.parts.iter().map(|(_, t)| t.clone()))
+        .collect();
+    assert_eq!(text, format!("Wording: {}", s.case.claims[0].text));
+    assert!(
+        rows.len() > 2 && text.chars().count() > 30,
+        "wrapped over rows"
+    );
+}
