@@ -15,6 +15,9 @@ pub enum Action {
     /// A click on the article at wrapped line `line` (counted from the top of the text) and
     /// display column `col`.
     ClickArticle { line: usize, col: usize },
+    /// The mouse dragged (button held) to wrapped line `line`, column `col` of the article:
+    /// the words from where the button went down to here are selected.
+    DragArticle { line: usize, col: usize },
     /// A click on row `index` of the claim list.
     ClickClaim(usize),
     /// A click elsewhere in a pane: focus it.

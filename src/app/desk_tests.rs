@@ -111,3 +111,50 @@ fn wording_line_is_whole() {
         "wrapped over rows"
     );
 }
+
+/// `/` opens empty (never appending to the last query); ↑ and ↓ walk earlier queries,
+/// newest first, and past the newest the prompt is empty again.
+#[test]
+fn search_history() {
+    let (mut s, _) = super::tests::run(super::evidence_tests::TEXT, "/putin<Enter>/russia<Enter>/");
+    let prompt = |s: &AppState| match &s.overlay {
+        Some(Overlay::Search { editor }) => editor.text(),
+        _ => panic!("no search prompt"),
+    };
+    assert_eq!(prompt(&s), "", "starts empty");
+    let mut walk = Vec::new();
+    for key in keys("<Up><Up><Up><Down><Down>") {
+        s.update(Action::Key(key));
+        walk.push(prompt(&s));
+    }
+    assert_eq!(walk, ["russia", "putin", "putin", "russia", ""]);
+    for key in keys("<Up><Up><Enter>") {
+        s.update(Action::Key(key));
+    }
+    assert_eq!(s.search.as_ref().map(|x| x.query.as_str()), Some("putin"));
+    assert_eq!(
+        s.search_history,
+        ["russia", "putin"],
+        "a query searched again moves last"
+    );
+}
+
+/// Dragging the mouse over the article selects from where the button went down to where
+/// it is, either way, taking in the character under the pointer.
+#[test]
+fn drag_selects() {
+    let (mut s, _) = super::tests::run(super::evidence_tests::TEXT, "");
+    s.update(Action::Resize(Viewport {
+        article_width: 200,
+        ..Viewport::default()
+    }));
+    s.update(Action::ClickArticle { line: 0, col: 5 });
+    s.update(Action::DragArticle { line: 0, col: 14 });
+    let sel = s.selection.expect("a selection");
+    assert_eq!(&s.case.article.text[sel.start..sel.end], "spoke with");
+    s.update(Action::DragArticle { line: 0, col: 0 });
+    let sel = s.selection.expect("a selection");
+    assert_eq!(&s.case.article.text[sel.start..sel.end], "Musk s");
+    s.update(Action::Key(crate::keymap::Key::char('c')));
+    assert_eq!(s.case.claims[0].anchors[0].exact, "Musk s");
+}

@@ -367,6 +367,14 @@ pub struct AppState {
     /// Whether the article has been laid out for a real terminal size yet; the first
     /// layout puts the cursor a third of the way down the pane.
     pub(super) placed: bool,
+    /// Queries searched for this session, oldest first (↑ in the search prompt).
+    pub search_history: Vec<String>,
+    /// Which of them the search prompt shows, while walking them.
+    pub(super) search_recall: Option<usize>,
+    /// Where in the cursor's sentence `v` starts: the search match or the clicked word.
+    pub(super) point: Option<std::ops::Range<usize>>,
+    /// Where a mouse drag over the article started (a byte).
+    pub(super) drag_from: Option<usize>,
     /// Where times are shown in (stored times are UTC).
     pub time_zone: jiff::tz::TimeZone,
 }
@@ -450,6 +458,10 @@ impl AppState {
             index_progress: None,
             entropy,
             placed: false,
+            search_history: Vec::new(),
+            search_recall: None,
+            point: None,
+            drag_from: None,
             time_zone: jiff::tz::TimeZone::system(),
         };
         state.follow_cursor();

@@ -100,9 +100,21 @@ fn making_claims() {
         (TEXT, "vc", &["Musk"]),
         (TEXT, "vwwc", &["Musk spoke with"]),
         (TEXT, "vwwbc", &["Musk spoke"]),
-        (TEXT, "vlwc", &["spoke with"]),
-        (TEXT, "vllhc", &["spoke with"]),
-        (TEXT, "vlllc", &["Putin"]),
+        (TEXT, "vlwc", &["Musk spoke"]),
+        (TEXT, "vlllhc", &["Musk s"]),
+        (TEXT, "vwLLLLLc", &["spoke"]),
+        (TEXT, "vwwLLLLLHc", &["spoke with"]),
+        (TEXT, "vLLLLc", &["k"]),
+        (
+            "He said “Our ridership fell.”",
+            "/our<Enter>vHwc",
+            &["“Our ridership"],
+        ),
+        (
+            "He said “Our ridership fell.”",
+            "/our<Enter>vwc",
+            &["Our ridership"],
+        ),
         (TEXT, "vjc", &["Musk spoke with Putin in 2022."]),
         (
             TEXT,
@@ -412,11 +424,13 @@ fn paste_never_runs_commands() {
     assert!(s.case.claims.is_empty() && s.overlay.is_none());
 }
 
-/// Shrinking a selection never grows it past the sentence it starts in.
+/// Shrinking a selection never grows it past the sentence it starts in, nor empties it.
 #[test]
 fn shrinking_stays_in_the_sentence() {
     let (s, _) = run("Intro here.\n\n* * *\n\nNext words here.", "jvbc");
-    assert_eq!(exacts(&s), ["* * *"]);
+    assert_eq!(exacts(&s), ["*"]);
+    let (s, _) = run("Intro here.\n\n* * *\n\nNext words here.", "jvhhhhhhhc");
+    assert_eq!(exacts(&s), ["*"]);
 }
 
 /// ] and [ visit claims that start at the same place, outer first.

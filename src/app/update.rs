@@ -39,6 +39,9 @@ impl AppState {
             Action::ClickArticle { line, col } if self.overlay.is_none() => {
                 self.click_article(line, col)
             }
+            Action::DragArticle { line, col } if self.overlay.is_none() => {
+                self.drag_article(line, col)
+            }
             Action::ClickClaim(index) if self.overlay.is_none() => {
                 self.focus = Pane::Claims;
                 self.select_claim(index);
@@ -318,6 +321,8 @@ impl AppState {
             ShrinkSentence => self.adjust_selection_end(true, false),
             MoveStartRight => self.move_selection_start(true),
             MoveStartLeft => self.move_selection_start(false),
+            ExtendChar => self.adjust_selection_by_char(true),
+            ShrinkChar => self.adjust_selection_by_char(false),
             Cancel if self.selection.take().is_none() && self.search.take().is_some() => {
                 self.info("Search cleared");
             }
@@ -380,6 +385,9 @@ impl AppState {
             }
             (Command::Confirm, Some(Overlay::SaveAs { .. })) => return self.finish_save_as(),
             (Command::Confirm, Some(Overlay::Search { .. })) => self.finish_search(),
+            (Command::EarlierQuery | Command::LaterQuery, Some(Overlay::Search { .. })) => {
+                self.recall_search(command == Command::EarlierQuery)
+            }
             (Command::Confirm, _) => self.finish_edit(),
             (Command::Cancel, _) => self.overlay = None,
             (

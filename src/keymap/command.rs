@@ -121,10 +121,18 @@ pub enum Command {
     ExtendSentence,
     /// Shrink the selection by a sentence.
     ShrinkSentence,
-    /// Move the selection's start one word right.
+    /// Move the selection's start one character right.
     MoveStartRight,
-    /// Move the selection's start one word left.
+    /// Move the selection's start one character left.
     MoveStartLeft,
+    /// Extend the selection's end by a character.
+    ExtendChar,
+    /// Shrink the selection's end by a character.
+    ShrinkChar,
+    /// The search prompt: the query searched before this one.
+    EarlierQuery,
+    /// The search prompt: the query searched after this one.
+    LaterQuery,
     /// Accept: pick, confirm or finish editing.
     Confirm,
     /// Close the overlay or selection without changing anything.
@@ -228,8 +236,12 @@ impl Command {
             ShrinkWord => "shrink by a word",
             ExtendSentence => "extend by a sentence",
             ShrinkSentence => "shrink by a sentence",
-            MoveStartRight => "move the start a word right",
-            MoveStartLeft => "move the start a word left",
+            MoveStartRight => "move the start a character right",
+            MoveStartLeft => "move the start a character left",
+            ExtendChar => "extend by a character",
+            ShrinkChar => "shrink by a character",
+            EarlierQuery => "search: the earlier query",
+            LaterQuery => "search: the later query",
             Confirm => "accept",
             Cancel => "cancel",
             ClearRating => "clear the rating (unrated)",
@@ -268,6 +280,7 @@ impl Command {
             ExtendWord => "+word",
             ShrinkWord => "-word",
             ExtendSentence => "+sentence",
+            ExtendChar => "+char",
             MoveStartRight => "start→",
             SaveAndQuit => "save",
             DiscardAndQuit => "discard",

@@ -513,6 +513,9 @@ fn translate(ev: &Event, state: &AppState, area: Rect) -> Option<Action> {
         Event::Paste(text) => Some(Action::Paste(text.clone())),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::Down(_) => ui::click(state, area, m.column, m.row),
+            MouseEventKind::Drag(event::MouseButton::Left) => {
+                ui::drag(state, area, m.column, m.row)
+            }
             MouseEventKind::ScrollDown => ui::wheel(area, m.column, m.row, 1),
             MouseEventKind::ScrollUp => ui::wheel(area, m.column, m.row, -1),
             _ => None,

@@ -90,6 +90,22 @@ pub fn click(state: &AppState, area: Rect, col: u16, row: u16) -> Option<Action>
     None
 }
 
+/// A drag with the button held at (`col`, `row`): a position in the article, clamped to
+/// its pane so dragging past an edge selects to that edge.
+pub fn drag(state: &AppState, area: Rect, col: u16, row: u16) -> Option<Action> {
+    let panes = Panes::new(area)?;
+    let article = inner(panes.article);
+    if article.width == 0 || article.height == 0 {
+        return None;
+    }
+    let col = col.clamp(article.x, article.right() - 1);
+    let row = row.clamp(article.y, article.bottom() - 1);
+    Some(Action::DragArticle {
+        line: state.top + usize::from(row - article.y),
+        col: usize::from(col - article.x),
+    })
+}
+
 /// What the mouse wheel means at (`col`, `row`): `lines` is negative for up.
 pub fn wheel(area: Rect, col: u16, row: u16, lines: isize) -> Option<Action> {
     let panes = Panes::new(area)?;

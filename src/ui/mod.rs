@@ -14,7 +14,7 @@ mod theme;
 #[cfg(test)]
 mod tests;
 
-pub use layout::{MIN_HEIGHT, MIN_WIDTH, Panes, click, viewport, wheel};
+pub use layout::{MIN_HEIGHT, MIN_WIDTH, Panes, click, drag, viewport, wheel};
 pub use theme::Theme;
 
 use ratatui::Frame;

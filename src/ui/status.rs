@@ -39,6 +39,7 @@ fn hint_commands(context: Context) -> &'static [Command] {
         ],
         Context::Detail => &[LinkSource, EditLink, Delete, OpenSource, CopyUrl, ShowHelp],
         Context::Selection => &[
+            ExtendChar,
             ExtendWord,
             ShrinkWord,
             ExtendSentence,

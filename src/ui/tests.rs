@@ -95,7 +95,7 @@ fn find_between(buffer: &Buffer, needle: &str, min_x: u16, max_x: u16) -> Option
 fn worked_state(width: u16, height: u16) -> AppState {
     let mut s = state(DEMO_ARTICLE, width, height);
     press(&mut s, "jjcr5"); // the 40% claim: False
-    press(&mut s, "jjvlllwwc"); // "told reporters that", unrated
+    press(&mut s, "jj/told reporters⏎vwc⎋"); // "told reporters that", unrated
     press(&mut s, "jjcx");
     s
 }
@@ -151,7 +151,7 @@ snapshot_both_sizes!(quit_prompt, |w, h| {
 });
 snapshot_both_sizes!(selecting_words, |w, h| {
     let mut s = state(DEMO_ARTICLE, w, h);
-    press(&mut s, "jjvlww");
+    press(&mut s, "jj/told reporters⏎vw");
     s
 });
 snapshot_both_sizes!(claim_list_focused, |w, h| {
@@ -202,7 +202,7 @@ fn verdict_colours_in_the_article() {
 fn overlapping_claims_both_show() {
     let mut s = state("Title\n\nAlpha beta gamma delta. Next sentence.", 80, 24);
     press(&mut s, "jcr1"); // whole sentence: True
-    press(&mut s, "vlc"); // "beta": unrated, inside it
+    press(&mut s, "/beta⏎vc⎋"); // "beta": unrated, inside it
     let buffer = render(&s, 80, 24, Theme::COLOR);
     let (x, y) = find_in_article(&buffer, "Alpha").unwrap();
     assert_eq!(buffer[(x, y)].bg, Color::Rgb(0x2e, 0x9e, 0x44));
