@@ -158,3 +158,37 @@ fn drag_selects() {
     s.update(Action::Key(crate::keymap::Key::char('c')));
     assert_eq!(s.case.claims[0].anchors[0].exact, "Musk s");
 }
+
+/// `}` and `{` move the cursor to the next and previous sentence no claim covers; `t`
+/// selects the next claim not yet reviewed, wrapping around.
+#[test]
+fn jumps_to_what_is_left() {
+    let text = "One here. Two here. Three here. Four here.";
+    let (s, _) = super::tests::run(text, "jcg}");
+    assert_eq!(s.cursor, 2, "past the covered second sentence");
+    let (s, _) = super::tests::run(text, "jcg}}{");
+    assert_eq!(s.cursor, 2);
+    let (s, _) = super::tests::run(text, "cjcxxjcgt");
+    let current = s.current_index().unwrap();
+    assert_eq!(current, 2, "the reviewed second claim is skipped");
+    let (s, _) = super::tests::run(text, "cxxgt");
+    assert_eq!(
+        s.message.unwrap().text,
+        "No claim left to do: every claim is reviewed"
+    );
+}
+
+/// The list's filter persists: j/k move over matching claims only, and an empty filter
+/// shows them all again.
+#[test]
+fn list_filter_persists() {
+    let text = "One here. Two here. Three here. Four here.";
+    let (mut s, _) = super::tests::run(text, "cjcxxjcjcxx<Tab>/status:rev<Enter>gj");
+    assert_eq!(s.visible_claims(), [1, 3]);
+    assert_eq!(s.current_index(), Some(3));
+    for key in keys("k/<C-w><BS><C-w><Enter>") {
+        s.update(Action::Key(key));
+    }
+    assert_eq!(s.claim_filter, None);
+    assert_eq!(s.visible_claims().len(), 4);
+}

@@ -13,6 +13,7 @@ mod overview;
 mod recovery;
 mod search;
 mod state;
+mod todo;
 mod undo;
 mod update;
 
@@ -40,3 +41,4 @@ pub use state::{
     AppState, Confirmation, Field, FileInfo, LibraryView, Message, MessageKind, Mode, Overlay,
     Pane, PickerKind, PickerOverlay, Selection, View, Viewport,
 };
+pub use todo::ClaimFilter;

@@ -221,21 +221,27 @@ impl AppState {
         self.keep_list_in_view();
     }
 
+    /// Moves the list's selection by `delta` rows of the (filtered) list.
     pub(super) fn move_list(&mut self, delta: isize) {
-        let count = self.case.claims.len();
-        if count == 0 {
+        let visible = self.visible_claims();
+        if visible.is_empty() {
             return;
         }
-        let at = self
+        let row = self
             .current_index()
-            .map_or(0, |i| i.saturating_add_signed(delta).min(count - 1));
-        self.select_claim(at);
+            .and_then(|c| visible.iter().position(|i| *i == c));
+        let at = row.map_or(0, |r| r.saturating_add_signed(delta).min(visible.len() - 1));
+        self.select_claim(visible[at]);
     }
 
     pub(super) fn keep_list_in_view(&mut self) {
         let height = self.viewport.list_height.max(1);
-        let Some(i) = self.current_index() else {
-            self.list_top = 0;
+        let visible = self.visible_claims();
+        let Some(i) = self
+            .current_index()
+            .and_then(|c| visible.iter().position(|i| *i == c))
+        else {
+            self.list_top = self.list_top.min(visible.len().saturating_sub(height));
             return;
         };
         if i < self.list_top {
@@ -243,9 +249,7 @@ impl AppState {
         } else if i >= self.list_top + height {
             self.list_top = i + 1 - height;
         }
-        self.list_top = self
-            .list_top
-            .min(self.case.claims.len().saturating_sub(height));
+        self.list_top = self.list_top.min(visible.len().saturating_sub(height));
     }
 
     /// `v`: select from the cursor: the search match or clicked word when it is in the

@@ -166,6 +166,10 @@ pub enum Overlay {
     Search {
         editor: Editor,
     },
+    /// The claim list's filter being edited.
+    ClaimFilter {
+        editor: Editor,
+    },
 }
 
 impl Overlay {
@@ -185,7 +189,8 @@ impl Overlay {
             Overlay::Edit { .. }
             | Overlay::NewSourceTitle { .. }
             | Overlay::SaveAs { .. }
-            | Overlay::Search { .. } => Context::LineEditor,
+            | Overlay::Search { .. }
+            | Overlay::ClaimFilter { .. } => Context::LineEditor,
             Overlay::Recovery { .. } => Context::Recovery,
             Overlay::SaveConflict { .. } => Context::SaveConflict,
             Overlay::SaveFailed { .. } => Context::SaveFailed,
@@ -375,6 +380,10 @@ pub struct AppState {
     pub(super) point: Option<std::ops::Range<usize>>,
     /// Where a mouse drag over the article started (a byte).
     pub(super) drag_from: Option<usize>,
+    /// The claim list's persistent filter (`/` in the list).
+    pub claim_filter: Option<super::todo::ClaimFilter>,
+    /// Whether sentences no claim covers are marked in the article.
+    pub show_uncovered: bool,
     /// Where times are shown in (stored times are UTC).
     pub time_zone: jiff::tz::TimeZone,
 }
@@ -462,6 +471,8 @@ impl AppState {
             search_recall: None,
             point: None,
             drag_from: None,
+            claim_filter: None,
+            show_uncovered: false,
             time_zone: jiff::tz::TimeZone::system(),
         };
         state.follow_cursor();
@@ -486,6 +497,7 @@ impl AppState {
                 Overlay::NewSourceTitle { .. }
                 | Overlay::SaveAs { .. }
                 | Overlay::Search { .. }
+                | Overlay::ClaimFilter { .. }
                 | Overlay::LinkForm { .. }
                 | Overlay::SourceForm { .. },
             ) => Mode::Edit,

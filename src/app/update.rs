@@ -123,7 +123,8 @@ impl AppState {
                 Overlay::Edit { editor, .. }
                 | Overlay::NewSourceTitle { editor, .. }
                 | Overlay::SaveAs { editor, .. }
-                | Overlay::Search { editor },
+                | Overlay::Search { editor }
+                | Overlay::ClaimFilter { editor },
             ) => editor.insert_char(c),
             Some(Overlay::LinkForm { form, .. } | Overlay::SourceForm { form, .. }) => {
                 if let Some(editor) = form.focused_mut().editor_mut() {
@@ -306,7 +307,11 @@ impl AppState {
             LinkSource => self.open_source_picker(),
             OpenPalette => self.open_palette(),
             OpenLibrary => self.toggle_library(),
-            FilterClaims => self.open_claim_filter(None),
+            FilterClaims => self.open_list_filter(),
+            ToggleUncovered => self.toggle_uncovered(),
+            NextUncovered => self.jump_uncovered(true),
+            PreviousUncovered => self.jump_uncovered(false),
+            NextTodo => self.jump_todo(),
             ChangeScale => self.open_scale_picker(),
             ShowOverview => self.toggle_overview(),
             EditLink => self.edit_selected_link(),
@@ -385,6 +390,7 @@ impl AppState {
             }
             (Command::Confirm, Some(Overlay::SaveAs { .. })) => return self.finish_save_as(),
             (Command::Confirm, Some(Overlay::Search { .. })) => self.finish_search(),
+            (Command::Confirm, Some(Overlay::ClaimFilter { .. })) => self.finish_list_filter(),
             (Command::EarlierQuery | Command::LaterQuery, Some(Overlay::Search { .. })) => {
                 self.recall_search(command == Command::EarlierQuery)
             }
@@ -396,7 +402,8 @@ impl AppState {
                     Overlay::Edit { editor, .. }
                     | Overlay::NewSourceTitle { editor, .. }
                     | Overlay::SaveAs { editor, .. }
-                    | Overlay::Search { editor },
+                    | Overlay::Search { editor }
+                    | Overlay::ClaimFilter { editor },
                 ),
             ) => {
                 edit(editor, other);

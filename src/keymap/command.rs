@@ -129,6 +129,14 @@ pub enum Command {
     ExtendChar,
     /// Shrink the selection's end by a character.
     ShrinkChar,
+    /// Mark the sentences no claim covers (toggle).
+    ToggleUncovered,
+    /// The cursor to the next sentence no claim covers.
+    NextUncovered,
+    /// The cursor to the previous sentence no claim covers.
+    PreviousUncovered,
+    /// The next claim not yet reviewed.
+    NextTodo,
     /// The search prompt: the query searched before this one.
     EarlierQuery,
     /// The search prompt: the query searched after this one.
@@ -217,7 +225,7 @@ impl Command {
             Redo => "redo what was undone",
             OpenPalette => "command palette",
             OpenLibrary => "source library",
-            FilterClaims => "filter claims by wording and claimant",
+            FilterClaims => "filter the list: status:todo verdict:False claimant:musk words",
             EditLink => "edit the selected link",
             OpenSource => "open the link's source record",
             CopyUrl => "copy the source's URL (OSC 52)",
@@ -240,6 +248,10 @@ impl Command {
             MoveStartLeft => "move the start a character left",
             ExtendChar => "extend by a character",
             ShrinkChar => "shrink by a character",
+            ToggleUncovered => "mark sentences no claim covers (toggle)",
+            NextUncovered => "next sentence no claim covers",
+            PreviousUncovered => "previous sentence no claim covers",
+            NextTodo => "next claim still to do (not reviewed)",
             EarlierQuery => "search: the earlier query",
             LaterQuery => "search: the later query",
             Confirm => "accept",
@@ -314,6 +326,8 @@ impl Command {
             EditSource => "edit",
             DeleteSource => "delete",
             NextClaim => "next claim",
+            NextTodo => "to do",
+            ToggleUncovered => "uncovered",
             MoveDown => "move",
             _ => "",
         }

@@ -48,10 +48,22 @@ fn verdict_span<'a>(state: &AppState, theme: &Theme, claim: &Claim, long: bool) 
 pub fn draw_claims(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     let focused = state.focus == Pane::Claims && state.overlay.is_none();
     let count = state.case.claims.len();
-    let position = state.current_index().map_or(0, |i| i + 1);
+    let visible = state.visible_claims();
+    let current = state.current_index();
+    let position = current
+        .and_then(|c| visible.iter().position(|i| *i == c))
+        .map_or(0, |i| i + 1);
+    let title = match &state.claim_filter {
+        None => format!(" Claims {position}/{count} "),
+        Some(f) => {
+            let head = format!(" Claims {position}/{} of {count} · ", visible.len());
+            let room = usize::from(area.width).saturating_sub(head.chars().count() + 3);
+            format!("{head}{} ", truncate(&clean_line(&f.text), room))
+        }
+    };
     let block = Block::bordered()
         .border_style(theme.border(focused))
-        .title(format!(" Claims {position}/{count} "));
+        .title(title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if count == 0 {
@@ -66,13 +78,15 @@ pub fn draw_claims(frame: &mut Frame, area: Rect, state: &AppState, theme: &Them
         frame.render_widget(hint, inner);
         return;
     }
+    if visible.is_empty() {
+        let hint = Line::styled("No claim matches the filter (/ to change it).", theme.dim());
+        frame.render_widget(Paragraph::new(hint).wrap(Wrap { trim: true }), inner);
+        return;
+    }
     let width = usize::from(inner.width);
-    let current = state.current_index();
-    let rows: Vec<Line> = state
-        .case
-        .claims
+    let rows: Vec<Line> = visible
         .iter()
-        .enumerate()
+        .map(|i| (*i, &state.case.claims[*i]))
         .skip(state.list_top)
         .take(usize::from(inner.height))
         .map(|(i, claim)| {

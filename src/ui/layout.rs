@@ -4,6 +4,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 
 use crate::app::{Action, AppState, Viewport};
 
+/// Columns left of the article's text: a mark for sentences no claim covers, then a
+/// bracket per claim level (outer, inner) so nested and overlapping claims show.
+pub const GUTTER: usize = 3;
+
 /// Below this the screen says "terminal too small" instead of drawing.
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
@@ -42,7 +46,9 @@ impl Panes {
     /// The insides of the panes, as the state machine needs them.
     pub fn viewport(&self) -> Viewport {
         Viewport {
-            article_width: usize::from(self.article.width.saturating_sub(2)),
+            article_width: usize::from(self.article.width.saturating_sub(2))
+                .saturating_sub(GUTTER)
+                .max(1),
             article_height: usize::from(self.article.height.saturating_sub(2)),
             list_height: usize::from(self.claims.height.saturating_sub(2)),
             detail_width: usize::from(self.detail.width.saturating_sub(2)),
@@ -73,13 +79,16 @@ pub fn click(state: &AppState, area: Rect, col: u16, row: u16) -> Option<Action>
     if article.contains(at) {
         return Some(Action::ClickArticle {
             line: state.top + usize::from(row - article.y),
-            col: usize::from(col - article.x),
+            col: usize::from(col - article.x).saturating_sub(GUTTER),
         });
     }
     let claims = inner(panes.claims);
     if claims.contains(at) {
-        let index = state.list_top + usize::from(row - claims.y);
-        return (index < state.case.claims.len()).then_some(Action::ClickClaim(index));
+        let row = state.list_top + usize::from(row - claims.y);
+        return state
+            .visible_claims()
+            .get(row)
+            .map(|index| Action::ClickClaim(*index));
     }
     if panes.claims.contains(at) {
         return Some(Action::ClickPane(crate::app::Pane::Claims));
@@ -102,7 +111,7 @@ pub fn drag(state: &AppState, area: Rect, col: u16, row: u16) -> Option<Action> 
     let row = row.clamp(article.y, article.bottom() - 1);
     Some(Action::DragArticle {
         line: state.top + usize::from(row - article.y),
-        col: usize::from(col - article.x),
+        col: usize::from(col - article.x).saturating_sub(GUTTER),
     })
 }
 

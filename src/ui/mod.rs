@@ -3,6 +3,7 @@
 mod article;
 mod claims;
 mod form;
+mod gutter;
 mod layout;
 mod library;
 mod overlay;
@@ -11,6 +12,8 @@ mod picker;
 mod status;
 mod theme;
 
+#[cfg(test)]
+mod desk_tests;
 #[cfg(test)]
 mod tests;
 

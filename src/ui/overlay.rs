@@ -214,6 +214,11 @@ pub fn draw_overlay(frame: &mut Frame, state: &AppState, theme: &Theme) {
             let title = " Search the article (lower case: any case) ".to_string();
             draw_line_editor(frame, area, state, theme, title, editor);
         }
+        Some(Overlay::ClaimFilter { editor }) => {
+            let title =
+                " Filter claims: status:todo verdict:False claimant:NAME words ".to_string();
+            draw_line_editor(frame, area, state, theme, title, editor);
+        }
         Some(Overlay::SaveAs { editor, .. }) => {
             draw_line_editor(frame, area, state, theme, " Save as — path ".into(), editor);
         }

@@ -14,7 +14,7 @@ use crate::keymap::{Key, KeyCode, Keymap};
 use crate::model::{Article, Case, FixedEntropy, Origin, Scale};
 use crate::open::DEMO_ARTICLE;
 
-fn state(text: &str, width: u16, height: u16) -> AppState {
+pub(super) fn state(text: &str, width: u16, height: u16) -> AppState {
     let case = Case::new(
         Article::new(text.to_string(), Origin::default()),
         Scale::default_scale(),
@@ -33,13 +33,14 @@ fn state(text: &str, width: u16, height: u16) -> AppState {
         Keymap::default_keymap(),
         Box::new(FixedEntropy::default()),
     );
+    s.time_zone = jiff::tz::TimeZone::UTC;
     s.update(Action::Resize(viewport(ratatui::layout::Rect::new(
         0, 0, width, height,
     ))));
     s
 }
 
-fn press(s: &mut AppState, keys: &str) {
+pub(super) fn press(s: &mut AppState, keys: &str) {
     for c in keys.chars() {
         let key = match c {
             '⏎' => Key::plain(KeyCode::Enter),
@@ -52,13 +53,13 @@ fn press(s: &mut AppState, keys: &str) {
     }
 }
 
-fn render(s: &AppState, width: u16, height: u16, theme: Theme) -> Buffer {
+pub(super) fn render(s: &AppState, width: u16, height: u16, theme: Theme) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal.draw(|f| draw(f, s, &theme)).unwrap();
     terminal.backend().buffer().clone()
 }
 
-fn text_of(buffer: &Buffer) -> String {
+pub(super) fn text_of(buffer: &Buffer) -> String {
     let area = buffer.area;
     (0..area.height)
         .map(|y| {
@@ -72,16 +73,21 @@ fn text_of(buffer: &Buffer) -> String {
 }
 
 /// Position of the first cell at or right of column `min_x` where `needle` starts.
-fn find_from(buffer: &Buffer, needle: &str, min_x: u16) -> Option<(u16, u16)> {
+pub(super) fn find_from(buffer: &Buffer, needle: &str, min_x: u16) -> Option<(u16, u16)> {
     find_between(buffer, needle, min_x, buffer.area.width)
 }
 
 /// Like [`find_from`], but only in the article pane (the left 60 %).
-fn find_in_article(buffer: &Buffer, needle: &str) -> Option<(u16, u16)> {
+pub(super) fn find_in_article(buffer: &Buffer, needle: &str) -> Option<(u16, u16)> {
     find_between(buffer, needle, 0, buffer.area.width * 3 / 5)
 }
 
-fn find_between(buffer: &Buffer, needle: &str, min_x: u16, max_x: u16) -> Option<(u16, u16)> {
+pub(super) fn find_between(
+    buffer: &Buffer,
+    needle: &str,
+    min_x: u16,
+    max_x: u16,
+) -> Option<(u16, u16)> {
     (0..buffer.area.height).find_map(|y| {
         let row: String = (min_x..max_x)
             .map(|x| buffer[(x, y)].symbol().to_string())

@@ -61,6 +61,15 @@ impl Theme {
         }
     }
 
+    /// A sentence no claim covers, while they are marked.
+    pub fn uncovered(&self) -> Style {
+        if self.color {
+            Style::new().bg(Color::Rgb(64, 48, 20))
+        } else {
+            Style::new().add_modifier(Modifier::DIM)
+        }
+    }
+
     /// A search match in the article.
     pub fn search_match(&self) -> Style {
         if self.color {
