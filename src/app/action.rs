@@ -40,6 +40,12 @@ pub enum Action {
     Tick,
     /// The file on disk changed since it was opened; the save was not made.
     SaveConflict { then_quit: bool },
+    /// `$EDITOR` is done: the text when it exited 0, `None` when it did not (the edit is
+    /// dropped), or why it could not run.
+    ExternalEdit {
+        claim: crate::model::ClaimId,
+        result: Result<Option<String>, String>,
+    },
     /// The runner finished a save (the path written) or failed (the reason).
     Saved(Result<PathBuf, String>),
 }
@@ -59,4 +65,12 @@ pub enum Effect {
     Quit,
     /// Put text on the clipboard (OSC 52).
     Copy(String),
+    /// Open an http(s) URL with the system's opener (never through a shell).
+    OpenUrl(String),
+    /// Edit a claim's explanation (now `text`) in `$EDITOR`, the screen suspended meanwhile;
+    /// answered with [`Action::ExternalEdit`].
+    EditExternally {
+        claim: crate::model::ClaimId,
+        text: String,
+    },
 }

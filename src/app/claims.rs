@@ -276,7 +276,7 @@ impl AppState {
         self.info(format!("Deleted {name}"));
     }
 
-    fn select_by_id(&mut self, id: &ClaimId) {
+    pub(super) fn select_by_id(&mut self, id: &ClaimId) {
         if let Some(i) = self.case.claim_index(id) {
             self.select_claim(i);
         }

@@ -192,3 +192,62 @@ fn list_filter_persists() {
     assert_eq!(s.claim_filter, None);
     assert_eq!(s.visible_claims().len(), 4);
 }
+
+/// `y` copies the claim's wording and `Y` its quote; `o` on a link asks to open its URL,
+/// and only an http(s) one.
+#[test]
+fn out_to_the_world() {
+    let (_, effects) = desk(small(), "vwcey<C-w><C-w>Musk and Putin<Enter>y");
+    assert_eq!(effects, [Effect::Copy("Musk and Putin".into())]);
+    let (_, effects) = desk(small(), "vwcY");
+    assert_eq!(effects, [Effect::Copy("Musk spoke".into())]);
+    let (_, effects) = desk(small(), "cy");
+    assert_eq!(
+        effects.len(),
+        1,
+        "y in the article copies the claim's wording"
+    );
+    let (_, effects) = desk(small(), "clreuters<Enter><C-s><Tab><Tab>o");
+    assert_eq!(
+        effects,
+        [Effect::OpenUrl("https://reuters.example/denial".into())]
+    );
+    let (mut s, _) = desk(small(), "clreuters<Enter><C-s><Tab><Tab>");
+    s.case.sources[1].url = "file:///etc/passwd".into();
+    let effects = s.update(Action::Key(crate::keymap::Key::char('o')));
+    assert!(effects.is_empty());
+    assert!(
+        s.message
+            .unwrap()
+            .text
+            .starts_with("Not opened: only http(s)")
+    );
+}
+
+/// Ctrl-e asks for the explanation in `$EDITOR`; its text is taken when the editor exited
+/// 0 (undoable like any edit) and dropped when it did not.
+#[test]
+fn explanation_in_editor() {
+    let (mut s, effects) = desk(small(), "cE<C-w>old<C-s><C-e>");
+    let claim = s.case.claims[0].id.clone();
+    assert_eq!(
+        effects,
+        [Effect::EditExternally {
+            claim: claim.clone(),
+            text: "old".into()
+        }]
+    );
+    s.update(Action::ExternalEdit {
+        claim: claim.clone(),
+        result: Ok(None),
+    });
+    assert_eq!(s.case.claims[0].verdict.explanation, "old");
+    s.update(Action::ExternalEdit {
+        claim: claim.clone(),
+        result: Ok(Some("new\nlines\n".into())),
+    });
+    assert_eq!(s.case.claims[0].verdict.explanation, "new\nlines");
+    assert!(s.overlay.is_none());
+    s.update(Action::Key(crate::keymap::Key::char('u')));
+    assert_eq!(s.case.claims[0].verdict.explanation, "old");
+}

@@ -484,7 +484,6 @@ impl AppState {
             self.info("This source has no URL");
             return Vec::new();
         }
-        self.info(format!("Copied {url}"));
-        vec![Effect::Copy(url)]
+        self.copy("URL", &url)
     }
 }

@@ -117,7 +117,7 @@ fn detail_pane_links() {
 #[test]
 fn source_record() {
     let (s, _) = with_sources(
-        "clworld<Enter><C-s><Tab><Tab>o<Tab><C-w><C-w>stats<Tab><Tab>World Bank<Tab>Doe, Jane; UN<Tab>2023-13<C-s>",
+        "clworld<Enter><C-s><Tab><Tab>s<Tab><C-w><C-w>stats<Tab><Tab>World Bank<Tab>Doe, Jane; UN<Tab>2023-13<C-s>",
     );
     assert!(
         matches!(s.overlay, Some(Overlay::SourceForm { .. })),
@@ -125,7 +125,7 @@ fn source_record() {
     );
     assert!(s.message.as_ref().unwrap().text.contains("YYYY-MM"));
     let (s, _) = with_sources(
-        "clworld<Enter><C-s><Tab><Tab>o<Right><Tab><C-w><C-w>stats<Tab><Tab>World Bank<Tab>Doe, Jane; UN<Tab>2023-05<C-s>",
+        "clworld<Enter><C-s><Tab><Tab>s<Right><Tab><C-w><C-w>stats<Tab><Tab>World Bank<Tab>Doe, Jane; UN<Tab>2023-05<C-s>",
     );
     let source = s.case.source(&SourceId("s3".into())).unwrap();
     assert_eq!(source.kind, "article-newspaper");

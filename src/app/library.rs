@@ -81,6 +81,13 @@ impl AppState {
             Command::GoTop => move_by(isize::MIN),
             Command::GoBottom => move_by(isize::MAX),
             Command::FilterLibrary => l.filtering = true,
+            // Esc with a filter in force clears the filter first.
+            Command::Cancel if !l.filter.text().is_empty() => {
+                l.filter = Editor::single_line("");
+                l.picker.set_query("");
+                l.picker.step(PICKER_BUDGET);
+                l.selected = 0;
+            }
             Command::Cancel | Command::OpenLibrary => self.view = View::Main,
             Command::AddSource => self.open_source_form(None),
             Command::EditSource => match self.library_selection() {
@@ -92,6 +99,7 @@ impl AppState {
                 None => self.info("No source here"),
             },
             Command::CopyUrl => return self.copy_url(self.library_selection()),
+            Command::OpenUrl => return self.open_url(self.library_selection()),
             other => return self.run_pane(other),
         }
         Vec::new()

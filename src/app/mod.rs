@@ -16,6 +16,7 @@ mod state;
 mod todo;
 mod undo;
 mod update;
+mod world;
 
 #[cfg(test)]
 mod desk_tests;
@@ -42,3 +43,4 @@ pub use state::{
     Pane, PickerKind, PickerOverlay, Selection, View, Viewport,
 };
 pub use todo::ClaimFilter;
+pub use world::{clipboard_text, is_web_url};

@@ -384,6 +384,8 @@ pub struct AppState {
     pub claim_filter: Option<super::todo::ClaimFilter>,
     /// Whether sentences no claim covers are marked in the article.
     pub show_uncovered: bool,
+    /// The program (and its first arguments) that opens a URL (`o`); empty: the system's.
+    pub opener: Vec<String>,
     /// Where times are shown in (stored times are UTC).
     pub time_zone: jiff::tz::TimeZone,
 }
@@ -473,6 +475,7 @@ impl AppState {
             drag_from: None,
             claim_filter: None,
             show_uncovered: false,
+            opener: Vec::new(),
             time_zone: jiff::tz::TimeZone::system(),
         };
         state.follow_cursor();

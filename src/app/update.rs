@@ -54,6 +54,10 @@ impl AppState {
                 self.scroll_article(lines)
             }
             Action::Tick => self.tick(),
+            Action::ExternalEdit { claim, result } => {
+                self.message = None;
+                self.external_edit_done(claim, result)
+            }
             Action::IndexReady { doc, sha256 } => self.index_ready(*doc, sha256),
             Action::Paste(text) => self.paste(&text),
             Action::ScrollClaims(rows) if self.overlay.is_none() => self.move_list(rows),
@@ -316,6 +320,13 @@ impl AppState {
             ShowOverview => self.toggle_overview(),
             EditLink => self.edit_selected_link(),
             OpenSource => self.open_selected_source(),
+            OpenUrl => {
+                let source = self.selected_source();
+                return self.open_url(source);
+            }
+            CopyWording => return self.copy_claim(false),
+            EditInEditor => return self.edit_externally(),
+            CopyQuote => return self.copy_claim(true),
             CopyUrl => {
                 let source = self.selected_link().map(|(_, l)| l.source.clone());
                 return self.copy_url(source);

@@ -43,6 +43,8 @@ pub enum Command {
     EditWording,
     /// Edit the verdict's explanation.
     EditExplanation,
+    /// Edit the explanation in `$EDITOR`.
+    EditInEditor,
     /// Edit who made the claim.
     EditClaimant,
     /// Cycle the workflow status: todo, researching, reviewed.
@@ -91,6 +93,12 @@ pub enum Command {
     OpenSource,
     /// Copy the source's URL to the clipboard.
     CopyUrl,
+    /// Open the source's URL in the browser.
+    OpenUrl,
+    /// Copy the claim's wording to the clipboard.
+    CopyWording,
+    /// Copy the claim's quote (the article's words) to the clipboard.
+    CopyQuote,
     /// The next field of a form.
     NextField,
     /// The previous field of a form.
@@ -206,6 +214,7 @@ impl Command {
             EditWording => "edit the claim's wording",
             EditExplanation => "edit the explanation",
             EditClaimant => "edit the claimant",
+            EditInEditor => "edit the explanation in $EDITOR (taken when it exits 0)",
             CycleStatus => "cycle status: todo, researching, reviewed",
             Delete => "delete the claim (in the detail pane: the selected link)",
             LinkSource => "link a source (fuzzy picker over the library)",
@@ -229,6 +238,9 @@ impl Command {
             EditLink => "edit the selected link",
             OpenSource => "open the link's source record",
             CopyUrl => "copy the source's URL (OSC 52)",
+            OpenUrl => "open the source's URL in the browser (http/https only)",
+            CopyWording => "copy the claim's wording (OSC 52)",
+            CopyQuote => "copy the claim's quote from the article (OSC 52)",
             NextField => "next field",
             PreviousField => "previous field",
             StanceSupports => "stance: supports",
@@ -316,6 +328,7 @@ impl Command {
             EditLink => "edit link",
             OpenSource => "source",
             CopyUrl => "copy URL",
+            OpenUrl => "open URL",
             NextField => "next field",
             StanceSupports => "supports",
             StanceRefutes => "refutes",

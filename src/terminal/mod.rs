@@ -19,6 +19,7 @@ use crate::model::Entropy;
 use crate::store::{self, SavedView};
 use crate::{open, ui};
 
+mod external;
 mod signals;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -363,6 +364,17 @@ fn event_loop(
                 continue;
             };
             for effect in state.update(action) {
+                if let Effect::EditExternally { claim, text } = effect {
+                    let dir = state.file.path.parent().map(Path::to_path_buf);
+                    let dir = dir
+                        .filter(|d| d.is_dir())
+                        .unwrap_or_else(std::env::temp_dir);
+                    let editor = external::editor_command();
+                    let result =
+                        external::suspended(terminal, || external::edit_text(&editor, &text, &dir));
+                    state.update(Action::ExternalEdit { claim, result });
+                    continue;
+                }
                 if carry_out(effect, &mut state, autosave) == Flow::Quit {
                     return Ok(Outcome::Quit);
                 }
@@ -426,6 +438,22 @@ fn carry_out(effect: Effect, state: &mut AppState, autosave: &mut Autosave) -> F
             copy_to_clipboard(&text);
             Flow::Continue
         }
+        Effect::OpenUrl(url) => {
+            let opener = if state.opener.is_empty() {
+                external::default_opener()
+            } else {
+                state.opener.clone()
+            };
+            if let Err(reason) = external::open_url(&opener, &url) {
+                state.message = Some(crate::app::Message {
+                    text: format!("Not opened: {reason}"),
+                    kind: crate::app::MessageKind::Error,
+                });
+            }
+            Flow::Continue
+        }
+        // Carried out in the event loop, which holds the terminal.
+        Effect::EditExternally { .. } => Flow::Continue,
         Effect::DiscardRecovery => {
             autosave.clear(state);
             Flow::Continue

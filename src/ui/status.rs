@@ -37,7 +37,9 @@ fn hint_commands(context: Context) -> &'static [Command] {
             CycleStatus,
             Delete,
         ],
-        Context::Detail => &[LinkSource, EditLink, Delete, OpenSource, CopyUrl, ShowHelp],
+        Context::Detail => &[
+            LinkSource, EditLink, Delete, OpenUrl, OpenSource, CopyUrl, ShowHelp,
+        ],
         Context::Selection => &[
             ExtendChar,
             ExtendWord,

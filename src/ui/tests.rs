@@ -402,7 +402,7 @@ snapshot_both_sizes!(link_form, |w, h| {
 });
 snapshot_both_sizes!(source_record, |w, h| {
     let mut s = evidence_state(w, h);
-    press(&mut s, "⇥⇥ko");
+    press(&mut s, "⇥⇥ks");
     s
 });
 snapshot_both_sizes!(library_screen, |w, h| {
