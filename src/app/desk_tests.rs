@@ -36,12 +36,14 @@ fn desk(viewport: Viewport, key_string: &str) -> (AppState, Vec<Effect>) {
     (s, effects)
 }
 
-/// The detail pane's height in these tests: fewer rows than the three links take.
+/// The detail pane's height in these tests (the list takes 2 rows for its one claim): fewer
+/// rows than the three links take.
 const H: usize = 5;
 
 fn small() -> Viewport {
     Viewport {
         detail_width: 30,
+        list_height: 2,
         detail_height: H,
         ..Viewport::default()
     }
@@ -250,4 +252,33 @@ fn explanation_in_editor() {
     assert!(s.overlay.is_none());
     s.update(Action::Key(crate::keymap::Key::char('u')));
     assert_eq!(s.case.claims[0].verdict.explanation, "old");
+}
+
+/// The list takes the rows its claims need (two at least, about 45 % at most); the detail
+/// gets the rest, and the two always add up to the column.
+#[test]
+fn list_and_detail_split_by_content() {
+    assert_eq!(split_right(40, 8), (8, 32));
+    assert_eq!(split_right(40, 0), (2, 38));
+    assert_eq!(split_right(40, 500), (17, 23));
+    assert_eq!(split_right(1, 8), (1, 0));
+    for total in 0..60 {
+        for claims in 0..30 {
+            let (list, detail) = split_right(total, claims);
+            assert_eq!(list + detail, total);
+        }
+    }
+}
+
+/// With a reading width the article wraps at it however wide the pane is.
+#[test]
+fn reading_width_caps_the_lines() {
+    let (mut s, _) = super::tests::run(super::evidence_tests::TEXT, "");
+    s.reading_width = Some(30);
+    s.update(Action::Resize(Viewport {
+        article_width: 200,
+        ..Viewport::default()
+    }));
+    assert_eq!(s.viewport.article_width, 30);
+    assert!(s.doc.lines.len() > 1, "wrapped at 30, not 200");
 }

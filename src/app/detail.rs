@@ -252,7 +252,28 @@ fn slice_parts(parts: &[(Look, String)], range: Range<usize>) -> Vec<(Look, Stri
     out
 }
 
+/// Splits the right column's inside rows (`total`, borders excluded) between the claim
+/// list and the detail: the list takes as many rows as it has claims (two at least, for its
+/// hint) and at most about 45 % of the column; the detail gets the rest.
+pub fn split_right(total: usize, claims: usize) -> (usize, usize) {
+    let most = ((total + 4) * 45 / 100).saturating_sub(2).max(1);
+    let list = claims.max(2).min(most).min(total);
+    (list, total - list)
+}
+
 impl AppState {
+    /// Rows inside the claim list, as the screen lays it out now.
+    pub fn list_pane_height(&self) -> usize {
+        let total = self.viewport.list_height + self.viewport.detail_height;
+        split_right(total, self.visible_claims().len()).0.max(1)
+    }
+
+    /// Rows inside the detail pane, as the screen lays it out now.
+    pub fn detail_pane_height(&self) -> usize {
+        let total = self.viewport.list_height + self.viewport.detail_height;
+        split_right(total, self.visible_claims().len()).1.max(1)
+    }
+
     /// A stored RFC 3339 time in the checker's time zone, readable: "2 Jan 2026 03:04 UTC".
     /// Text that is not a time is shown as it is.
     pub fn readable_time(&self, stored: &str) -> String {
@@ -284,14 +305,13 @@ impl AppState {
     }
 
     fn max_detail_scroll(&self, rows: &[DetailRow]) -> usize {
-        rows.len()
-            .saturating_sub(self.viewport.detail_height.max(1))
+        rows.len().saturating_sub(self.detail_pane_height())
     }
 
     /// Scrolls the detail pane just enough to show the selected link whole.
     pub(super) fn keep_link_in_view(&mut self) {
         let rows = self.detail_rows(None);
-        let height = self.viewport.detail_height.max(1);
+        let height = self.detail_pane_height();
         if let Some((i, _)) = self.selected_link()
             && let Some((first, last)) = Self::link_rows(&rows, i)
         {
@@ -308,7 +328,7 @@ impl AppState {
     /// link moves to one in view when it scrolls out.
     pub(super) fn scroll_detail(&mut self, delta: isize) {
         let rows = self.detail_rows(None);
-        let height = self.viewport.detail_height.max(1);
+        let height = self.detail_pane_height();
         self.detail_scroll = self
             .detail_scroll
             .saturating_add_signed(delta)
@@ -342,7 +362,7 @@ impl AppState {
             return false;
         };
         let rows = self.detail_rows(None);
-        let height = self.viewport.detail_height.max(1);
+        let height = self.detail_pane_height();
         Self::link_rows(&rows, i).is_some_and(|(first, last)| {
             first >= self.detail_scroll && last < self.detail_scroll + height
         })

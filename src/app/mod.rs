@@ -27,8 +27,8 @@ mod tests;
 
 pub use action::{Action, Effect};
 pub use detail::{
-    DetailLine, DetailRow, Look, MAX_QUOTE_CHARS, clip_marked, detail_lines, stance_badge,
-    status_glyph, wrap_lines,
+    DetailLine, DetailRow, Look, MAX_QUOTE_CHARS, clip_marked, detail_lines, split_right,
+    stance_badge, status_glyph, wrap_lines,
 };
 pub use document::{ClaimSpan, Document, LAZY_INDEX_BYTES};
 pub use editor::Editor;

@@ -235,7 +235,7 @@ impl AppState {
     }
 
     pub(super) fn keep_list_in_view(&mut self) {
-        let height = self.viewport.list_height.max(1);
+        let height = self.list_pane_height();
         let visible = self.visible_claims();
         let Some(i) = self
             .current_index()

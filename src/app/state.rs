@@ -259,6 +259,8 @@ pub struct Message {
 pub struct Viewport {
     pub article_width: usize,
     pub article_height: usize,
+    /// The list's and the detail's insides at the default split; the two share these
+    /// rows as [`super::split_right`] says.
     pub list_height: usize,
     pub detail_width: usize,
     pub detail_height: usize,
@@ -386,6 +388,8 @@ pub struct AppState {
     pub show_uncovered: bool,
     /// The program (and its first arguments) that opens a URL (`o`); empty: the system's.
     pub opener: Vec<String>,
+    /// The widest the article's lines run (the config's `layout.reading_width`).
+    pub reading_width: Option<usize>,
     /// Where times are shown in (stored times are UTC).
     pub time_zone: jiff::tz::TimeZone,
 }
@@ -476,6 +480,7 @@ impl AppState {
             claim_filter: None,
             show_uncovered: false,
             opener: Vec::new(),
+            reading_width: None,
             time_zone: jiff::tz::TimeZone::system(),
         };
         state.follow_cursor();

@@ -32,7 +32,10 @@ impl AppState {
                 self.message = None;
                 return self.key(key);
             }
-            Action::Resize(viewport) => {
+            Action::Resize(mut viewport) => {
+                if let Some(width) = self.reading_width {
+                    viewport.article_width = viewport.article_width.min(width.max(1));
+                }
                 self.viewport = viewport;
                 self.relayout();
             }
@@ -272,10 +275,10 @@ impl AppState {
                 if in_article {
                     self.page_article(down);
                 } else if self.focus == Pane::Detail {
-                    let page = self.viewport.detail_height.max(1) as isize;
+                    let page = self.detail_pane_height() as isize;
                     self.scroll_detail(if down { page } else { -page });
                 } else {
-                    let page = self.viewport.list_height.saturating_sub(1).max(1) as isize;
+                    let page = self.list_pane_height().saturating_sub(1).max(1) as isize;
                     self.move_list(if down { page } else { -page });
                 }
             }

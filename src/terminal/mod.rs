@@ -83,6 +83,11 @@ pub fn open_and_run(
         viewport,
     );
     state.checker = config.config.name.clone();
+    state.opener = config.config.opener.clone().unwrap_or_default();
+    state.reading_width = config.config.reading_width;
+    if state.reading_width.is_some() {
+        state.update(Action::Resize(state.viewport));
+    }
     if let Some(fresh) = opened.fresh {
         state.offer_fresh_case(*fresh);
     }
@@ -90,7 +95,7 @@ pub fn open_and_run(
     if let Some((case, cursor)) = opened.recovery {
         state.offer_recovery(case, cursor);
     }
-    run(state, config.config.theme())
+    run(state, ui::Theme::from_config(&config.config))
 }
 
 /// Takes over the terminal, runs the event loop, and gives the terminal back — also on
@@ -544,8 +549,8 @@ fn translate(ev: &Event, state: &AppState, area: Rect) -> Option<Action> {
             MouseEventKind::Drag(event::MouseButton::Left) => {
                 ui::drag(state, area, m.column, m.row)
             }
-            MouseEventKind::ScrollDown => ui::wheel(area, m.column, m.row, 1),
-            MouseEventKind::ScrollUp => ui::wheel(area, m.column, m.row, -1),
+            MouseEventKind::ScrollDown => ui::wheel(state, area, m.column, m.row, 1),
+            MouseEventKind::ScrollUp => ui::wheel(state, area, m.column, m.row, -1),
             _ => None,
         },
         _ => None,

@@ -43,6 +43,21 @@ impl Panes {
         })
     }
 
+    /// Like [`Panes::new`], the right column split between list and detail by how many
+    /// claims the list shows (the same split the state machine scrolls by).
+    pub fn for_state(area: Rect, state: &AppState) -> Option<Panes> {
+        let mut panes = Panes::new(area)?;
+        let right = panes.claims.union(panes.detail);
+        let total = usize::from(right.height.saturating_sub(4));
+        let (list, _) = crate::app::split_right(total, state.visible_claims().len());
+        let list = u16::try_from(list + 2).unwrap_or(u16::MAX);
+        let [claims, detail] =
+            Layout::vertical([Constraint::Length(list), Constraint::Min(0)]).areas(right);
+        panes.claims = claims;
+        panes.detail = detail;
+        Some(panes)
+    }
+
     /// The insides of the panes, as the state machine needs them.
     pub fn viewport(&self) -> Viewport {
         Viewport {
@@ -73,7 +88,7 @@ fn inner(r: Rect) -> Rect {
 
 /// What a click at (`col`, `row`) means on a terminal of `area`.
 pub fn click(state: &AppState, area: Rect, col: u16, row: u16) -> Option<Action> {
-    let panes = Panes::new(area)?;
+    let panes = Panes::for_state(area, state)?;
     let at = ratatui::layout::Position::new(col, row);
     let article = inner(panes.article);
     if article.contains(at) {
@@ -116,8 +131,8 @@ pub fn drag(state: &AppState, area: Rect, col: u16, row: u16) -> Option<Action> 
 }
 
 /// What the mouse wheel means at (`col`, `row`): `lines` is negative for up.
-pub fn wheel(area: Rect, col: u16, row: u16, lines: isize) -> Option<Action> {
-    let panes = Panes::new(area)?;
+pub fn wheel(state: &AppState, area: Rect, col: u16, row: u16, lines: isize) -> Option<Action> {
+    let panes = Panes::for_state(area, state)?;
     let at = ratatui::layout::Position::new(col, row);
     if panes.article.contains(at) {
         Some(Action::ScrollArticle(lines * 3))

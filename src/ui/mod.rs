@@ -30,7 +30,7 @@ use crate::app::{AppState, View};
 /// Draws the whole screen for the current state.
 pub fn draw(frame: &mut Frame, state: &AppState, theme: &Theme) {
     let area = frame.area();
-    let Some(panes) = Panes::new(area) else {
+    let Some(panes) = Panes::for_state(area, state) else {
         draw_too_small(frame);
         return;
     };
