@@ -282,3 +282,32 @@ fn reading_width_caps_the_lines() {
     assert_eq!(s.viewport.article_width, 30);
     assert!(s.doc.lines.len() > 1, "wrapped at 30, not 200");
 }
+
+/// PgDn and PgUp move the article exactly one screen each time, and the cursor lands on a
+/// sentence in view.
+#[test]
+fn pages_are_one_screen() {
+    let text: String = (0..400)
+        .map(|i| format!("Sentence number {i} is here and it runs on for a while. "))
+        .collect();
+    let (mut s, _) = super::tests::run(&text, "");
+    s.update(Action::Resize(Viewport {
+        article_width: 40,
+        article_height: 20,
+        ..Viewport::default()
+    }));
+    let page_down = crate::keymap::Key::plain(crate::keymap::KeyCode::PageDown);
+    let mut tops = vec![s.top];
+    for _ in 0..4 {
+        s.update(Action::Key(page_down));
+        tops.push(s.top);
+        let (first, _) = s.doc.lines_of(&s.cursor_range());
+        assert!((s.top..s.top + 20).contains(&first), "cursor in view");
+    }
+    let steps: Vec<usize> = tops.windows(2).map(|w| w[1] - w[0]).collect();
+    assert_eq!(steps, [20, 20, 20, 20]);
+    s.update(Action::Key(crate::keymap::Key::plain(
+        crate::keymap::KeyCode::PageUp,
+    )));
+    assert_eq!(s.top, tops[3]);
+}

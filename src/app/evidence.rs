@@ -233,8 +233,10 @@ impl AppState {
                 };
                 if let Some(i) = claim {
                     self.view = super::state::View::Main;
-                    self.focus = Pane::Claims;
                     self.select_claim(i);
+                    // Shown in the article at once; the list keeps the focus.
+                    self.jump_to_current();
+                    self.focus = Pane::Claims;
                 }
             }
             PickerKind::Scale { ids } => {

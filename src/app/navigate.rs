@@ -78,9 +78,10 @@ impl AppState {
         self.follow_cursor();
     }
 
-    /// Page down or up: scroll by a page, then put the cursor on the first sentence in view.
+    /// Page down or up: scroll by exactly one screen, then put the cursor on the first
+    /// sentence that starts in view (the view stays where the page put it).
     pub(super) fn page_article(&mut self, down: bool) {
-        let step = self.viewport.article_height.saturating_sub(2).max(1);
+        let step = self.viewport.article_height.max(1);
         let old_top = self.top;
         self.top = if down {
             (self.top + step).min(self.max_top())
@@ -93,8 +94,29 @@ impl AppState {
             return;
         }
         let byte = self.doc.lines.get(self.top).map_or(0, |l| l.start);
-        self.cursor = self.doc.sentence_at(byte);
-        self.follow_cursor();
+        let bottom = self
+            .doc
+            .lines
+            .get(self.top + step - 1)
+            .map_or(usize::MAX, |l| l.end);
+        let at = self.doc.sentence_at(byte);
+        let starts_in_view = |i: usize| {
+            self.doc
+                .sentences
+                .get(i)
+                .is_some_and(|s| s.start >= byte && s.start < bottom)
+        };
+        self.cursor = if self.doc.sentences.get(at).is_some_and(|s| s.start >= byte)
+            || !starts_in_view(at + 1)
+        {
+            at
+        } else {
+            at + 1
+        };
+        self.point = None;
+        if let Some(i) = self.doc.innermost_in(self.cursor_range()) {
+            self.select_claim(i);
+        }
     }
 
     /// Mouse wheel: scroll the article without moving the cursor.
