@@ -12,6 +12,8 @@ pub mod app;
 pub mod check;
 /// The command line definitions.
 pub mod cli;
+/// Shell completion scripts and the man page.
+pub mod completion;
 /// The user's config file: name, publication, default scale, key overrides, theme.
 pub mod config;
 /// CSL-JSON import and export of the source library (Zotero, Pandoc).

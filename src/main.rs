@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser};
+use clap::Parser;
 
 use factdesk::cli::{Cli, Command, SourcesCommand};
 use factdesk::model::SystemEntropy;
@@ -87,16 +87,12 @@ fn main() -> ExitCode {
             &config(),
             SystemEntropy,
         )),
+        Some(Command::Man) => factdesk::completion::man_page()
+            .and_then(|page| write_out(&page))
+            .map_err(anyhow::Error::from),
         Some(Command::Completions { shell }) => {
             // Into a buffer first: clap_complete panics when its writer fails (a closed pipe).
-            let mut script = Vec::new();
-            clap_complete::generate(shell, &mut Cli::command(), "factdesk", &mut script);
-            std::io::Write::write_all(&mut std::io::stdout(), &script)
-                .or_else(|e| match e.kind() {
-                    std::io::ErrorKind::BrokenPipe => Ok(()),
-                    _ => Err(e),
-                })
-                .map_err(anyhow::Error::from)
+            write_out(&factdesk::completion::script(shell)).map_err(anyhow::Error::from)
         }
         Some(Command::Sources(SourcesCommand::Import { file, into })) => {
             sources_cli::import(&file, &into, &mut SystemEntropy)
@@ -156,4 +152,12 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Writes to standard output; a closed pipe (`| head`) is not an error.
+fn write_out(bytes: &[u8]) -> std::io::Result<()> {
+    std::io::Write::write_all(&mut std::io::stdout(), bytes).or_else(|e| match e.kind() {
+        std::io::ErrorKind::BrokenPipe => Ok(()),
+        _ => Err(e),
+    })
 }
