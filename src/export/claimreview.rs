@@ -70,7 +70,7 @@ pub fn claimreview(case: &Case, opts: &ExportOptions) -> Result<Exported, Export
 
     let mut graph = Vec::new();
     let mut skipped = Vec::new();
-    for (i, claim) in case.claims.iter().enumerate() {
+    for claim in &case.claims {
         match review(case, claim) {
             Ok(mut review) => {
                 review.insert("url".into(), claim_url(base, &claim.id.0).into());
@@ -80,7 +80,7 @@ pub fn claimreview(case: &Case, opts: &ExportOptions) -> Result<Exported, Export
                 }
                 graph.push(Value::Object(order(review)));
             }
-            Err(why) => skipped.push(format!("claim {} ({}): {why}", i + 1, claim.id)),
+            Err(why) => skipped.push(format!("C{} ({}): {why}", claim.number, claim.id)),
         }
     }
     let doc = json!({"@context": "https://schema.org", "@graph": graph});

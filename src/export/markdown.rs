@@ -16,8 +16,9 @@ use crate::text::{clean_block, clean_line};
 pub fn markdown(case: &Case) -> String {
     let mut out = String::new();
     header(&mut out, case);
-    for (i, claim) in case.claims.iter().enumerate() {
-        claim_section(&mut out, case, i + 1, claim);
+    for claim in &case.claims {
+        // The claim's stable number, as the desk and the history show it.
+        claim_section(&mut out, case, claim.number as usize, claim);
     }
     scale_section(&mut out, case);
     out

@@ -184,7 +184,7 @@ fn claimreview_of_demo_case() {
     assert_eq!(doc["@context"], "https://schema.org");
     let graph = doc["@graph"].as_array().expect("a graph");
     assert_eq!(graph.len(), 2);
-    assert_eq!(skipped, ["claim 3 (zz4): not rated yet"]);
+    assert_eq!(skipped, ["C2 (zz4): not rated yet"]);
     let appearance = json!({"@type": "CreativeWork", "url": URL, "name": TITLE, "headline": TITLE});
     assert_eq!(
         graph[0],
@@ -321,7 +321,7 @@ fn claimreview_skips_incomplete_claims() {
     assert_eq!(doc["@graph"], json!([]));
     assert_eq!(skipped.len(), 3);
     assert!(
-        skipped[0].starts_with("claim 1 (k3x9q2ma): its wording is empty"),
+        skipped[0].starts_with("C3 (k3x9q2ma): its wording is empty"),
         "{skipped:?}"
     );
     assert!(
@@ -354,7 +354,7 @@ fn claimreview_conclusion_only() {
     );
     assert_eq!(
         skipped,
-        ["claim 3 (zz4): no written conclusion yet (the explanation is empty)"]
+        ["C2 (zz4): no written conclusion yet (the explanation is empty)"]
     );
     assert_eq!(publishable_problems(&doc), Vec::<String>::new());
 }
