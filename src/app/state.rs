@@ -388,6 +388,8 @@ pub struct AppState {
     pub show_uncovered: bool,
     /// The program (and its first arguments) that opens a URL (`o`); empty: the system's.
     pub opener: Vec<String>,
+    /// Whether the first-steps panel shows (the first run of the demo; Esc closes it).
+    pub first_steps: bool,
     /// The widest the article's lines run (the config's `layout.reading_width`).
     pub reading_width: Option<usize>,
     /// Where times are shown in (stored times are UTC).
@@ -481,6 +483,7 @@ impl AppState {
             show_uncovered: false,
             opener: Vec::new(),
             reading_width: None,
+            first_steps: false,
             time_zone: jiff::tz::TimeZone::system(),
         };
         state.follow_cursor();

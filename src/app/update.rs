@@ -342,6 +342,9 @@ impl AppState {
             MoveStartLeft => self.move_selection_start(false),
             ExtendChar => self.adjust_selection_by_char(true),
             ShrinkChar => self.adjust_selection_by_char(false),
+            Cancel if std::mem::take(&mut self.first_steps) => {
+                self.info("Closed the first-steps panel: ? shows every key");
+            }
             Cancel if self.selection.take().is_none() && self.search.take().is_some() => {
                 self.info("Search cleared");
             }

@@ -64,6 +64,7 @@ pub fn open_and_run(
             .and_then(crate::model::Scale::preset)
     });
     let options = open::OpenOptions { scale, ..options };
+    let first_run = file.is_none() && !open::demo_path(output).exists();
     let opened = open::open_with(file, output, &options, &entropy)?;
     let (keymap, key_warnings) = crate::config::keymap(&config.config);
     let mut notices = opened.notices;
@@ -83,6 +84,7 @@ pub fn open_and_run(
         viewport,
     );
     state.checker = config.config.name.clone();
+    state.first_steps = first_run;
     state.opener = config.config.opener.clone().unwrap_or_default();
     state.reading_width = config.config.reading_width;
     if state.reading_width.is_some() {

@@ -68,3 +68,17 @@ fn filtered_claim_list() {
     let wide = text_of(&render(&s, 160, 48, Theme::COLOR));
     assert!(wide.contains("Claims 1/1 of 3 · status:todo verdict:false "));
 }
+
+/// The first-steps panel shows over the article on the first run and Esc closes it.
+#[test]
+fn first_steps_panel() {
+    for (w, h) in [(80u16, 24u16), (160, 48)] {
+        let mut s = state(super::super::open::DEMO_ARTICLE, w, h);
+        s.first_steps = true;
+        let text = text_of(&render(&s, w, h, Theme::COLOR));
+        insta::assert_snapshot!(format!("first_steps_{w}x{h}"), text);
+        press(&mut s, "⎋");
+        let text = text_of(&render(&s, w, h, Theme::COLOR));
+        assert!(!text.contains("First steps"));
+    }
+}

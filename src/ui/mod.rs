@@ -2,6 +2,7 @@
 
 mod article;
 mod claims;
+mod first_steps;
 mod form;
 mod gutter;
 mod layout;
@@ -43,6 +44,7 @@ pub fn draw(frame: &mut Frame, state: &AppState, theme: &Theme) {
         article::draw_article(frame, panes.article, state, theme);
         claims::draw_claims(frame, panes.claims, state, theme);
         claims::draw_detail(frame, panes.detail, state, theme);
+        first_steps::draw_first_steps(frame, panes.article, state, theme);
     }
     status::draw_status(frame, panes.status, state, theme);
     overlay::draw_overlay(frame, state, theme);
