@@ -46,18 +46,30 @@ fn chars(s: &str, start: u64, end: u64) -> String {
         .collect()
 }
 
-/// The demo article opens with no arguments; q leaves the alternate screen with exit 0.
+/// The demo opens with no arguments, its worked example and first-steps panel shown; q
+/// leaves the alternate screen with exit 0; the demo's file is in the data directory.
 #[test]
 fn opens_the_demo_and_quits_cleanly() {
     let dir = tempfile::tempdir().unwrap();
-    let mut tui = Tui::spawn(&bin(), &[], dir.path(), 80, 24, &[]);
+    let data = dir.path().to_str().unwrap();
+    let mut tui = Tui::spawn(&bin(), &[], dir.path(), 80, 24, &[("XDG_DATA_HOME", data)]);
     tui.wait_for("Article: Harbour city council", TIMEOUT);
-    tui.wait_for("Claims 0/0", TIMEOUT);
+    tui.wait_for("Claims 1/1", TIMEOUT);
+    tui.wait_for("First steps", TIMEOUT);
     tui.wait_for("NORMAL", TIMEOUT);
     assert!(tui.in_alternate_screen());
     tui.key("q");
     assert_eq!(tui.wait_exit(TIMEOUT), 0);
     assert!(!tui.in_alternate_screen(), "terminal restored");
+    assert!(
+        dir.path()
+            .join("factdesk/factdesk-demo.factdesk.json")
+            .exists()
+    );
+    assert!(
+        !dir.path().join("factdesk-demo.factdesk.json").exists(),
+        "not in the cwd"
+    );
 }
 
 /// The core loop on the real scraped article: claim, rate, save, quit; the JSON on disk has
@@ -162,12 +174,13 @@ fn save_and_quit_honours_output_path() {
 #[test]
 fn live_resize() {
     let dir = tempfile::tempdir().unwrap();
-    let mut tui = Tui::spawn(&bin(), &[], dir.path(), 80, 24, &[]);
-    tui.wait_for("Claims 0/0", TIMEOUT);
+    let data = dir.path().to_str().unwrap();
+    let mut tui = Tui::spawn(&bin(), &[], dir.path(), 80, 24, &[("XDG_DATA_HOME", data)]);
+    tui.wait_for("Claims 1/1", TIMEOUT);
     tui.resize(40, 10);
     tui.wait_for("Terminal too small", TIMEOUT);
     tui.resize(120, 40);
-    tui.wait_for("Claims 0/0", TIMEOUT);
+    tui.wait_for("Claims 1/1", TIMEOUT);
     tui.key("?");
     tui.wait_for("Keys", TIMEOUT);
     tui.wait_for("make the selection (or the sentence) a claim", TIMEOUT);
@@ -466,4 +479,46 @@ fn article_size_cap() {
     assert!(started.elapsed() < Duration::from_secs(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("over the limit of 2097152 bytes"), "{err}");
+}
+
+/// Ctrl-e hands the terminal to `$EDITOR` on the explanation and takes its text back when
+/// it exits 0; an editor that fails leaves the explanation as it was. The screen comes back.
+#[test]
+fn explanation_in_external_editor() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), "One claim here. Another one.").unwrap();
+    let good = dir.path().join("good-editor.sh");
+    fs::write(&good, "#!/bin/sh\nprintf 'Written outside.\\n' > \"$1\"\n").unwrap();
+    let bad = dir.path().join("bad-editor.sh");
+    fs::write(&bad, "#!/bin/sh\nprintf 'Lost.' > \"$1\"\nexit 3\n").unwrap();
+    for script in [&good, &bad] {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(script, fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    for (editor, expected, message) in [
+        (&good, "Written outside.", "Updated the explanation of C1"),
+        (&bad, "", "did not exit cleanly"),
+    ] {
+        let _ = fs::remove_file(dir.path().join("a.factdesk.json"));
+        let editor = editor.to_str().unwrap();
+        let env = [("VISUAL", editor), ("EDITOR", editor)];
+        let mut tui = Tui::spawn(&bin(), &["a.txt"], dir.path(), 100, 30, &env);
+        tui.wait_for("Claims 0/0", TIMEOUT);
+        tui.key("c");
+        tui.wait_for("Claims 1/1", TIMEOUT);
+        tui.key("Ctrl-e");
+        tui.wait_for(message, TIMEOUT);
+        tui.wait_for("Article: One claim", TIMEOUT);
+        tui.key("Ctrl-s");
+        tui.wait_for("Saved 1 claim", TIMEOUT);
+        tui.key("q");
+        assert_eq!(tui.wait_exit(TIMEOUT), 0);
+        let json = read_verdict_file(&dir.path().join("a.factdesk.json"));
+        assert_eq!(
+            json["claims"][0]["verdict"]["explanation"]
+                .as_str()
+                .unwrap_or(""),
+            expected
+        );
+    }
 }
