@@ -366,9 +366,16 @@ impl AppState {
         let notices = if self.notices.is_empty() {
             0
         } else {
-            self.notices.len() + 2
+            self.notices.len() * 2 + 2
         };
-        let max = (crate::keymap::help_lines(&self.keymap).len() + notices).saturating_sub(visible);
+        // The popup's inside: at most 76 columns, less its border (as the screen draws it).
+        let v = &self.viewport;
+        let screen = v.article_width + v.detail_width + 7;
+        let width = screen.min(76).saturating_sub(2);
+        let rows = crate::keymap::wrap_help(&crate::keymap::help_lines(&self.keymap), width)
+            .0
+            .len();
+        let max = (rows + notices).saturating_sub(visible);
         match command {
             Command::MoveDown => *scroll = (*scroll + 1).min(max),
             Command::MoveUp => *scroll = scroll.saturating_sub(1),

@@ -27,7 +27,7 @@ pub enum Command {
     GoTop,
     /// To the last item.
     GoBottom,
-    /// Start selecting words from the start of the cursor's sentence.
+    /// Start selecting words at the search match or the clicked word (else the sentence's first).
     StartSelection,
     /// Make the selection, or the sentence under the cursor, a claim.
     MakeClaim,
@@ -205,7 +205,7 @@ impl Command {
             PageUp => "page up",
             GoTop => "to the top",
             GoBottom => "to the bottom",
-            StartSelection => "select words, starting at the cursor's sentence",
+            StartSelection => "select words from the search match or clicked word",
             MakeClaim => "make the selection (or the sentence) a claim",
             NextClaim => "next claim in the text",
             PreviousClaim => "previous claim in the text",

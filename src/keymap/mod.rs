@@ -5,7 +5,7 @@ mod help;
 mod key;
 
 pub use command::Command;
-pub use help::{HelpLine, help_lines};
+pub use help::{HelpLine, help_lines, wrap_help};
 pub use key::{Key, KeyCode, KeyParseError};
 
 use std::fmt;

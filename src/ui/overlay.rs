@@ -368,15 +368,7 @@ fn draw_help(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme, scr
         lines.push(HelpLine::Blank);
     }
     lines.extend(help_lines(&state.keymap));
-    let key_width = lines
-        .iter()
-        .filter_map(|l| match l {
-            HelpLine::Entry { keys, .. } => Some(keys.width()),
-            _ => None,
-        })
-        .max()
-        .unwrap_or(0)
-        .min(22);
+    let (lines, key_width) = crate::keymap::wrap_help(&lines, usize::from(inner.width));
     let shown: Vec<Line> = lines
         .iter()
         .skip(scroll.min(lines.len().saturating_sub(usize::from(inner.height))))
