@@ -25,7 +25,7 @@ fn link_a_new_url_source() {
     assert_eq!(link.source, source.id);
     assert_eq!(link.stance, Stance::Refutes);
     assert_eq!(link.quote, "rents rose 38%");
-    assert!(s.dirty);
+    assert!(s.dirty());
 }
 
 /// Text that is not a URL becomes the new source's title; Enter with nothing typed does
@@ -227,15 +227,18 @@ fn undo_evidence() {
 #[test]
 fn unsaved_marker_follows_undo() {
     let (mut s, _) = run(TEXT, "c");
-    assert!(s.dirty);
+    assert!(s.dirty());
     s.update(Action::Key(crate::keymap::Key::char('u')));
-    assert!(!s.dirty, "back to the file as opened");
+    assert!(!s.dirty(), "back to the file as opened");
     let (mut s, _) = run(TEXT, "c");
-    s.update(Action::Saved(Ok("x".into())));
+    s.update(Action::Saved {
+        result: Ok("x".into()),
+        then_quit: false,
+    });
     for k in super::tests::keys("ux") {
         s.update(Action::Key(k));
     }
-    assert!(s.dirty);
+    assert!(s.dirty());
 }
 
 /// Every change appends to the file's history; verdict changes say before and after; undo

@@ -150,7 +150,7 @@ fn new_claim_is_current() {
     assert_eq!(claim.text, "A first line continues here.");
     assert_eq!(claim.status, ClaimStatus::Todo);
     assert_eq!(claim.created, "2026-01-02T03:04:05Z");
-    assert!(state.dirty);
+    assert!(state.dirty());
 }
 
 /// The claimant is guessed from the sentence, else from its paragraph.
@@ -292,11 +292,17 @@ fn quitting() {
 #[test]
 fn save_results() {
     let (mut s, _) = run(TEXT, "c");
-    s.update(Action::Saved(Err("disk full".into())));
-    assert!(s.dirty);
+    s.update(Action::Saved {
+        result: Err("disk full".into()),
+        then_quit: false,
+    });
+    assert!(s.dirty());
     assert!(s.message.as_ref().unwrap().text.contains("disk full"));
-    s.update(Action::Saved(Ok(PathBuf::from("x.factdesk.json"))));
-    assert!(!s.dirty);
+    s.update(Action::Saved {
+        result: Ok(PathBuf::from("x.factdesk.json")),
+        then_quit: false,
+    });
+    assert!(!s.dirty());
 }
 
 /// ] and [ jump between claims in text order; Enter in the list jumps to the claim.
@@ -489,7 +495,10 @@ fn conclusion_only_scale() {
 #[test]
 fn failed_save_offers_save_as() {
     let (mut s, _) = run(TEXT, "c");
-    s.update(Action::Saved(Err("the file system is read-only".into())));
+    s.update(Action::Saved {
+        result: Err("the file system is read-only".into()),
+        then_quit: false,
+    });
     assert!(matches!(s.overlay, Some(Overlay::SaveFailed { .. })));
     let mut effects = Vec::new();
     for k in keys("a<C-w><C-w><C-w><C-w>/tmp/elsewhere.factdesk.json<Enter>") {
