@@ -9,7 +9,7 @@ use std::process::Command;
 use std::time::Duration;
 
 use serde_json::Value;
-use support::{Color, TIMEOUT, Tui, bin, shared_dir};
+use support::{Color, TIMEOUT, Tui, bin, shared, skip};
 
 fn schema_validator() -> jsonschema::Validator {
     let schema: Value = serde_json::from_str(include_str!("../assets/verdict-file.schema.json"))
@@ -64,10 +64,12 @@ fn opens_the_demo_and_quits_cleanly() {
 /// the claim with a correct anchor; reopening shows it.
 #[test]
 fn claim_rate_save_reopen_on_the_real_article() {
-    let Some(shared) = shared_dir() else { return };
+    let Some(sample) = shared("sample/musk-putin-article.txt") else {
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
     let article = dir.path().join("musk.txt");
-    fs::copy(shared.join("sample/musk-putin-article.txt"), &article).unwrap();
+    fs::copy(sample, &article).unwrap();
 
     let mut tui = Tui::spawn(&bin(), &["musk.txt"], dir.path(), 100, 30, &[]);
     tui.wait_for("Article: Controversy", TIMEOUT);
@@ -269,7 +271,7 @@ fn fifo_is_refused_without_hanging() {
     let fifo = dir.path().join("pipe.txt");
     let made = Command::new("mkfifo").arg(&fifo).status();
     if !made.is_ok_and(|s| s.success()) {
-        eprintln!("skipping: mkfifo not available");
+        skip("mkfifo is not available");
         return;
     }
     let started = std::time::Instant::now();
@@ -283,13 +285,11 @@ fn fifo_is_refused_without_hanging() {
 /// Ctrl-s; save; reopen and see the link in the detail pane.
 #[test]
 fn link_a_new_source_save_reopen() {
-    let Some(shared) = shared_dir() else { return };
+    let Some(sample) = shared("sample/musk-putin-article.txt") else {
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
-    fs::copy(
-        shared.join("sample/musk-putin-article.txt"),
-        dir.path().join("musk.txt"),
-    )
-    .unwrap();
+    fs::copy(sample, dir.path().join("musk.txt")).unwrap();
     let mut tui = Tui::spawn(&bin(), &["musk.txt"], dir.path(), 120, 40, &[]);
     tui.wait_for("Article: Controversy", TIMEOUT);
     tui.key("j");
