@@ -19,6 +19,9 @@ pub use vt100::Color;
 
 /// Generous default timeout for a loaded 2-core machine.
 pub const TIMEOUT: Duration = Duration::from_secs(10);
+/// The ceiling for waiting on a slower event (a process exit, an autosave): only a hang
+/// reaches it, so tests wait on the event instead of racing a deadline.
+pub const CEILING: Duration = Duration::from_secs(30);
 const POLL: Duration = Duration::from_millis(20);
 
 /// Polls `done` every 20 ms; false if it is still false after `timeout`.
