@@ -157,10 +157,10 @@ pub fn draw_overlay(frame: &mut Frame, state: &AppState, theme: &Theme) {
                     Command::ShowDifferences,
                 ],
             ));
-            frame.render_widget(Paragraph::new(body), inner);
+            frame.render_widget(Paragraph::new(body).wrap(Wrap { trim: true }), inner);
         }
         Some(Overlay::SaveConflict { .. }) => {
-            let rect = centred(area, 64, 6);
+            let rect = centred(area, 64, 7);
             let inner = popup(frame, rect, " The file on disk is different ".into(), theme);
             let body = vec![
                 Line::raw(format!(
