@@ -452,3 +452,6 @@ fn search_matches_are_highlighted() {
     assert_eq!(buffer[(x, y)].bg, Color::Rgb(0xff, 0xd7, 0x5f));
     assert_ne!(buffer[(x + 9, y)].bg, Color::Rgb(0xff, 0xd7, 0x5f));
 }
+
+#[path = "overlay_tests.rs"]
+mod overlays;
