@@ -47,7 +47,7 @@ pub fn shared(rel: &str) -> Option<PathBuf> {
 /// shows it, and counted by `.ci/run`.
 pub fn skip(reason: &str) {
     let thread = std::thread::current();
-    let test = thread.name().unwrap_or("a test");
+    let test = thread.name().unwrap_or("(unnamed)");
     let line = format!("skipping {test}: {reason}\n");
     let _ = std::io::stderr().write_all(line.as_bytes());
 }
