@@ -38,6 +38,9 @@ pub mod sources_cli;
 pub mod store;
 /// The runner: terminal setup, event loop, effects (crossterm).
 pub mod terminal;
+/// What the unit tests share: third-party data, skips, keys, a state builder.
+#[cfg(test)]
+pub(crate) mod test_support;
 /// Pure text work: decoding, cleaning for display, sentences, wrapping, offsets.
 pub mod text;
 /// Drawing the screen from `&AppState` (ratatui).

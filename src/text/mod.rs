@@ -11,8 +11,6 @@ pub mod wrap;
 #[cfg(test)]
 mod claimant_tests;
 #[cfg(test)]
-mod perf_tests;
-#[cfg(test)]
 mod sanitize_tests;
 #[cfg(test)]
 mod segment_tests;

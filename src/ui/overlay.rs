@@ -175,10 +175,10 @@ fn draw_one(frame: &mut Frame, state: &AppState, theme: &Theme, overlay: Option<
                     Command::ShowDifferences,
                 ],
             ));
-            frame.render_widget(Paragraph::new(body), inner);
+            frame.render_widget(Paragraph::new(body).wrap(Wrap { trim: true }), inner);
         }
         Some(Overlay::SaveConflict { what, .. }) => {
-            let rect = centred(area, 72, 7);
+            let rect = centred(area, 72, 8);
             let inner = popup(frame, rect, " The file on disk is different ".into(), theme);
             let body = vec![
                 Line::raw(format!(
