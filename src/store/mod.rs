@@ -19,6 +19,7 @@ mod error;
 mod files;
 mod format;
 mod lock;
+mod numbers;
 mod recovery;
 pub mod safe_json;
 mod validate;

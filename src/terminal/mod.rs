@@ -93,8 +93,7 @@ pub fn open_and_run(
                 "{} is open in another factdesk{who}: this one is read-only (Save as writes a copy)",
                 state.file_name()
             );
-            state.read_only = Some(why.clone());
-            state.notices.push(why);
+            state.open_read_only(why);
             None
         }
     };
