@@ -292,6 +292,8 @@ impl Command {
             MoveStartRight => "start→",
             SaveAndQuit => "save",
             DiscardAndQuit => "discard",
+            DiscardChanges => "discard them",
+            KeepEditing => "keep editing",
             Delete => "delete",
             LinkSource => "link",
             SaveAs => "save as…",
