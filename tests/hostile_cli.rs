@@ -3,11 +3,11 @@
 //! C1 or bidi character — only the newlines factdesk writes itself.
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::PathBuf;
+use std::process::Output;
 
 mod support;
-use support::bin;
+use support::run_in;
 
 use factdesk::model::{Article, Case, Claim, Origin, Scale, Source, SourceId};
 use factdesk::store::{self, SavedView};
@@ -33,16 +33,6 @@ fn forbidden(bytes: &[u8]) -> Option<char> {
         (c.is_control() && c != '\n')
             || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
     })
-}
-
-fn run(dir: &Path, args: &[&str]) -> Output {
-    Command::new(bin())
-        .args(args)
-        .current_dir(dir)
-        .env("HOME", dir)
-        .env("XDG_CONFIG_HOME", dir.join("config"))
-        .output()
-        .expect("runs")
 }
 
 fn assert_clean(what: &str, out: &Output) {
@@ -122,7 +112,7 @@ fn hostile_field_values_print_clean() {
         vec!["export", "h.factdesk.json", "--format", "csv"],
         vec!["sources", "export", "h.factdesk.json"],
     ] {
-        let out = run(dir.path(), &args);
+        let out = run_in(dir.path(), &args);
         assert_clean(&args.join(" "), &out);
     }
     // A library to import whose titles are hostile and whose URLs repeat (warnings).
@@ -136,7 +126,7 @@ fn hostile_field_values_print_clean() {
         serde_json::to_string(&items).unwrap(),
     )
     .unwrap();
-    let out = run(
+    let out = run_in(
         dir.path(),
         &["sources", "import", "lib.json", "--into", "h.factdesk.json"],
     );
@@ -149,11 +139,11 @@ fn hostile_field_values_print_clean() {
     json["claims"][1]["links"][0]["stance"] = strings[strings.len() - 2].as_str().into();
     json["claims"][2]["links"][0]["source"] = strings.last().unwrap().as_str().into();
     fs::write(dir.path().join("bad.factdesk.json"), json.to_string()).unwrap();
-    let out = run(dir.path(), &["check", "bad.factdesk.json"]);
+    let out = run_in(dir.path(), &["check", "bad.factdesk.json"]);
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     assert_clean("check of bad values", &out);
     // A hostile value the command line itself refuses.
-    let out = run(dir.path(), &["--scale", strings.last().unwrap()]);
+    let out = run_in(dir.path(), &["--scale", strings.last().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     assert_clean("usage error", &out);
 }
@@ -201,7 +191,7 @@ fn hostile_file_names_print_clean() {
                             .chain([name.as_str()])
                             .collect(),
                     ] {
-                        let out = run(dir, &args);
+                        let out = run_in(dir, &args);
                         assert_clean(&format!("{args:?}"), &out);
                     }
                 }

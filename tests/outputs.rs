@@ -3,10 +3,10 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 mod support;
-use support::bin;
+use support::run_in;
 
 use factdesk::model::{Article, Case, Claim, Origin, Scale};
 use factdesk::store::{self, SavedView};
@@ -33,16 +33,6 @@ fn case_file(dir: &Path, name: &str) -> PathBuf {
     path
 }
 
-fn factdesk(dir: &Path, args: &[&str]) -> Output {
-    Command::new(bin())
-        .args(args)
-        .current_dir(dir)
-        .env("HOME", dir)
-        .env("XDG_CONFIG_HOME", dir.join("config"))
-        .output()
-        .expect("runs")
-}
-
 /// Exporting over the case itself is refused (exit 2) and the case is untouched; with
 /// --force the export is written and the case kept as .bak. Another verdict file is
 /// refused the same way; `-` writes to standard output.
@@ -51,7 +41,7 @@ fn export_never_replaces_the_case() {
     let dir = tempfile::tempdir().unwrap();
     let case = case_file(dir.path(), "case.factdesk.json");
     let before = fs::read(&case).unwrap();
-    let out = factdesk(
+    let out = run_in(
         dir.path(),
         &[
             "export",
@@ -76,7 +66,7 @@ fn export_never_replaces_the_case() {
         dir.path().join("other.json"),
     )
     .unwrap();
-    let out = factdesk(
+    let out = run_in(
         dir.path(),
         &[
             "export",
@@ -90,7 +80,7 @@ fn export_never_replaces_the_case() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("is a factdesk verdict file"));
 
-    let out = factdesk(
+    let out = run_in(
         dir.path(),
         &[
             "export",
@@ -114,7 +104,7 @@ fn export_never_replaces_the_case() {
     );
 
     let case = case_file(dir.path(), "case.factdesk.json");
-    let out = factdesk(
+    let out = run_in(
         dir.path(),
         &["export", "case.factdesk.json", "--format", "csv", "-o", "-"],
     );
@@ -139,7 +129,7 @@ fn special_targets_are_written_as_they_are() {
             let fifo = fifo.clone();
             std::thread::spawn(move || fs::read_to_string(fifo).unwrap())
         };
-        let out = factdesk(
+        let out = run_in(
             dir.path(),
             &[
                 "export",
@@ -168,7 +158,7 @@ fn special_targets_are_written_as_they_are() {
         ],
         vec!["sources", "export", "case.factdesk.json", "-o", "/dev/null"],
     ] {
-        let out = factdesk(dir.path(), &args);
+        let out = run_in(dir.path(), &args);
         assert_eq!(out.status.code(), Some(0), "{out:?}");
         assert!(
             fs::metadata("/dev/null")
@@ -181,7 +171,7 @@ fn special_targets_are_written_as_they_are() {
     let target = dir.path().join("real.md");
     fs::write(&target, "old").unwrap();
     std::os::unix::fs::symlink("real.md", dir.path().join("link.md")).unwrap();
-    let out = factdesk(
+    let out = run_in(
         dir.path(),
         &[
             "export",
@@ -212,7 +202,7 @@ fn sources_export_never_replaces_the_case() {
     let dir = tempfile::tempdir().unwrap();
     let case = case_file(dir.path(), "case.factdesk.json");
     let before = fs::read(&case).unwrap();
-    let out = factdesk(
+    let out = run_in(
         dir.path(),
         &[
             "sources",

@@ -39,6 +39,18 @@ fn pty_size(cols: u16, rows: u16) -> PtySize {
     size
 }
 
+/// Runs the binary with `args` in `dir`, with `HOME` and the config folder inside `dir`
+/// (so no user config is read), and returns what it printed and its status.
+pub fn run_in(dir: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(bin())
+        .args(args)
+        .current_dir(dir)
+        .env("HOME", dir)
+        .env("XDG_CONFIG_HOME", dir.join("config"))
+        .output()
+        .expect("runs")
+}
+
 /// Path of the app binary under test (only set in the factdesk crate).
 pub fn bin() -> PathBuf {
     // `option_env!` so this file also compiles in crates without that binary.
