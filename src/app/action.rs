@@ -39,15 +39,21 @@ pub enum Action {
     /// Time passed with work pending: score another slice of an open picker.
     Tick,
     /// The file on disk changed since it was opened; the save was not made.
-    SaveConflict { then_quit: bool },
+    SaveConflict { then_quit: bool, what: String },
+    /// The runner wrote (or failed to write) the recovery file.
+    Autosaved(crate::store::Kept),
+    /// The runner finished a save (the path written) or failed (the reason); `then_quit`
+    /// is the intent the save was asked with, carried back through the effect.
+    Saved {
+        result: Result<PathBuf, String>,
+        then_quit: bool,
+    },
     /// `$EDITOR` is done: the text when it exited 0, `None` when it did not (the edit is
     /// dropped), or why it could not run.
     ExternalEdit {
         claim: crate::model::ClaimId,
         result: Result<Option<String>, String>,
     },
-    /// The runner finished a save (the path written) or failed (the reason).
-    Saved(Result<PathBuf, String>),
 }
 
 /// Something only the runner can do, asked for by `update`.

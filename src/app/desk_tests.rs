@@ -1,8 +1,8 @@
 //! The desk: the detail pane's scrolling, search and selection, what is left to do.
 
-use super::tests::keys;
 use super::*;
 use crate::model::{Source, SourceId};
+use crate::test_support::keys;
 
 /// A state with three sources in the library, after `keys`, at `viewport`.
 fn desk(viewport: Viewport, key_string: &str) -> (AppState, Vec<Effect>) {
@@ -50,8 +50,8 @@ fn small() -> Viewport {
 }
 
 /// Three links with quotes: more than an H-row pane holds.
-const THREE_LINKS: &str = "clsudd<Enter>cQuote one<C-s>clreuters<Enter>rQuote two<C-s>\
-clworld<Enter>sQuote three<C-s><Tab><Tab>";
+const THREE_LINKS: &str = "clsudd<Enter>cQuote one<Ctrl-s>clreuters<Enter>rQuote two<Ctrl-s>\
+clworld<Enter>sQuote three<Ctrl-s><Tab><Tab>";
 
 /// Moving over links keeps the selected one wholly in the pane, however small.
 #[test]
@@ -188,7 +188,7 @@ fn list_filter_persists() {
     let (mut s, _) = super::tests::run(text, "cjcxxjcjcxx<Tab>/status:rev<Enter>gj");
     assert_eq!(s.visible_claims(), [1, 3]);
     assert_eq!(s.current_index(), Some(3));
-    for key in keys("k/<C-w><BS><C-w><Enter>") {
+    for key in keys("k/<Ctrl-w><Backspace><Ctrl-w><Enter>") {
         s.update(Action::Key(key));
     }
     assert_eq!(s.claim_filter, None);
@@ -199,7 +199,7 @@ fn list_filter_persists() {
 /// and only an http(s) one.
 #[test]
 fn out_to_the_world() {
-    let (_, effects) = desk(small(), "vwcey<C-w><C-w>Musk and Putin<Enter>y");
+    let (_, effects) = desk(small(), "vwcey<Ctrl-w><Ctrl-w>Musk and Putin<Enter>y");
     assert_eq!(effects, [Effect::Copy("Musk and Putin".into())]);
     let (_, effects) = desk(small(), "vwcY");
     assert_eq!(effects, [Effect::Copy("Musk spoke".into())]);
@@ -209,12 +209,12 @@ fn out_to_the_world() {
         1,
         "y in the article copies the claim's wording"
     );
-    let (_, effects) = desk(small(), "clreuters<Enter><C-s><Tab><Tab>o");
+    let (_, effects) = desk(small(), "clreuters<Enter><Ctrl-s><Tab><Tab>o");
     assert_eq!(
         effects,
         [Effect::OpenUrl("https://reuters.example/denial".into())]
     );
-    let (mut s, _) = desk(small(), "clreuters<Enter><C-s><Tab><Tab>");
+    let (mut s, _) = desk(small(), "clreuters<Enter><Ctrl-s><Tab><Tab>");
     s.case.sources[1].url = "file:///etc/passwd".into();
     let effects = s.update(Action::Key(crate::keymap::Key::char('o')));
     assert!(effects.is_empty());
@@ -230,7 +230,7 @@ fn out_to_the_world() {
 /// 0 (undoable like any edit) and dropped when it did not.
 #[test]
 fn explanation_in_editor() {
-    let (mut s, effects) = desk(small(), "cE<C-w>old<C-s><C-e>");
+    let (mut s, effects) = desk(small(), "cE<Ctrl-w>old<Ctrl-s><Ctrl-e>");
     let claim = s.case.claims[0].id.clone();
     assert_eq!(
         effects,

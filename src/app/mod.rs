@@ -24,6 +24,8 @@ mod desk_tests;
 mod evidence_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_hardening;
 
 pub use action::{Action, Effect};
 pub use detail::{
@@ -43,4 +45,4 @@ pub use state::{
     Pane, PickerKind, PickerOverlay, Selection, View, Viewport,
 };
 pub use todo::ClaimFilter;
-pub use world::{clipboard_text, is_web_url};
+pub use world::is_web_url;

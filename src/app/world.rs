@@ -18,31 +18,15 @@ pub fn is_web_url(url: &str) -> bool {
         })
 }
 
-/// Text as it goes to the clipboard: control and hidden characters dropped (a copied
-/// wording must not carry an escape sequence or a bidi override), newlines kept.
-pub fn clipboard_text(text: &str) -> String {
-    text.chars()
-        .filter(|c| {
-            *c == '\n' || crate::text::sanitize::hidden_kind(*c).is_none() && !c.is_control()
-        })
-        .collect()
-}
-
 impl AppState {
-    /// Puts `text` on the clipboard (OSC 52), saying what was copied.
+    /// Puts `text` on the clipboard (OSC 52) through the one copy path, which strips
+    /// control and hidden characters; an empty text is not copied.
     pub(super) fn copy(&mut self, what: &str, text: &str) -> Vec<Effect> {
-        let text = clipboard_text(text);
         if text.trim().is_empty() {
             self.info(format!("Nothing to copy: the {what} is empty"));
             return Vec::new();
         }
-        let shown: String = text.chars().take(60).collect();
-        let more = if shown.len() < text.len() { "…" } else { "" };
-        self.info(format!(
-            "Copied the {what}: {}{more}",
-            crate::text::clean_line(&shown)
-        ));
-        vec![Effect::Copy(text)]
+        self.copy_text(text)
     }
 
     /// `o` on a link or a library source: its URL in the system's browser.
@@ -161,15 +145,5 @@ mod tests {
         ] {
             assert!(!is_web_url(bad), "{bad:?}");
         }
-    }
-
-    /// Copied text loses control and hidden characters but keeps newlines and letters.
-    #[test]
-    fn clipboard_text_is_clean() {
-        assert_eq!(
-            clipboard_text("a\u{1b}]52;c;x\u{7}b\u{202e}c\nd"),
-            "a]52;c;xbc\nd"
-        );
-        assert_eq!(clipboard_text("Nguyễn “quoted”"), "Nguyễn “quoted”");
     }
 }

@@ -4,7 +4,8 @@
 use insta::assert_snapshot;
 
 use super::Theme;
-use super::tests::{find_in_article, press, render, state, text_of};
+use super::tests::{find_in_article, render, state, text_of};
+use crate::test_support::press;
 
 /// The article pane's part of the first screen row whose article part holds `needle`.
 fn article_row(text: &str, needle: &str) -> String {
@@ -21,7 +22,7 @@ const NESTED: &str = "Title\n\nAlpha beta gamma delta. Next sentence here.\n\nLa
 #[test]
 fn nested_claims_have_brackets() {
     let mut s = state(NESTED, 80, 24);
-    press(&mut s, "jc/beta⏎vc⎋"); // an unrated sentence, an unrated word inside it
+    press(&mut s, "jc/beta<Enter>vc<Esc>"); // an unrated sentence, an unrated word inside it
     let text = text_of(&render(&s, 80, 24, Theme::MONO));
     let row = article_row(&text, "Alpha");
     assert!(row.starts_with("│ ┆┆Alpha"), "two dashed brackets: {row:?}");
@@ -61,7 +62,7 @@ fn uncovered_sentences_are_marked() {
 fn filtered_claim_list() {
     let mut s = state(super::super::open::DEMO_ARTICLE, 80, 24);
     press(&mut s, "jjcr5jjcjjcx");
-    press(&mut s, "⇥/status:todo verdict:false⏎");
+    press(&mut s, "<Tab>/status:todo verdict:false<Enter>");
     let text = text_of(&render(&s, 80, 24, Theme::COLOR));
     assert_snapshot!(text);
     assert!(text.contains("Claims 1/1 of 3 · status:to… "));
@@ -77,7 +78,7 @@ fn first_steps_panel() {
         s.first_steps = true;
         let text = text_of(&render(&s, w, h, Theme::COLOR));
         insta::assert_snapshot!(format!("first_steps_{w}x{h}"), text);
-        press(&mut s, "⎋");
+        press(&mut s, "<Esc>");
         let text = text_of(&render(&s, w, h, Theme::COLOR));
         assert!(!text.contains("First steps"));
     }
