@@ -94,7 +94,7 @@ fn second_instance_is_read_only() {
     second.wait_for(&format!("pid {}", first.pid().unwrap()), TIMEOUT);
     second.key("x");
     second.key("Ctrl-s");
-    second.wait_for("open in another factdesk", TIMEOUT);
+    second.wait_for("open in another factdesk", TIMEOUT); // the save is refused
     first.key("x");
     first.key("Ctrl-s");
     first.wait_for("Saved 1 claim", TIMEOUT);

@@ -92,7 +92,7 @@ pub fn open_and_run(
         Err(held) => {
             let who = held.pid.map_or_else(String::new, |p| format!(" (pid {p})"));
             let why = format!(
-                "read-only: {} is open in another factdesk{who}; Save as writes a copy",
+                "read-only: open in another factdesk{who}; Save as writes a copy of {}",
                 state.file_name()
             );
             state.open_read_only(why);
