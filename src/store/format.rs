@@ -9,7 +9,7 @@ use super::validate::{hard_problems, save_problems, warnings};
 use super::{
     FORMAT, LoadError, LoadWarning, Loaded, MAX_VERDICT_FILE_BYTES, SaveError, SavedView, VERSION,
 };
-use crate::model::{Anchor, Article, Case, Claim, Label, Link, Scale, Source, Verdict};
+use crate::model::{Anchor, Article, Case, Claim, Conflict, Label, Link, Scale, Source, Verdict};
 
 /// Saved files up to this size are read back in full and compared with the case before
 /// they are written; larger ones only have their JSON checked (a full read-back doubles a
@@ -18,7 +18,15 @@ const FULL_CHECK_BYTES: usize = 4 << 20;
 
 /// The top-level keys of the current version, in file order.
 pub(super) const TOP_LEVEL_FIELDS: &[&str] = &[
-    "format", "version", "article", "scale", "claims", "sources", "history", "view",
+    "format",
+    "version",
+    "article",
+    "scale",
+    "claims",
+    "sources",
+    "history",
+    "conflicts",
+    "view",
 ];
 
 /// The file as written: borrowed, field order = key order.
@@ -31,6 +39,8 @@ struct FileOut<'a> {
     claims: &'a [Claim],
     sources: &'a [Source],
     history: &'a [Value],
+    #[serde(skip_serializing_if = "<[Conflict]>::is_empty")]
+    conflicts: &'a [Conflict],
     view: &'a SavedView,
     #[serde(flatten)]
     extra: &'a Map<String, Value>,
@@ -47,6 +57,7 @@ impl<'a> FileOut<'a> {
             claims: &case.claims,
             sources: &case.sources,
             history: &case.history,
+            conflicts: &case.conflicts,
             view,
             extra,
         }
@@ -66,6 +77,8 @@ pub(super) struct FileIn {
     sources: Vec<Source>,
     #[serde(default)]
     history: Vec<Value>,
+    #[serde(default)]
+    conflicts: Vec<Conflict>,
     #[serde(default)]
     view: SavedView,
     #[serde(flatten)]
@@ -398,6 +411,7 @@ fn finish(file: FileIn) -> Result<Loaded, LoadError> {
         claims: file.claims,
         sources: file.sources,
         history: file.history,
+        conflicts: file.conflicts,
     };
     case.number_unnumbered_claims();
     let problems = hard_problems(&case);

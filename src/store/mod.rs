@@ -17,6 +17,8 @@
 mod error;
 mod files;
 mod format;
+mod merge;
+mod merge_file;
 mod recovery;
 mod validate;
 
@@ -33,6 +35,8 @@ pub use error::{LoadError, LoadWarning, SaveError};
 pub(crate) use files::not_regular;
 pub use files::{MAX_VERDICT_FILE_BYTES, SaveReport, load, save};
 pub use format::{from_json, to_json};
+pub use merge::{Merged, merge_values};
+pub use merge_file::{FileMerge, MergeError, ResolveError, merge_files, resolve_conflict};
 pub use recovery::{
     DiskStamp, load_stamped, pending_recovery, recovery_path, remove_recovery, write_recovery,
 };
