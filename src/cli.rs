@@ -86,6 +86,33 @@ pub enum Command {
         #[arg(long, value_enum)]
         author_kind: Option<crate::export::AuthorKind>,
     },
+    /// Merge two edited copies of a verdict file with their common ancestor, by id; also
+    /// git's merge driver. Exit 0 merged, 1 conflicts (kept in the file) or not mergeable,
+    /// 2 usage, 130 internal failure (git aborts the merge).
+    Merge {
+        base: PathBuf,
+        /// Our copy; the result is written over it unless -o is given.
+        ours: PathBuf,
+        theirs: PathBuf,
+        /// Where to write the result (default: over OURS, as git expects).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Conflict-marker size, as git passes it (unused: conflicts are kept as data).
+        #[arg(short = 'L', value_name = "SIZE")]
+        marker_size: Option<String>,
+        /// The file's path in the repository, as git passes it (for messages).
+        #[arg(short = 'P', value_name = "PATH")]
+        pathname: Option<String>,
+    },
+    /// What differs between two verdict files: claims, wording, verdicts, statuses, links,
+    /// sources, in claim-number order.
+    Diff { before: PathBuf, after: PathBuf },
+    /// A verdict file as lines for people: claims in number order with verdicts and links,
+    /// sources, conflicts (git's textconv, so `git log -p` shows fact-check changes).
+    Show { verdict_file: PathBuf },
+    /// Set up the git repository here for verdict files: .gitattributes, the merge driver
+    /// and the diff in the repository's config. Safe to run again.
+    GitSetup,
     /// The case's source library in and out as CSL-JSON (Zotero, Pandoc).
     #[command(subcommand)]
     Sources(SourcesCommand),

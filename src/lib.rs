@@ -32,6 +32,8 @@ pub mod picker;
 pub mod sources_cli;
 /// Verdict files: format versions, validation, atomic save.
 pub mod store;
+/// Team work through git: `factdesk merge`, `diff`, `show` and `git-setup`.
+pub mod team_cli;
 /// The runner: terminal setup, event loop, effects (crossterm).
 pub mod terminal;
 /// Pure text work: decoding, cleaning for display, sentences, wrapping, offsets.

@@ -91,6 +91,36 @@ impl Conflict {
     }
 }
 
+impl Conflict {
+    /// Where the conflict is, for people: "C3 verdict.rating", "source s2",
+    /// "article.meta.title".
+    pub fn place(&self, case: &super::Case) -> String {
+        let field = self.field();
+        let join = |head: String| match field.is_empty() {
+            true => head,
+            false => format!("{head} {field}"),
+        };
+        match (self.claim_id(), self.path.first().and_then(Value::as_str)) {
+            (Some(id), _) => {
+                let number = case.claims.iter().find(|k| k.id.0 == id).map(|k| k.number);
+                join(number.map_or_else(|| format!("claim {id}"), |n| format!("C{n}")))
+            }
+            (None, Some("sources")) => {
+                let id = self.path.get(1).and_then(Value::as_str).unwrap_or("?");
+                join(format!("source {id}"))
+            }
+            _ => field,
+        }
+    }
+
+    /// A side's value on one line for people: `"False"`, `(none)` when it had none.
+    pub fn side(value: &Option<Value>) -> String {
+        value
+            .as_ref()
+            .map_or_else(|| "(none)".to_string(), Value::to_string)
+    }
+}
+
 /// A list item's key for people: `[source, quote]` as `source "quote"`.
 fn step_label(step: &Value) -> String {
     match step {

@@ -8,6 +8,7 @@
 mod article;
 mod claim;
 mod conflict;
+pub mod diff;
 mod entropy;
 mod meta;
 mod scale;
