@@ -2,6 +2,7 @@
 
 mod action;
 mod claims;
+mod conflicts;
 mod document;
 mod editor;
 mod evidence;

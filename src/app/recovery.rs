@@ -73,8 +73,7 @@ impl AppState {
         }
         self.case = *fresh;
         self.doc = super::document::Document::new(&self.case, self.viewport.article_width);
-        self.undo =
-            super::undo::UndoStack::new(&self.case.claims, &self.case.sources, &self.case.scale);
+        self.undo = super::undo::UndoStack::new(&self.case);
         self.current = None;
         self.cursor = 0;
         self.top = 0;

@@ -119,7 +119,11 @@ impl AppState {
                 Overlay::Edit { editor, .. }
                 | Overlay::NewSourceTitle { editor, .. }
                 | Overlay::SaveAs { editor, .. }
-                | Overlay::Search { editor },
+                | Overlay::Search { editor }
+                | Overlay::Conflicts {
+                    editor: Some(editor),
+                    ..
+                },
             ) => editor.insert_char(c),
             Some(Overlay::LinkForm { form, .. } | Overlay::SourceForm { form, .. }) => {
                 if let Some(editor) = form.focused_mut().editor_mut() {
@@ -135,7 +139,13 @@ impl AppState {
     /// must never run commands).
     fn paste(&mut self, text: &str) {
         let multiline = match &self.overlay {
-            Some(Overlay::Edit { editor, .. }) => editor.is_multiline(),
+            Some(
+                Overlay::Edit { editor, .. }
+                | Overlay::Conflicts {
+                    editor: Some(editor),
+                    ..
+                },
+            ) => editor.is_multiline(),
             Some(Overlay::LinkForm { form, .. } | Overlay::SourceForm { form, .. }) => {
                 matches!(form.focused().value, super::form::FieldValue::Text(_))
             }
@@ -164,7 +174,13 @@ impl AppState {
     /// Applies an editing command to whichever text field has the focus.
     fn run_editing(&mut self, command: Command) {
         match &mut self.overlay {
-            Some(Overlay::Edit { editor, .. }) => {
+            Some(
+                Overlay::Edit { editor, .. }
+                | Overlay::Conflicts {
+                    editor: Some(editor),
+                    ..
+                },
+            ) => {
                 edit(editor, command);
             }
             Some(Overlay::LinkForm { form, .. } | Overlay::SourceForm { form, .. }) => {
@@ -207,6 +223,7 @@ impl AppState {
             }
             Context::Library => return self.run_library(command),
             Context::Overview => return self.run_overview(command),
+            Context::Conflicts => return self.run_conflicts(command),
             Context::LibraryFilter => self.run_library_filter(command),
             Context::Confirm => {
                 if let Some(Overlay::Confirm(what)) = self.overlay.take() {
@@ -283,6 +300,7 @@ impl AppState {
             GoBottom => self.move_list(isize::MAX),
             StartSelection => self.start_selection(),
             SaveAs => self.open_save_as(false),
+            ShowConflicts => self.open_conflicts(),
             Undo => self.undo(),
             Redo => self.redo(),
             MakeClaim => self.make_claim(),
@@ -376,6 +394,8 @@ impl AppState {
             }
             (Command::Confirm, Some(Overlay::SaveAs { .. })) => return self.finish_save_as(),
             (Command::Confirm, Some(Overlay::Search { .. })) => self.finish_search(),
+            (Command::Confirm, Some(Overlay::Conflicts { .. })) => self.finish_conflict_edit(),
+            (Command::Cancel, Some(Overlay::Conflicts { editor, .. })) => *editor = None,
             (Command::Confirm, _) => self.finish_edit(),
             (Command::Cancel, _) => self.overlay = None,
             (
@@ -384,7 +404,11 @@ impl AppState {
                     Overlay::Edit { editor, .. }
                     | Overlay::NewSourceTitle { editor, .. }
                     | Overlay::SaveAs { editor, .. }
-                    | Overlay::Search { editor },
+                    | Overlay::Search { editor }
+                    | Overlay::Conflicts {
+                        editor: Some(editor),
+                        ..
+                    },
                 ),
             ) => {
                 edit(editor, other);

@@ -2,6 +2,7 @@
 
 mod article;
 mod claims;
+mod conflicts;
 mod form;
 mod layout;
 mod library;
