@@ -246,6 +246,30 @@ fn the_same_verdict_changed_differently_conflicts() {
         "{}",
         text(&export)
     );
+
+    // The TUI opens on the conflict, takes theirs, saves; the merge can be committed.
+    let config = d.join("no-config.toml");
+    let config = config.to_string_lossy();
+    let env = [
+        ("FACTDESK_CONFIG", config.as_ref()),
+        ("HOME", "/nonexistent"),
+    ];
+    let mut tui = support::Tui::spawn(&support::bin(), &[FILE], d, 100, 30, &env);
+    tui.wait_for("Merge conflicts: 1 to resolve", support::TIMEOUT);
+    tui.wait_for("Theirs  False", support::TIMEOUT);
+    tui.key("t");
+    tui.wait_for("no conflicts left", support::TIMEOUT);
+    tui.key("Ctrl-s");
+    tui.wait_for("Saved", support::TIMEOUT);
+    tui.key("q");
+    assert_eq!(tui.wait_exit(support::TIMEOUT), 0);
+    let check = run(d, &support::bin(), &["check", FILE]);
+    assert_eq!(check.status.code(), Some(0), "{}", text(&check));
+    let case = load(d);
+    assert!(case.conflicts.is_empty());
+    assert_eq!(case.claims[0].verdict.rating.as_deref(), Some("False"));
+    ok(d, &["add", FILE]);
+    ok(d, &["commit", "-q", "--no-edit"]);
 }
 
 /// Sides with different article texts are not merged: exit 1, ours left as it was, and

@@ -17,6 +17,8 @@ mod undo;
 mod update;
 
 #[cfg(test)]
+mod conflicts_tests;
+#[cfg(test)]
 mod evidence_tests;
 #[cfg(test)]
 mod tests;
