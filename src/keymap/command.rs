@@ -213,7 +213,7 @@ impl Command {
             NextMatch => "next match",
             PreviousMatch => "previous match",
             ShowOverview => "case overview: verdicts, statuses, evidence gaps (overview)",
-            ShowConflicts => "merge conflicts: resolve what a merge could not (conflicts)",
+            ShowConflicts => "resolve merge conflicts (conflicts)",
             TakeOurs => "take ours (this copy's value)",
             TakeTheirs => "take theirs (the merged-in value)",
             EditConflict => "type the value yourself",
