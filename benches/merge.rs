@@ -14,7 +14,6 @@ use factdesk::model::{Case, diff};
 use factdesk::store::{self, SavedView};
 
 #[path = "common/scale_case.rs"]
-#[allow(dead_code)]
 mod scale_case;
 
 /// A side: `offset` picks which claims it rates; its new claims copy existing ones under
