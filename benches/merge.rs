@@ -48,13 +48,15 @@ fn bench(c: &mut Criterion) {
     group.measurement_time(Duration::from_secs(20));
     group.bench_function("merge_files", |bench| {
         bench.iter(|| {
-            let m = store::merge_files(black_box(&b), &o, &t, "2026-01-01T00:00:00Z")
-                .expect("merges");
+            let m =
+                store::merge_files(black_box(&b), &o, &t, "2026-01-01T00:00:00Z").expect("merges");
             assert_eq!(m.conflicts.len(), 1);
             m
         })
     });
-    group.bench_function("diff", |bench| bench.iter(|| diff::diff(black_box(&ours), &theirs)));
+    group.bench_function("diff", |bench| {
+        bench.iter(|| diff::diff(black_box(&ours), &theirs))
+    });
     group.finish();
 }
 

@@ -376,13 +376,23 @@ fn naughty_strings_merge_and_print_safely() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../shared/testdata/hostile/blns.txt");
     let Ok(list) = std::fs::read_to_string(&path) else {
-        eprintln!("skipping: {} not found (third-party test data is only in CI)", path.display());
+        eprintln!(
+            "skipping: {} not found (third-party test data is only in CI)",
+            path.display()
+        );
         return;
     };
-    let strings: Vec<&str> = list.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect();
+    let strings: Vec<&str> = list
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .collect();
     let base = sample_case();
     let base_text = text_of(&base);
-    for pair in strings.chunks(2).filter(|p| p.len() == 2 && p[0] != p[1]).take(120) {
+    for pair in strings
+        .chunks(2)
+        .filter(|p| p.len() == 2 && p[0] != p[1])
+        .take(120)
+    {
         let side = |s: &str| {
             text_of(&edit(|c| {
                 let k = claim_mut(c, "k3x9q2ma");
@@ -392,11 +402,20 @@ fn naughty_strings_merge_and_print_safely() {
         };
         let m = merge_files(&base_text, &side(pair[0]), &side(pair[1]), "now").expect("merges");
         let case = from_json(&m.json).expect("the merged file loads").case;
-        let text = m.conflicts.iter().find(|c| c.field() == "text").expect("a text conflict");
+        let text = m
+            .conflicts
+            .iter()
+            .find(|c| c.field() == "text")
+            .expect("a text conflict");
         assert_eq!(text.ours, Some(json!(pair[0])));
         assert_eq!(text.theirs, Some(json!(pair[1])));
         for c in &case.conflicts {
-            let printed = crate::text::clean_line(&format!("{} {}", c.place(&case), crate::model::Conflict::side(&c.theirs))).into_owned();
+            let printed = crate::text::clean_line(&format!(
+                "{} {}",
+                c.place(&case),
+                crate::model::Conflict::side(&c.theirs)
+            ))
+            .into_owned();
             assert!(!printed.chars().any(char::is_control), "{printed:?}");
         }
     }
@@ -408,11 +427,15 @@ fn naughty_strings_merge_and_print_safely() {
 fn malformed_conflicts() {
     let bad = edited(|v| v["conflicts"] = json!("not a list"));
     let e = from_json(&bad).unwrap_err();
-    assert!(e.to_string().contains("conflicts") || matches!(e, LoadError::Malformed { .. }), "{e}");
+    assert!(
+        e.to_string().contains("conflicts") || matches!(e, LoadError::Malformed { .. }),
+        "{e}"
+    );
     let bad = edited(|v| v["conflicts"] = json!([{"ours": 1}]));
     assert!(from_json(&bad).is_err(), "a conflict needs a path");
     let nowhere = edited(|v| {
-        v["conflicts"] = json!([{"path": ["claims", "no-such-claim", "text"], "ours": "a", "theirs": "b"}])
+        v["conflicts"] =
+            json!([{"path": ["claims", "no-such-claim", "text"], "ours": "a", "theirs": "b"}])
     });
     let mut case = from_json(&nowhere).expect("loads").case;
     let before = case.clone();
