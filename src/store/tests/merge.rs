@@ -443,3 +443,17 @@ fn malformed_conflicts() {
     assert!(matches!(e, ResolveError::NotFound(_)), "{e}");
     assert_eq!(case, before);
 }
+
+/// A merged file with conflicts matches the bundled JSON Schema.
+#[test]
+fn conflicted_file_matches_the_schema() {
+    let base = sample_case();
+    let ours = edit(|c| claim_mut(c, "c2").verdict.rating = Some("False".into()));
+    let theirs = edit(|c| claim_mut(c, "c2").verdict.rating = Some("True".into()));
+    let m = merge_files(&text_of(&base), &text_of(&ours), &text_of(&theirs), "now").unwrap();
+    assert!(m.json.contains("\"conflicts\""));
+    assert_eq!(schema_errors(&m.json), Vec::<String>::new());
+    let schema: Value = serde_json::from_str(SCHEMA).unwrap();
+    assert_eq!(schema["properties"]["conflicts"]["items"]["$ref"], "#/$defs/conflict");
+    assert_eq!(schema["$defs"]["conflict"]["required"], json!(["path"]));
+}
