@@ -21,6 +21,8 @@ fn run(dir: &Path, program: &Path, args: &[&str]) -> Output {
         .current_dir(dir)
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .env("HOME", dir)
+        // Never find a repository around the temporary directory.
+        .env("GIT_CEILING_DIRECTORIES", dir.parent().unwrap_or(dir))
         .output()
         .expect("runs")
 }
@@ -109,6 +111,7 @@ fn repo() -> tempfile::TempDir {
     ok(d, &["config", "user.name", "Checker"]);
     ok(d, &["config", "user.email", "checker@example.org"]);
     ok(d, &["config", "commit.gpgsign", "false"]);
+    std::fs::write(d.join(".gitattributes"), "*.txt text").unwrap();
     let setup = run(d, &support::bin(), &["git-setup"]);
     assert!(setup.status.success(), "{}", text(&setup));
     assert!(text(&setup).contains("added"), "{}", text(&setup));
@@ -118,6 +121,11 @@ fn repo() -> tempfile::TempDir {
         !text(&again).contains("added") && text(&again).matches("already").count() == 4,
         "git-setup twice changes nothing: {}",
         text(&again)
+    );
+    let attributes = std::fs::read_to_string(d.join(".gitattributes")).unwrap();
+    assert_eq!(
+        attributes,
+        "*.txt text\n*.factdesk.json merge=factdesk diff=factdesk\n"
     );
     let mut case = Case::new(
         Article::new(TEXT.into(), Origin::default()),
@@ -316,4 +324,18 @@ fn merge_exit_codes() {
     assert!(store::load(&d.join("out.json")).is_ok());
     let diff = run(d, &support::bin(), &["diff", FILE, "out.json"]);
     assert_eq!(String::from_utf8_lossy(&diff.stdout), "no differences\n");
+}
+
+/// Outside a git repository `git-setup` says so, exits 2 and writes nothing.
+#[test]
+fn git_setup_outside_a_repository() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &support::bin(), &["git-setup"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(
+        text(&out).contains("not in a git repository"),
+        "{}",
+        text(&out)
+    );
+    assert!(!dir.path().join(".gitattributes").exists());
 }

@@ -454,6 +454,9 @@ fn conflicted_file_matches_the_schema() {
     assert!(m.json.contains("\"conflicts\""));
     assert_eq!(schema_errors(&m.json), Vec::<String>::new());
     let schema: Value = serde_json::from_str(SCHEMA).unwrap();
-    assert_eq!(schema["properties"]["conflicts"]["items"]["$ref"], "#/$defs/conflict");
+    assert_eq!(
+        schema["properties"]["conflicts"]["items"]["$ref"],
+        "#/$defs/conflict"
+    );
     assert_eq!(schema["$defs"]["conflict"]["required"], json!(["path"]));
 }
