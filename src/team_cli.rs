@@ -104,7 +104,9 @@ pub fn merge(args: &MergeArgs) -> u8 {
         return exit::INTERNAL;
     }
     for (id, before, after) in &merged.renumbered {
-        eprintln!("factdesk merge: {name}: claim {id} was C{before} on both sides: now C{after}");
+        eprintln!(
+            "factdesk merge: {name}: both sides made a C{before}: claim {id} is now C{after}"
+        );
     }
     if merged.conflicts.is_empty() {
         eprintln!("factdesk merge: {name}: merged");
