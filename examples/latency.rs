@@ -349,9 +349,10 @@ fn run(path: &Path) {
         if let Effect::Save { .. } = effect {
             let result = store::save(&state.file.path, &state.case, &view, &state.file.extra);
             saved = result.is_ok();
-            state.update(Action::Saved(
-                result.map(|r| r.path).map_err(|e| e.to_string()),
-            ));
+            state.update(Action::Saved {
+                result: result.map(|r| r.path).map_err(|e| e.to_string()),
+                then_quit: false,
+            });
         }
     }
     draw(&mut terminal, &state, &theme);

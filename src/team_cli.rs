@@ -8,7 +8,8 @@ use std::process::Command;
 use anyhow::{Context as _, bail};
 
 use crate::model::{Case, Entropy, SystemEntropy, diff};
-use crate::store::{self, MAX_VERDICT_FILE_BYTES, MergeError};
+use crate::say;
+use crate::store::{self, MAX_VERDICT_FILE_BYTES, MergeError, SaveError};
 use crate::text::clean_line;
 
 /// Exit codes of `factdesk merge`, as git reads a merge driver's.
@@ -65,6 +66,24 @@ fn read_side(path: &Path, side: &'static str, optional: bool) -> Result<String, 
     })
 }
 
+/// Replaces (or creates) the file at `path` with `bytes`, atomically, keeping no backup.
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let how = store::Replace {
+        follow_links: true,
+        keep_backup: false,
+    };
+    let written = store::replace(path, how, |mut file| {
+        std::io::Write::write_all(&mut file, bytes)
+            .map(|()| bytes.len())
+            .map_err(|source| SaveError::Io {
+                path: path.to_path_buf(),
+                step: "writing the temporary file",
+                source,
+            })
+    });
+    written.map(|_| ())
+}
+
 /// Runs the merge; prints what happened on stderr and returns the exit code.
 pub fn merge(args: &MergeArgs) -> u8 {
     let name = args
@@ -72,7 +91,10 @@ pub fn merge(args: &MergeArgs) -> u8 {
         .as_deref()
         .map_or_else(|| shown(&args.ours), |p| clean_line(p).into_owned());
     let refuse = |why: String| {
-        eprintln!("factdesk merge: {name}: not merged: {}", clean_line(&why));
+        say::err(format!(
+            "factdesk merge: {name}: not merged: {}",
+            clean_line(&why)
+        ));
         exit::CONFLICTS
     };
     let texts = (
@@ -93,36 +115,39 @@ pub fn merge(args: &MergeArgs) -> u8 {
     let merged = match store::merge_files(&base, &ours, &theirs, &SystemEntropy.now()) {
         Ok(m) => m,
         Err(e @ MergeError::Internal(_)) => {
-            eprintln!("factdesk merge: {name}: {}", clean_line(&e.to_string()));
+            say::err(format!(
+                "factdesk merge: {name}: {}",
+                clean_line(&e.to_string())
+            ));
             return exit::INTERNAL;
         }
         Err(e) => return refuse(e.to_string()),
     };
     let out = args.output.as_deref().unwrap_or(&args.ours);
-    if let Err(e) = crate::sources_cli::write_atomically(out, merged.json.as_bytes()) {
-        eprintln!("factdesk merge: cannot write {}: {e}", shown(out));
+    if let Err(e) = write_file(out, merged.json.as_bytes()) {
+        say::err(format!("factdesk merge: cannot write {}: {e}", shown(out)));
         return exit::INTERNAL;
     }
     for (id, before, after) in &merged.renumbered {
-        eprintln!(
+        say::err(format!(
             "factdesk merge: {name}: both sides made a C{before}: claim {id} is now C{after}"
-        );
+        ));
     }
     if merged.conflicts.is_empty() {
-        eprintln!("factdesk merge: {name}: merged");
+        say::err(format!("factdesk merge: {name}: merged"));
         return exit::CLEAN;
     }
     let case = store::from_json(&merged.json).map(|l| l.case).ok();
     let n = merged.conflicts.len();
-    eprintln!(
+    say::err(format!(
         "factdesk merge: {name}: {n} conflict{} (open the file in factdesk to resolve):",
         if n == 1 { "" } else { "s" }
-    );
+    ));
     for c in &merged.conflicts {
         let place = case
             .as_ref()
             .map_or_else(|| c.field(), |case| c.place(case));
-        eprintln!("  {}", clean_line(&place));
+        say::err(format!("  {}", clean_line(&place)));
     }
     exit::CONFLICTS
 }
@@ -133,10 +158,10 @@ pub fn diff_files(a: &Path, b: &Path) -> anyhow::Result<()> {
     let after = store::load(b)?;
     let d = diff::diff(&before.case, &after.case);
     if d.is_empty() {
-        println!("no differences");
+        say::out("no differences");
     }
     for line in d.lines() {
-        println!("{}", clean_line(&line));
+        say::out(clean_line(&line));
     }
     Ok(())
 }
@@ -148,19 +173,19 @@ pub fn show(path: &Path) -> anyhow::Result<()> {
     let loaded = match store::load(path) {
         Ok(l) => l,
         Err(e) => {
-            println!(
+            say::out(format!(
                 "(not a verdict file factdesk can open: {})",
                 clean_line(&e.to_string())
-            );
+            ));
             let bytes = fs::read(path).unwrap_or_default();
             for line in String::from_utf8_lossy(&bytes).lines() {
-                println!("{}", clean_line(line));
+                say::out(clean_line(line));
             }
             return Ok(());
         }
     };
     for line in summary(&loaded.case) {
-        println!("{}", clean_line(&line));
+        say::out(clean_line(&line));
     }
     Ok(())
 }
@@ -280,7 +305,7 @@ pub fn git_setup(dir: &Path) -> anyhow::Result<Vec<String>> {
         }
         text.push_str(ATTRIBUTES);
         text.push('\n');
-        crate::sources_cli::write_atomically(&attributes, text.as_bytes())
+        write_file(&attributes, text.as_bytes())
             .with_context(|| format!("cannot write {}", shown(&attributes)))?;
         report.push(format!(
             "{}: added “{ATTRIBUTES}” (commit it so the team shares it)",

@@ -4,10 +4,10 @@ use std::path::PathBuf;
 
 use serde_json::{Value, json};
 
-use super::tests::keys;
 use super::*;
 use crate::keymap::Keymap;
 use crate::model::{Anchor, Article, Case, Claim, ClaimId, Conflict, FixedEntropy, Origin, Scale};
+use crate::test_support::{press, state};
 
 const TEXT: &str = "Crime fell by half. Rents rose.";
 
@@ -77,13 +77,6 @@ fn conflicted() -> AppState {
     )
 }
 
-fn press(s: &mut AppState, k: &str) -> Vec<Effect> {
-    keys(k)
-        .into_iter()
-        .flat_map(|k| s.update(Action::Key(k)))
-        .collect()
-}
-
 fn rating(s: &AppState) -> Option<&str> {
     s.case.claims[0].verdict.rating.as_deref()
 }
@@ -100,7 +93,8 @@ fn opens_on_the_list() {
         })
     ));
     assert_eq!(s.mode(), Mode::Confirm);
-    let (s, _) = super::tests::run("A|b.", "!");
+    let mut s = state("A b.", 0);
+    press(&mut s, "!");
     assert!(s.overlay.is_none(), "no conflicts: no list");
 }
 
@@ -111,21 +105,21 @@ fn theirs_ours_and_undo() {
     press(&mut s, "t");
     assert_eq!(rating(&s), Some("True"));
     assert_eq!(s.case.conflicts.len(), 1);
-    assert!(s.dirty);
+    assert!(s.dirty());
     let last = s.case.history.last().unwrap();
     assert_eq!(last["action"], "resolve conflict");
     press(&mut s, "u");
     assert_eq!(rating(&s), Some("False"));
     assert_eq!(s.case.conflicts.len(), 2);
-    assert!(!s.dirty, "undone back to the file as opened");
+    assert!(!s.dirty(), "undone back to the file as opened");
     press(&mut s, "o");
     assert_eq!(rating(&s), Some("False"));
     assert_eq!(s.case.conflicts.len(), 1);
     assert!(
-        s.dirty,
+        s.dirty(),
         "resolving with ours changes the file (the conflict goes)"
     );
-    press(&mut s, "<C-r>");
+    press(&mut s, "<Ctrl-r>");
     assert_eq!(s.case.conflicts.len(), 1);
 }
 
@@ -134,17 +128,20 @@ fn theirs_ours_and_undo() {
 #[test]
 fn edit_then_save() {
     let mut s = conflicted();
-    press(&mut s, "je<BS>x<Enter>");
+    press(&mut s, "je<Backspace>x<Enter>");
     assert_eq!(s.case.conflicts.len(), 2, "not JSON: still there");
     assert_eq!(s.message.as_ref().map(|m| m.kind), Some(MessageKind::Error));
-    press(&mut s, "<BS>7<Enter>");
+    press(&mut s, "<Backspace>7<Enter>");
     assert_eq!(s.case.claims[1].extra["x-score"], json!(7));
     assert_eq!(s.case.conflicts.len(), 1);
-    press(&mut s, "e<BS><BS><BS><BS><BS>Half True<Enter>");
+    press(
+        &mut s,
+        "e<Backspace><Backspace><Backspace><Backspace><Backspace>Half True<Enter>",
+    );
     assert_eq!(rating(&s), Some("Half True"));
     assert!(s.case.conflicts.is_empty());
     assert!(s.overlay.is_none());
-    let effects = press(&mut s, "<C-s>");
+    let effects = press(&mut s, "<Ctrl-s>");
     assert!(effects.iter().any(|e| matches!(e, Effect::Save { .. })));
 }
 

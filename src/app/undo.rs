@@ -236,7 +236,6 @@ impl AppState {
         }
         self.undo.last_scale = Some(self.case.scale.clone());
         self.undo.last_conflicts = self.case.conflicts.clone();
-        self.dirty = self.undo.dirty();
     }
 
     /// `u`: puts back the state before the last change.
@@ -335,6 +334,5 @@ impl AppState {
         if let Some(i) = touched.and_then(|id| self.case.claim_index(&id)) {
             self.select_claim(i);
         }
-        self.dirty = self.undo.dirty();
     }
 }

@@ -390,15 +390,6 @@ fn source_location(i: usize, s: &Value) -> String {
     }
 }
 
-/// Lower-case hex SHA-256 of a text's UTF-8 bytes, as `article.sha256` records it.
-fn sha256_hex(text: &str) -> String {
-    use sha2::{Digest, Sha256};
-    Sha256::digest(text.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
 /// An id that is valid for claims and sources.
 fn id_problem(what: &str, n: usize, id: &str) -> String {
     format!("{what} {n} has the id {id:?}, which is not 1–64 characters of a-z, 0-9, '-' and '_'")
@@ -452,7 +443,7 @@ fn rules(parts: &Parts) -> Vec<Problem> {
     {
         out.push(from_warning(&LoadWarning::HashMismatch {
             recorded: article.sha256.clone(),
-            actual: sha256_hex(&article.text),
+            actual: crate::model::sha256_hex(&article.text),
         }));
     }
     let text = parts.article.as_ref().map(|a| a.text.as_str());

@@ -85,7 +85,11 @@ pub fn claimreview(case: &Case, opts: &ExportOptions) -> Result<Exported, Export
     }
     let doc = json!({"@context": "https://schema.org", "@graph": graph});
     Ok(Exported {
-        text: format!("{doc:#}\n"),
+        text: crate::store::safe_json::to_string_pretty(
+            &doc,
+            crate::store::safe_json::Escape::Html,
+        )
+        .map_err(|e| ExportError::Json(e.to_string()))?,
         skipped,
     })
 }

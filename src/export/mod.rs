@@ -108,6 +108,16 @@ pub enum ExportError {
     /// The publication date is not `YYYY-MM-DD`.
     #[error("the publication date {0:?} is not a date of the form YYYY-MM-DD")]
     BadDate(String),
+    /// The JSON could not be written.
+    #[error("cannot write the JSON: {0}")]
+    Json(String),
+}
+
+/// JSON text (as serde_json writes it) made safe to embed in an HTML `<script>` element
+/// and to show in a terminal: `<`, `>`, `&`, controls, bidi controls and U+2028/U+2029
+/// inside strings become `\uXXXX` escapes. The value is unchanged.
+pub fn html_safe_json(json: &str) -> String {
+    crate::store::safe_json::escape_json_text(json, crate::store::safe_json::Escape::Html)
 }
 
 /// What a claim's verdict amounts to on the case's scale.

@@ -17,7 +17,7 @@ pub enum HelpLine {
 
 /// Every context with its bindings, in the order a newcomer needs them.
 pub fn help_lines(keymap: &Keymap) -> Vec<HelpLine> {
-    const ORDER: [Context; 27] = [
+    const ORDER: [Context; 28] = [
         Context::Global,
         Context::Article,
         Context::Selection,
@@ -39,6 +39,7 @@ pub fn help_lines(keymap: &Keymap) -> Vec<HelpLine> {
         Context::TextEditor,
         Context::Editing,
         Context::Confirm,
+        Context::DiscardPrompt,
         Context::QuitPrompt,
         Context::Recovery,
         Context::SaveConflict,

@@ -46,6 +46,8 @@ pub enum Context {
     Overview,
     /// The merge conflicts list.
     Conflicts,
+    /// "Discard changes? y/n" over a form or editor.
+    DiscardPrompt,
     /// Composite contexts: a form's field, looked up through the form's chain.
     LinkStance,
     LinkText,
@@ -56,7 +58,7 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 33] = [
+    pub const ALL: [Context; 34] = [
         Context::Global,
         Context::Article,
         Context::Claims,
@@ -84,6 +86,7 @@ impl Context {
         Context::ExistingCase,
         Context::Overview,
         Context::Conflicts,
+        Context::DiscardPrompt,
         Context::LinkStance,
         Context::LinkText,
         Context::LinkLine,
@@ -122,6 +125,7 @@ impl Context {
             Context::ExistingCase => "existing_case",
             Context::Overview => "overview",
             Context::Conflicts => "conflicts",
+            Context::DiscardPrompt => "discard_prompt",
             Context::LinkStance => "link_stance",
             Context::LinkText => "link_text",
             Context::LinkLine => "link_line",
@@ -161,6 +165,7 @@ impl Context {
             Context::ExistingCase => "The article already has a verdict file",
             Context::Overview => "Case overview (O)",
             Context::Conflicts => "Merge conflicts (after a git merge)",
+            Context::DiscardPrompt => "Esc with changes typed: discard them?",
             Context::LinkStance | Context::LinkText | Context::LinkLine => "Link form",
             Context::SourceTypeField | Context::SourceLine | Context::SourceText => "Source record",
         }
@@ -197,6 +202,7 @@ impl Context {
             ExistingCase => &[ExistingCase],
             Overview => &[Overview, Global],
             Conflicts => &[Conflicts, Global],
+            DiscardPrompt => &[DiscardPrompt],
             LinkStance => &[Stance, LinkForm],
             LinkText => &[LinkForm, TextEditor, Editing],
             LinkLine => &[LinkForm, FormLine, Editing],

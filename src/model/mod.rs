@@ -14,7 +14,7 @@ mod meta;
 mod scale;
 mod source;
 
-pub use article::{Article, Origin};
+pub use article::{Article, Origin, hex, sha256_hex, sha256_hex_bytes};
 pub use claim::{Anchor, Claim, ClaimId, ClaimStatus, Verdict};
 pub use conflict::Conflict;
 pub use entropy::{Entropy, FixedEntropy, SystemEntropy};

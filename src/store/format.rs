@@ -5,6 +5,7 @@ use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use super::safe_json::Escape;
 use super::validate::{hard_problems, save_problems, warnings};
 use super::{
     FORMAT, LoadError, LoadWarning, Loaded, MAX_VERDICT_FILE_BYTES, SaveError, SavedView, VERSION,
@@ -105,8 +106,8 @@ pub fn to_json(
         return Err(refused(problems));
     }
     let file = FileOut::new(case, view, extra);
-    let mut json = serde_json::to_string_pretty(&file).map_err(|e| refused(vec![e.to_string()]))?;
-    json.push('\n');
+    let json = super::safe_json::to_string_pretty(&file, Escape::Terminal)
+        .map_err(|e| refused(vec![e.to_string()]))?;
     if json.len() as u64 > MAX_VERDICT_FILE_BYTES {
         return Err(refused(vec![format!(
             "the file would be {} bytes, more than the {MAX_VERDICT_FILE_BYTES}-byte limit",
@@ -160,7 +161,7 @@ pub(super) fn write_json(
         });
     }
     let file = FileOut::new(case, view, extra);
-    let written = serde_json::to_writer_pretty(&mut *out, &file)
+    let written = super::safe_json::to_writer_pretty(&mut *out, &file, Escape::Terminal)
         .map_err(std::io::Error::from)
         .and_then(|()| out.write_all(b"\n"));
     Ok(written)

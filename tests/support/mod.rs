@@ -19,6 +19,9 @@ pub use vt100::Color;
 
 /// Generous default timeout for a loaded 2-core machine.
 pub const TIMEOUT: Duration = Duration::from_secs(10);
+/// The ceiling for waiting on a slower event (a process exit, an autosave): only a hang
+/// reaches it, so tests wait on the event instead of racing a deadline.
+pub const CEILING: Duration = Duration::from_secs(30);
 const POLL: Duration = Duration::from_millis(20);
 
 /// Polls `done` every 20 ms; false if it is still false after `timeout`.
@@ -43,15 +46,11 @@ pub fn bin() -> PathBuf {
     PathBuf::from(exe.unwrap_or_else(|| panic!("no factdesk binary in this crate")))
 }
 
-/// `<CARGO_MANIFEST_DIR>/../shared` (third-party test data) if present.
-pub fn shared_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    let found = dir.is_dir().then_some(dir);
-    if found.is_none() {
-        eprintln!("skipping: ../shared not found (third-party test data is only in CI)");
-    }
-    found
-}
+/// Third-party test data and visible skips: the library's unit tests use the same file.
+#[path = "../../src/test_support/shared.rs"]
+mod shared_data;
+#[allow(unused_imports)] // not every test file reads shared data
+pub use shared_data::{shared, skip};
 
 /// A copy of one screen cell: `fgcolor()`, `bgcolor()` ([`Color`]), `bold()`,
 /// `dim()`, `italic()`, `underline()`, `inverse()`, `contents()`.
@@ -139,7 +138,7 @@ impl Tui {
         lock(&self.writer).write_all(bytes).expect("write to pty");
     }
 
-    /// Sends a named key (see [`key_bytes`]). After a lone `Esc` it pauses
+    /// Sends a key in the keymap's notation (see [`key_bytes`]). After a lone `Esc` it pauses
     /// briefly so a following key is not read as `Alt-<key>`.
     pub fn key(&mut self, k: &str) {
         self.send(&key_bytes(k));
@@ -263,34 +262,40 @@ impl Drop for Tui {
     }
 }
 
-/// xterm input bytes of named keys (crossterm never sets DECCKM cursor mode).
-#[rustfmt::skip]
-const KEYS: &[(&str, &str)] = &[
-    ("Enter", "\r"), ("Esc", "\x1b"), ("Tab", "\t"), ("BackTab", "\x1b[Z"), ("Shift-Tab", "\x1b[Z"),
-    ("Backspace", "\x7f"), ("Space", " "), ("Up", "\x1b[A"), ("Down", "\x1b[B"),
-    ("Right", "\x1b[C"), ("Left", "\x1b[D"), ("Home", "\x1b[H"), ("End", "\x1b[F"),
-    ("Insert", "\x1b[2~"), ("Delete", "\x1b[3~"), ("PgUp", "\x1b[5~"), ("PgDn", "\x1b[6~"),
-    ("F1", "\x1bOP"), ("F2", "\x1bOQ"), ("F3", "\x1bOR"), ("F4", "\x1bOS"), ("F5", "\x1b[15~"),
-    ("F6", "\x1b[17~"), ("F7", "\x1b[18~"), ("F8", "\x1b[19~"), ("F9", "\x1b[20~"),
-    ("F10", "\x1b[21~"), ("F11", "\x1b[23~"), ("F12", "\x1b[24~"),
-];
-
-/// xterm bytes for a key: a name from [`KEYS`], "Ctrl-<letter>" (0x01–0x1a),
-/// "Alt-<key>" (ESC prefix) or a single character. Panics if unknown.
-pub fn key_bytes(k: &str) -> String {
-    if let Some((_, seq)) = KEYS.iter().find(|(name, _)| *name == k) {
-        return seq.to_string();
-    }
-    if let Some(rest) = k.strip_prefix("Alt-") {
-        return format!("\x1b{}", key_bytes(rest));
-    }
-    let ctrl = k.strip_prefix("Ctrl-");
-    let mut chars = ctrl.unwrap_or(k).chars();
-    match (chars.next(), chars.next(), ctrl) {
-        (Some(c), None, Some(_)) if c.is_ascii_alphabetic() => {
+/// xterm input bytes for a key in the keymap's notation (`q`, `Ctrl-s`, `Alt-x`, `Enter`,
+/// `Shift-Tab`, `PgDn`, `F5`; see `factdesk::keymap::Key`). crossterm never sets DECCKM
+/// cursor mode, so arrows are `ESC [ A`…. Panics if the name is not a key.
+pub fn key_bytes(name: &str) -> String {
+    use factdesk::keymap::{Key, KeyCode};
+    let key: Key = name.parse().unwrap_or_else(|e| panic!("{e}"));
+    let code = match key.code {
+        KeyCode::Char(c) if key.ctrl && c.is_ascii_alphabetic() => {
             char::from(c.to_ascii_lowercase() as u8 & 0x1f).to_string()
         }
-        (Some(_), None, None) => k.to_owned(),
-        _ => panic!("unknown key name {k:?}"),
-    }
+        KeyCode::Char(c) if !key.ctrl => c.to_string(),
+        KeyCode::Char(_) => panic!("no xterm byte for {name:?}"),
+        KeyCode::Enter => "\r".into(),
+        KeyCode::Esc => "\x1b".into(),
+        KeyCode::Tab => "\t".into(),
+        KeyCode::BackTab => "\x1b[Z".into(),
+        KeyCode::Backspace => "\x7f".into(),
+        KeyCode::Delete => "\x1b[3~".into(),
+        KeyCode::Up => "\x1b[A".into(),
+        KeyCode::Down => "\x1b[B".into(),
+        KeyCode::Right => "\x1b[C".into(),
+        KeyCode::Left => "\x1b[D".into(),
+        KeyCode::Home => "\x1b[H".into(),
+        KeyCode::End => "\x1b[F".into(),
+        KeyCode::PageUp => "\x1b[5~".into(),
+        KeyCode::PageDown => "\x1b[6~".into(),
+        KeyCode::F(n @ 1..=4) => format!("\x1bO{}", char::from(b'P' + n - 1)),
+        KeyCode::F(n) => {
+            let number = [15, 17, 18, 19, 20, 21, 23, 24].get(usize::from(n).wrapping_sub(5));
+            format!(
+                "\x1b[{}~",
+                number.unwrap_or_else(|| panic!("no F{n} on xterm"))
+            )
+        }
+    };
+    if key.alt { format!("\x1b{code}") } else { code }
 }

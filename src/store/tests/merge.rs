@@ -373,15 +373,10 @@ fn link_conflicts_resolve_by_key() {
 /// merged file loads, and the places and values printed for people carry no control bytes.
 #[test]
 fn naughty_strings_merge_and_print_safely() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/testdata/hostile/blns.txt");
-    let Ok(list) = std::fs::read_to_string(&path) else {
-        eprintln!(
-            "skipping: {} not found (third-party test data is only in CI)",
-            path.display()
-        );
+    let Some(path) = crate::test_support::shared("testdata/hostile/blns.txt") else {
         return;
     };
+    let list = std::fs::read_to_string(&path).expect("blns.txt reads");
     let strings: Vec<&str> = list
         .lines()
         .filter(|l| !l.starts_with('#') && !l.is_empty())
