@@ -18,10 +18,14 @@ enum Side {
 }
 
 impl AppState {
-    /// Opens the conflict list when the case has conflicts (as a case opens).
+    /// Opens the conflict list, quietly, when the case has conflicts (as a case opens, and
+    /// after the questions asked on opening); its title says how many.
     pub(super) fn open_conflicts_if_any(&mut self) {
         if !self.case.conflicts.is_empty() {
-            self.open_conflicts();
+            self.overlay = Some(Overlay::Conflicts {
+                selected: 0,
+                editor: None,
+            });
         }
     }
 

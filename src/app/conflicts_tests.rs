@@ -159,3 +159,18 @@ fn escape_and_reopen() {
     press(&mut s, "!");
     assert!(matches!(s.overlay, Some(Overlay::Conflicts { .. })));
 }
+
+/// Recovering unsaved work brings back its resolutions too, and the list of what is left
+/// opens after the question.
+#[test]
+fn recovery_keeps_resolutions() {
+    let mut s = conflicted();
+    let mut recovered = s.case.clone();
+    recovered.conflicts.remove(0);
+    recovered.claims[0].verdict.rating = Some("True".into());
+    s.offer_recovery(recovered, 0);
+    press(&mut s, "r");
+    assert_eq!(rating(&s), Some("True"));
+    assert_eq!(s.case.conflicts.len(), 1);
+    assert!(matches!(s.overlay, Some(Overlay::Conflicts { .. })));
+}
