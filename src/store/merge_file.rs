@@ -270,6 +270,19 @@ pub fn resolve_conflict(
     let mut tree =
         serde_json::to_value(&*case).map_err(|e| ResolveError::Invalid(e.to_string()))?;
     let place = || conflict.field();
+    // Only the case's own parts can take a value: top-level fields it does not model would
+    // be dropped. Ours there is what the file already holds, so taking it just settles it.
+    let top = conflict.path.first().and_then(Value::as_str);
+    if !matches!(
+        top,
+        Some("article" | "scale" | "claims" | "sources" | "history")
+    ) {
+        if conflict.ours.is_some() && value == conflict.ours.as_ref() {
+            case.conflicts.remove(index);
+            return Ok(conflict);
+        }
+        return Err(ResolveError::NotFound(format!("{:?}", place())));
+    }
     set_at(&mut tree, &mut Walk::default(), &conflict.path, value)
         .ok_or_else(|| ResolveError::NotFound(format!("{:?}", place())))?;
     let mut resolved: Case =

@@ -437,6 +437,13 @@ fn malformed_conflicts() {
     let e = resolve_conflict(&mut case, 0, Some(&json!("b"))).unwrap_err();
     assert!(matches!(e, ResolveError::NotFound(_)), "{e}");
     assert_eq!(case, before);
+    // A top-level field the case does not model cannot take a value here.
+    case.conflicts[0].path = vec![json!("x-generator")];
+    let e = resolve_conflict(&mut case, 0, Some(&json!("b"))).unwrap_err();
+    assert!(matches!(e, ResolveError::NotFound(_)), "{e}");
+    // Taking ours there (what the file holds) settles it.
+    resolve_conflict(&mut case, 0, Some(&json!("a"))).expect("ours is kept");
+    assert!(case.conflicts.is_empty());
 }
 
 /// A merged file with conflicts matches the bundled JSON Schema.
