@@ -144,6 +144,24 @@ pub fn to_json(
     Ok(json)
 }
 
+/// The current version's file for a case as a JSON value (for merging), after the same
+/// refusals as [`to_json`] but without its read-back check.
+pub(super) fn to_value(
+    case: &Case,
+    view: &SavedView,
+    extra: &Map<String, Value>,
+) -> Result<Value, SaveError> {
+    let refused = |problems: Vec<String>| SaveError::Refused {
+        problems,
+        path: None,
+    };
+    let problems = save_problems(case, view.cursor, &view.extra, extra);
+    if !problems.is_empty() {
+        return Err(refused(problems));
+    }
+    serde_json::to_value(FileOut::new(case, view, extra)).map_err(|e| refused(vec![e.to_string()]))
+}
+
 /// Writes a case as verdict-file JSON straight to `out` (a large case never becomes one
 /// big string), after the same refusals as [`to_json`]. Returns the bytes written. The
 /// caller checks the written JSON (see `files::write_case`).

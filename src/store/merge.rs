@@ -259,9 +259,9 @@ fn merge_lists(
             .collect()
     };
     let (bi, oi, ti) = (index(&bk), index(&ok), index(&tk));
-    let find = |at: &HashMap<String, usize>, list: &'_ [Value], key: &str| {
-        at.get(key).map(|&i| list[i].clone())
-    };
+    fn find<'l>(at: &HashMap<String, usize>, list: &'l [Value], key: &str) -> Option<&'l Value> {
+        at.get(key).map(|&i| &list[i])
+    }
     // Ours' order, then what only theirs has (in theirs' order), then what only base has
     // (kept only when one side changed what the other deleted).
     let mut seen = HashSet::new();
@@ -277,7 +277,7 @@ fn merge_lists(
             find(&ti, theirs, &text),
         );
         walk.push_item(key.clone());
-        if let Some(v) = merge(walk, b.as_ref(), o.as_ref(), t.as_ref(), conflicts) {
+        if let Some(v) = merge(walk, b, o, t, conflicts) {
             out.push(v);
         }
         walk.pop();

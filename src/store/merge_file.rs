@@ -60,9 +60,8 @@ pub struct FileMerge {
 /// A side as the current version's JSON, with its case.
 fn canonical(side: &'static str, json: &str) -> Result<(Case, Value), MergeError> {
     let loaded = from_json(json).map_err(|source| MergeError::Load { side, source })?;
-    let text = to_json(&loaded.case, &loaded.view, &loaded.extra)
+    let value = super::format::to_value(&loaded.case, &loaded.view, &loaded.extra)
         .map_err(|e| MergeError::Internal(format!("{side} cannot be written back: {e}")))?;
-    let value = serde_json::from_str(&text).map_err(|e| MergeError::Internal(e.to_string()))?;
     Ok((loaded.case, value))
 }
 
