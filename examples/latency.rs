@@ -41,6 +41,14 @@ const KEYS: usize = 2_000;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--write") {
+        // Only write the 10 MB / 10k-claim verdict file (to measure the binary on it).
+        let path = PathBuf::from(args.get(i + 1).expect("--write PATH"));
+        let case = scale_case::big_case();
+        store::save(&path, &case, &SavedView::default(), &Map::new()).expect("saved");
+        println!("wrote {}", path.display());
+        return;
+    }
     match args.iter().position(|a| a == "--file") {
         Some(i) => {
             let path = PathBuf::from(args.get(i + 1).expect("--file PATH"));

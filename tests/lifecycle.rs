@@ -149,12 +149,12 @@ fn outside_change_asks_before_saving() {
 }
 
 /// Names of the save's temporary files (`.<name>.*.tmp`, `.bak.tmp` too) in `dir`.
-fn temp_files(dir: &Path, name: &str) -> BTreeSet<String> {
-    let prefix = format!(".{name}.");
+/// The temporary files of saves in `dir` (`.factdesk-*.tmp`; the directory holds one case).
+fn temp_files(dir: &Path, _name: &str) -> BTreeSet<String> {
     let names = fs::read_dir(dir).unwrap().filter_map(|e| e.ok());
     let names = names.map(|e| e.file_name().to_string_lossy().into_owned());
     names
-        .filter(|n| n.starts_with(&prefix) && n.ends_with(".tmp"))
+        .filter(|n| n.starts_with(".factdesk-") && n.ends_with(".tmp"))
         .collect()
 }
 

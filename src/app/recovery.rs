@@ -59,6 +59,14 @@ impl AppState {
         Vec::new()
     }
 
+    /// Another factdesk holds the case: this one can read it and save a copy elsewhere,
+    /// never over it; `why` is said in the status bar and kept as a notice.
+    pub fn open_read_only(&mut self, why: String) {
+        self.warn(why.clone());
+        self.notices.push(why.clone());
+        self.read_only = Some(why);
+    }
+
     /// The runner kept (or failed to keep) unsaved work: a problem stays in the status bar
     /// until an autosave or a save succeeds.
     pub(super) fn autosaved(&mut self, kept: crate::store::Kept) {

@@ -187,6 +187,7 @@ fn check(bytes: &[u8], path: Option<&Path>) -> CheckReport {
         }
     };
     let mut problems = Vec::new();
+    let mut readable = true;
     let refusal = match store::from_json(text) {
         // The loader read everything: its warnings are all there is to say.
         Ok(loaded) => {
@@ -212,8 +213,10 @@ fn check(bytes: &[u8], path: Option<&Path>) -> CheckReport {
             | LoadError::Invalid { .. }
             | LoadError::Migration { .. }),
         ) => whole_file(e),
-        // A missing or invalid version: say so, and read the rest as the current version.
+        // A missing or invalid version: say so, and read the rest as the current version
+        // for what else is wrong; no factdesk can open it, so it is unreadable (exit 2).
         Err(e @ LoadError::BadVersion { .. }) => {
+            readable = false;
             let message = whole_file(e);
             problems.push(error(message.clone()));
             message
@@ -231,10 +234,7 @@ fn check(bytes: &[u8], path: Option<&Path>) -> CheckReport {
     if !problems.iter().any(|p| p.severity == Severity::Error) {
         problems.push(error(refusal));
     }
-    CheckReport {
-        problems,
-        readable: true,
-    }
+    CheckReport { problems, readable }
 }
 
 /// A loader warning as a check problem. The cursor is reported, not moved.

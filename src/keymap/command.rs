@@ -304,6 +304,8 @@ impl Command {
             MoveStartRight => "start→",
             SaveAndQuit => "save",
             DiscardAndQuit => "discard",
+            DiscardChanges => "discard them",
+            KeepEditing => "keep editing",
             Delete => "delete",
             LinkSource => "link",
             SaveAs => "save as…",

@@ -113,6 +113,7 @@ fn load_inner(path: &Path, stamp: bool) -> Result<(Loaded, Option<DiskStamp>), L
         let mut reader = io::BufReader::with_capacity(1 << 16, hashing);
         if let Some(result) = super::format::from_reader_current(&mut reader)
             && reader.get_ref().count <= MAX_VERDICT_FILE_BYTES
+            && !reader.get_ref().may_underflow
         {
             let digest = reader.into_inner().finish();
             let loaded = result.map_err(|e| e.with_path(path))?;
@@ -203,6 +204,11 @@ struct Hashing<R> {
     inner: R,
     hasher: Option<sha2::Sha256>,
     count: u64,
+    /// The last bytes read, to look for a number across two reads.
+    tail: [u8; 4],
+    /// Whether a number that may underflow was seen (see `numbers::may_underflow`): the
+    /// careful path then reads the file and names it.
+    may_underflow: bool,
 }
 
 impl<R> Hashing<R> {
@@ -211,6 +217,8 @@ impl<R> Hashing<R> {
             inner,
             hasher: hash.then(sha2::Digest::new),
             count: 0,
+            tail: [0; 4],
+            may_underflow: false,
         }
     }
 
@@ -227,6 +235,15 @@ impl<R: Read> Read for Hashing<R> {
         let n = self.inner.read(buf)?;
         if let Some(h) = &mut self.hasher {
             sha2::Digest::update(h, &buf[..n]);
+        }
+        if !self.may_underflow && n > 0 {
+            let mut seam = self.tail.to_vec();
+            seam.extend_from_slice(&buf[..n.min(4)]);
+            self.may_underflow =
+                super::numbers::may_underflow(&seam) || super::numbers::may_underflow(&buf[..n]);
+            let keep = n.min(4);
+            self.tail.rotate_left(keep);
+            self.tail[4 - keep..].copy_from_slice(&buf[n - keep..n]);
         }
         self.count += n as u64;
         Ok(n)

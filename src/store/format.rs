@@ -350,6 +350,16 @@ pub fn from_json(json: &str) -> Result<Loaded, LoadError> {
     if json.trim().is_empty() {
         return Err(LoadError::Empty { path: None });
     }
+    if super::numbers::may_underflow(json.as_bytes())
+        && let Some((line, column, number)) = super::numbers::first_underflow(json)
+    {
+        return Err(LoadError::Syntax {
+            path: None,
+            line,
+            column,
+            msg: format!("the number {number} is too small to keep exactly (it would become 0)"),
+        });
+    }
     // The common case, a file of the current version, is read straight into the case:
     // no intermediate JSON tree (half the time and far less memory on a large case).
     // Anything else, or any error, takes the careful path below for its messages.

@@ -21,6 +21,7 @@ mod format;
 mod lock;
 mod merge;
 mod merge_file;
+mod numbers;
 mod recovery;
 pub mod safe_json;
 mod validate;

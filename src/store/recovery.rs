@@ -185,9 +185,22 @@ pub struct DiskStamp {
 impl DiskStamp {
     /// The stamp of the file at `path` now; `None` when there is no file.
     pub fn of(path: &Path) -> Option<DiskStamp> {
-        let meta = fs::metadata(path).ok()?;
-        let bytes = fs::read(path).ok()?;
-        Some(DiskStamp::from_bytes(&meta, &bytes).at(path))
+        // Hashed as it is read: the file is never held whole beside the case.
+        let file = fs::File::open(path).ok()?;
+        let meta = file.metadata().ok()?;
+        let mut hasher = <sha2::Sha256 as sha2::Digest>::new();
+        let mut reader = io::BufReader::with_capacity(1 << 16, file);
+        loop {
+            let chunk = io::BufRead::fill_buf(&mut reader).ok()?;
+            if chunk.is_empty() {
+                break;
+            }
+            sha2::Digest::update(&mut hasher, chunk);
+            let n = chunk.len();
+            io::BufRead::consume(&mut reader, n);
+        }
+        let sha256 = crate::model::hex(&sha2::Digest::finalize(hasher));
+        Some(DiskStamp::from_digest(&meta, sha256).at(path))
     }
 
     /// The stamp with the symbolic link at `path`, if there is one, recorded.

@@ -90,11 +90,10 @@ pub fn open_and_run(
         Err(held) => {
             let who = held.pid.map_or_else(String::new, |p| format!(" (pid {p})"));
             let why = format!(
-                "{} is open in another factdesk{who}: this one is read-only (Save as writes a copy)",
+                "read-only: {} is open in another factdesk{who}; Save as writes a copy",
                 state.file_name()
             );
-            state.read_only = Some(why.clone());
-            state.notices.push(why);
+            state.open_read_only(why);
             None
         }
     };

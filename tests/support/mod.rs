@@ -39,6 +39,18 @@ fn pty_size(cols: u16, rows: u16) -> PtySize {
     size
 }
 
+/// Runs the binary with `args` in `dir`, with `HOME` and the config folder inside `dir`
+/// (so no user config is read), and returns what it printed and its status.
+pub fn run_in(dir: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(bin())
+        .args(args)
+        .current_dir(dir)
+        .env("HOME", dir)
+        .env("XDG_CONFIG_HOME", dir.join("config"))
+        .output()
+        .expect("runs")
+}
+
 /// Path of the app binary under test (only set in the factdesk crate).
 pub fn bin() -> PathBuf {
     // `option_env!` so this file also compiles in crates without that binary.
@@ -86,9 +98,11 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 pub struct Tui {
     parser: Arc<Mutex<vt100::Parser<Responder>>>,
     writer: Arc<Mutex<Box<dyn Write + Send>>>,
-    master: Box<dyn MasterPty + Send>,
+    master: Option<Box<dyn MasterPty + Send>>,
     child: Box<dyn Child + Send + Sync>,
     reader: Option<JoinHandle<()>>,
+    /// Tells the reader thread to let go of its end of the pty (see [`Tui::hang_up`]).
+    letting_go: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl Tui {
@@ -117,9 +131,14 @@ impl Tui {
         let parser = Arc::new(Mutex::new(parser));
         let mut input = pair.master.try_clone_reader().expect("pty reader");
         let (p, w) = (parser.clone(), writer.clone());
+        let letting_go = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let go = letting_go.clone();
         let reader = Some(thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n @ 1..) = input.read(&mut buf) {
+                if go.load(std::sync::atomic::Ordering::SeqCst) {
+                    return; // drops this end of the pty
+                }
                 let mut parser = lock(&p);
                 parser.process(&buf[..n]);
                 let replies = std::mem::take(&mut parser.callbacks_mut().0);
@@ -127,9 +146,9 @@ impl Tui {
                 let _ = lock(&w).write_all(&replies);
             }
         }));
-        let master = pair.master;
+        let master = Some(pair.master);
         #[rustfmt::skip]
-        return Tui { parser, writer, master, child, reader };
+        return Tui { parser, writer, master, child, reader, letting_go };
     }
 
     /// Sends raw bytes / text to the program's input.
@@ -187,7 +206,32 @@ impl Tui {
         let mut p = lock(&self.parser);
         p.screen_mut().set_size(rows, cols);
         let size = pty_size(cols, rows);
-        self.master.resize(size).expect("resize pty");
+        if let Some(master) = &self.master {
+            master.resize(size).expect("resize pty");
+        }
+    }
+
+    /// Closes every handle on the terminal's side of the pty, as a terminal emulator that
+    /// is closed does: the program's terminal hangs up. `nudge` is a key that makes the
+    /// program draw, so the reader thread wakes and lets go of its handle.
+    pub fn hang_up(&mut self, nudge: &str) {
+        self.letting_go
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+        self.key(nudge);
+        poll(TIMEOUT, || {
+            self.reader.as_ref().is_none_or(JoinHandle::is_finished)
+        });
+        *lock(&self.writer) = Box::new(std::io::sink());
+        self.master = None;
+    }
+
+    /// CPU time (user + system) the child has used so far, from /proc (Linux only).
+    pub fn cpu_time(&self) -> Option<Duration> {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.pid()?)).ok()?;
+        let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+        let ticks: u64 =
+            fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+        Some(Duration::from_millis(ticks * 10))
     }
 
     /// Waits for the child to exit and for its output to be read; returns
