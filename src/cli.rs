@@ -90,6 +90,42 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Merge two edited copies of a verdict file (git's merge driver).
+    ///
+    /// Claims, sources and links are matched by id, fields merged three-way. Exit 0
+    /// merged, 1 conflicts (kept in the file as a list) or not mergeable (nothing written),
+    /// 2 usage, 130 internal failure (git aborts the merge).
+    Merge {
+        /// The common ancestor (an empty file: none).
+        base: PathBuf,
+        /// Our copy; the result is written over it unless -o is given.
+        ours: PathBuf,
+        /// Their copy.
+        theirs: PathBuf,
+        /// Where to write the result (default: over OURS, as git expects).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Conflict-marker size, as git passes it (unused: conflicts are kept as data).
+        #[arg(short = 'L', value_name = "SIZE")]
+        marker_size: Option<String>,
+        /// The file's path in the repository, as git passes it (for messages).
+        #[arg(short = 'P', value_name = "PATH")]
+        pathname: Option<String>,
+    },
+    /// What differs between two verdict files, in claim-number order.
+    ///
+    /// Claims added or removed, wording, verdicts, statuses, links and sources.
+    Diff { before: PathBuf, after: PathBuf },
+    /// A verdict file as lines for people (git's textconv).
+    ///
+    /// Claims in number order with verdicts and links, sources, conflicts: `git diff` and
+    /// `git log -p` show fact-check changes instead of JSON.
+    Show { verdict_file: PathBuf },
+    /// Set up the git repository here for verdict files.
+    ///
+    /// Adds the attributes line to .gitattributes and sets the merge driver and the diff in
+    /// the repository's config. Safe to run again.
+    GitSetup,
     /// The case's source library in and out as CSL-JSON (Zotero, Pandoc).
     #[command(subcommand)]
     Sources(SourcesCommand),

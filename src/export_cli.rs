@@ -28,6 +28,14 @@ pub fn export(
 ) -> anyhow::Result<Vec<String>> {
     let loaded = store::load(verdict_file)?;
     let case = &loaded.case;
+    if let Some(first) = case.conflicts.first() {
+        anyhow::bail!(
+            "{} has {} unresolved merge conflict(s), the first at {}: resolve them in factdesk before exporting",
+            verdict_file.display(),
+            case.conflicts.len(),
+            first.place(case)
+        );
+    }
     let mut notes = Vec::new();
     let text = match format {
         Format::Claimreview => {

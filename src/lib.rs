@@ -38,6 +38,8 @@ pub mod say;
 pub mod sources_cli;
 /// Verdict files: format versions, validation, atomic save.
 pub mod store;
+/// Team work through git: `factdesk merge`, `diff`, `show` and `git-setup`.
+pub mod team_cli;
 /// The runner: terminal setup, event loop, effects (crossterm).
 pub mod terminal;
 /// What the unit tests share: third-party data, skips, keys, a state builder.

@@ -8,7 +8,7 @@ use factdesk::cli::{Cli, Command, SourcesCommand};
 use factdesk::model::SystemEntropy;
 use factdesk::model::{Entropy, Scale};
 use factdesk::terminal::Outcome;
-use factdesk::{config, export_cli, say, sources_cli, terminal};
+use factdesk::{config, export_cli, say, sources_cli, team_cli, terminal};
 
 /// The end of an interactive session: a stop by a signal or a lost terminal says so on
 /// stderr in one line — where the unsaved work went, or plainly that it could not be kept —
@@ -145,6 +145,30 @@ fn main() -> ExitCode {
             export_cli::export(&verdict_file, format, output.as_deref(), force, &opts)
                 .map(|notes| notes.iter().for_each(say::err))
         }
+        Some(Command::Merge {
+            base,
+            ours,
+            theirs,
+            output,
+            marker_size: _,
+            pathname,
+        }) => {
+            let args = team_cli::MergeArgs {
+                base,
+                ours,
+                theirs,
+                output,
+                pathname,
+            };
+            // Any failure inside must abort git's merge, never leave a half-merge.
+            let code = std::panic::catch_unwind(|| team_cli::merge(&args))
+                .unwrap_or(team_cli::exit::INTERNAL);
+            return ExitCode::from(code);
+        }
+        Some(Command::Diff { before, after }) => team_cli::diff_files(&before, &after),
+        Some(Command::Show { verdict_file }) => team_cli::show(&verdict_file),
+        Some(Command::GitSetup) => team_cli::git_setup(std::path::Path::new("."))
+            .map(|report| report.iter().for_each(say::out)),
         None => interactive(terminal::open_and_run(
             cli.file.as_deref(),
             cli.output.as_deref(),

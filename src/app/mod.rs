@@ -3,6 +3,7 @@
 mod action;
 mod claims;
 mod detail;
+mod conflicts;
 mod document;
 mod editor;
 mod evidence;
@@ -20,6 +21,7 @@ mod world;
 
 #[cfg(test)]
 mod desk_tests;
+mod conflicts_tests;
 #[cfg(test)]
 mod evidence_tests;
 #[cfg(test)]

@@ -31,6 +31,7 @@ impl AppState {
             Command::DiscardRecovery => {
                 self.overlay = None;
                 self.info("Discarded the unsaved work; the case is as last saved");
+                self.open_conflicts_if_any();
                 return vec![Effect::DiscardRecovery];
             }
             Command::RecoverWork => {
@@ -42,6 +43,7 @@ impl AppState {
                 self.case.sources = case.sources;
                 self.case.scale = case.scale;
                 self.case.history = case.history;
+                self.case.conflicts = case.conflicts;
                 self.commit("recover unsaved work");
                 let byte = self
                     .doc
@@ -50,6 +52,7 @@ impl AppState {
                     .unwrap_or(0);
                 self.cursor_to(self.doc.sentence_at(byte));
                 self.info("Recovered the unsaved work: save to keep it (u undoes it)");
+                self.open_conflicts_if_any();
             }
             _ => {}
         }
@@ -91,12 +94,12 @@ impl AppState {
         };
         if command != Command::StartFresh {
             self.info(format!("Continuing {}", self.file_name()));
+            self.open_conflicts_if_any();
             return;
         }
         self.case = *fresh;
         self.doc = super::document::Document::new(&self.case, self.viewport.article_width);
-        self.undo =
-            super::undo::UndoStack::new(&self.case.claims, &self.case.sources, &self.case.scale);
+        self.undo = super::undo::UndoStack::new(&self.case);
         self.current = None;
         self.cursor = 0;
         self.top = 0;

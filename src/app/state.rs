@@ -176,6 +176,12 @@ pub enum Overlay {
     ClaimFilter {
         editor: Editor,
     },
+    /// The merge conflicts of the case (`case.conflicts`); `editor`: a value being typed
+    /// for the selected one.
+    Conflicts {
+        selected: usize,
+        editor: Option<Editor>,
+    },
 }
 
 impl Overlay {
@@ -209,6 +215,16 @@ impl Overlay {
             | Overlay::SaveAs { .. }
             | Overlay::Search { .. }
             | Overlay::ClaimFilter { .. } => Context::LineEditor,
+    },
+            | Overlay::Search { .. } => Context::LineEditor,
+            Overlay::Conflicts {
+                editor: Some(editor),
+                ..
+            } => match editor.is_multiline() {
+                true => Context::TextEditor,
+                false => Context::LineEditor,
+            },
+            Overlay::Conflicts { editor: None, .. } => Context::Conflicts,
             Overlay::Recovery { .. } => Context::Recovery,
             Overlay::SaveConflict { .. } => Context::SaveConflict,
             Overlay::SaveFailed { .. } => Context::SaveFailed,
@@ -471,7 +487,7 @@ impl AppState {
             notices.push(notice);
         }
         let current = case.claims.first().map(|c| c.id.clone());
-        let undo = super::undo::UndoStack::new(&case.claims, &case.sources, &case.scale);
+        let undo = super::undo::UndoStack::new(&case);
         let mut state = AppState {
             case,
             doc,
@@ -511,6 +527,7 @@ impl AppState {
             time_zone: jiff::tz::TimeZone::system(),
         };
         state.follow_cursor();
+        state.open_conflicts_if_any();
         state
     }
 
@@ -526,7 +543,8 @@ impl AppState {
                 | Overlay::Recovery { .. }
                 | Overlay::SaveConflict { .. }
                 | Overlay::SaveFailed { .. }
-                | Overlay::ExistingCase { .. },
+                | Overlay::ExistingCase { .. }
+                | Overlay::Conflicts { editor: None, .. },
             ) => Mode::Confirm,
             Some(Overlay::Picker(_)) => Mode::Pick,
             Some(
@@ -535,7 +553,10 @@ impl AppState {
                 | Overlay::Search { .. }
                 | Overlay::ClaimFilter { .. }
                 | Overlay::LinkForm { .. }
-                | Overlay::SourceForm { .. },
+                | Overlay::SourceForm { .. }
+                | Overlay::Conflicts {
+                    editor: Some(_), ..
+                },
             ) => Mode::Edit,
             None if matches!(self.view, View::Library(_)) => Mode::Library,
             None if matches!(self.view, View::Overview(_)) => Mode::Overview,

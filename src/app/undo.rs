@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use serde_json::{Value, json};
 
 use super::state::{AppState, View};
-use crate::model::{Claim, ClaimId, Scale, Source, SourceId};
+use crate::model::{Case, Claim, ClaimId, Conflict, Scale, Source, SourceId};
 
 /// An entity and where it stood in its list, or `None` where it did not exist.
 type Placed<T> = Option<(usize, T)>;
@@ -25,6 +25,8 @@ pub struct Change {
     scale: Option<(Scale, Scale)>,
     /// The `history` entries the change appended.
     history: Vec<Value>,
+    /// The merge conflicts before and after, when the change resolved one.
+    conflicts: Option<(Vec<Conflict>, Vec<Conflict>)>,
 }
 
 /// Done and undone changes, and where the file on disk stands.
@@ -38,15 +40,17 @@ pub struct UndoStack {
     last_claims: Vec<Claim>,
     last_sources: Vec<Source>,
     last_scale: Option<Scale>,
+    last_conflicts: Vec<Conflict>,
 }
 
 impl UndoStack {
-    pub fn new(claims: &[Claim], sources: &[Source], scale: &Scale) -> UndoStack {
+    pub fn new(case: &Case) -> UndoStack {
         UndoStack {
             saved: Some(0),
-            last_claims: claims.to_vec(),
-            last_sources: sources.to_vec(),
-            last_scale: Some(scale.clone()),
+            last_claims: case.claims.clone(),
+            last_sources: case.sources.clone(),
+            last_scale: Some(case.scale.clone()),
+            last_conflicts: case.conflicts.clone(),
             ..UndoStack::default()
         }
     }
@@ -141,8 +145,14 @@ impl AppState {
             Some(old) if *old != self.case.scale => Some((old.clone(), self.case.scale.clone())),
             _ => None,
         };
+        let conflicts = (self.undo.last_conflicts != self.case.conflicts).then(|| {
+            (
+                self.undo.last_conflicts.clone(),
+                self.case.conflicts.clone(),
+            )
+        });
         self.doc.index_claims(&self.case);
-        if claims.is_empty() && sources.is_empty() && scale.is_none() {
+        if claims.is_empty() && sources.is_empty() && scale.is_none() && conflicts.is_none() {
             return;
         }
         let at = self.now();
@@ -177,6 +187,11 @@ impl AppState {
         if let Some((_, new)) = &scale {
             history.push(json!({"at": at, "action": "change scale", "scale": new.name}));
         }
+        if let Some((before, after)) = &conflicts {
+            for c in before.iter().filter(|c| !after.contains(c)) {
+                history.push(json!({"at": at, "action": "resolve conflict", "path": c.path}));
+            }
+        }
         if let Some(by) = &self.checker {
             for entry in &mut history {
                 entry["by"] = json!(by);
@@ -192,6 +207,7 @@ impl AppState {
             sources,
             scale,
             history,
+            conflicts,
         };
         if self.undo.saved.is_some_and(|s| s > self.undo.done.len()) {
             self.undo.saved = None;
@@ -219,6 +235,7 @@ impl AppState {
             self.undo.last_sources = self.case.sources.clone();
         }
         self.undo.last_scale = Some(self.case.scale.clone());
+        self.undo.last_conflicts = self.case.conflicts.clone();
     }
 
     /// `u`: puts back the state before the last change.
@@ -271,6 +288,10 @@ impl AppState {
         }
         if let Some((before, after)) = &change.scale {
             self.case.scale = if back { before } else { after }.clone();
+        }
+        if let Some((before, after)) = &change.conflicts {
+            self.case.conflicts = if back { before } else { after }.clone();
+            self.undo.last_conflicts = self.case.conflicts.clone();
         }
         if back {
             let keep = self.case.history.len().saturating_sub(change.history.len());

@@ -147,7 +147,11 @@ impl AppState {
                 | Overlay::NewSourceTitle { editor, .. }
                 | Overlay::SaveAs { editor, .. }
                 | Overlay::Search { editor }
-                | Overlay::ClaimFilter { editor },
+                | Overlay::ClaimFilter { editor }
+                | Overlay::Conflicts {
+                    editor: Some(editor),
+                    ..
+                },
             ) => editor.insert_str(text),
             Some(Overlay::LinkForm { form, .. } | Overlay::SourceForm { form, .. }) => form
                 .focused_mut()
@@ -206,6 +210,7 @@ impl AppState {
             }
             Context::Library => return self.run_library(command),
             Context::Overview => return self.run_overview(command),
+            Context::Conflicts => return self.run_conflicts(command),
             Context::LibraryFilter => self.run_library_filter(command),
             Context::Confirm => {
                 if let Some(Overlay::Confirm(what)) = self.overlay.take() {
@@ -286,6 +291,7 @@ impl AppState {
             GoBottom => self.move_list(isize::MAX),
             StartSelection => self.start_selection(),
             SaveAs => self.open_save_as(false),
+            ShowConflicts => self.open_conflicts(),
             Undo => self.undo(),
             Redo => self.redo(),
             MakeClaim => self.make_claim(),
@@ -427,6 +433,8 @@ impl AppState {
             (Command::EarlierQuery | Command::LaterQuery, Some(Overlay::Search { .. })) => {
                 self.recall_search(command == Command::EarlierQuery)
             }
+            (Command::Confirm, Some(Overlay::Conflicts { .. })) => self.finish_conflict_edit(),
+            (Command::Cancel, Some(Overlay::Conflicts { editor, .. })) => *editor = None,
             (Command::Confirm, _) => self.finish_edit(),
             (Command::Cancel, _) => self.cancel_overlay(),
             (
@@ -436,7 +444,11 @@ impl AppState {
                     | Overlay::NewSourceTitle { editor, .. }
                     | Overlay::SaveAs { editor, .. }
                     | Overlay::Search { editor }
-                    | Overlay::ClaimFilter { editor },
+                    | Overlay::ClaimFilter { editor }
+                    | Overlay::Conflicts {
+                        editor: Some(editor),
+                        ..
+                    },
                 ),
             ) => {
                 edit(editor, other);

@@ -20,7 +20,9 @@ use std::path::Path;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-use crate::model::{Anchor, Article, Claim, ClaimId, Label, Link, Scale, Source, Verdict};
+use crate::model::{
+    Anchor, Article, Claim, ClaimId, Conflict, Label, Link, Scale, Source, Verdict,
+};
 use crate::store::{self, LoadError, LoadWarning, MAX_VERDICT_FILE_BYTES, SavedView};
 use crate::text::{CharIndex, slice_chars};
 
@@ -189,8 +191,18 @@ fn check(bytes: &[u8], path: Option<&Path>) -> CheckReport {
     let refusal = match store::from_json(text) {
         // The loader read everything: its warnings are all there is to say.
         Ok(loaded) => {
+            let mut problems: Vec<Problem> = loaded.warnings.iter().map(from_warning).collect();
+            problems.extend(loaded.case.conflicts.iter().map(|c| {
+                error(format!(
+                    "unresolved merge conflict at {}: ours {}, theirs {}, base {} (open the file in factdesk to resolve it)",
+                    c.place(&loaded.case),
+                    Conflict::side(&c.ours),
+                    Conflict::side(&c.theirs),
+                    Conflict::side(&c.base)
+                ))
+            }));
             return CheckReport {
-                problems: loaded.warnings.iter().map(from_warning).collect(),
+                problems,
                 readable: true,
             };
         }

@@ -75,6 +75,14 @@ pub enum Command {
     ChangeScale,
     /// The case overview: verdicts, statuses, evidence gaps.
     ShowOverview,
+    /// The list of merge conflicts left by `factdesk merge`.
+    ShowConflicts,
+    /// Resolve the selected conflict with our value.
+    TakeOurs,
+    /// Resolve the selected conflict with their value.
+    TakeTheirs,
+    /// Resolve the selected conflict with a value typed in.
+    EditConflict,
     /// Undo the last change to the case.
     Undo,
     /// Redo the last undone change.
@@ -244,6 +252,10 @@ impl Command {
             NextMatch => "next match",
             PreviousMatch => "previous match",
             ShowOverview => "case overview: verdicts, statuses, evidence gaps (overview)",
+            ShowConflicts => "resolve merge conflicts (conflicts)",
+            TakeOurs => "take ours (this copy's value)",
+            TakeTheirs => "take theirs (the merged-in value)",
+            EditConflict => "type the value yourself",
             Undo => "undo the last change",
             Redo => "redo what was undone",
             OpenPalette => "command palette",
@@ -343,6 +355,10 @@ impl Command {
             OverwriteFile => "overwrite",
             OpenExisting => "continue it",
             StartFresh => "start a new case",
+            ShowConflicts => "conflicts",
+            TakeOurs => "ours",
+            TakeTheirs => "theirs",
+            EditConflict => "edit",
             Undo => "undo",
             Redo => "redo",
             OpenPalette => "commands",

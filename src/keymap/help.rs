@@ -17,7 +17,7 @@ pub enum HelpLine {
 
 /// Every context with its bindings, in the order a newcomer needs them.
 pub fn help_lines(keymap: &Keymap) -> Vec<HelpLine> {
-    const ORDER: [Context; 27] = [
+    const ORDER: [Context; 28] = [
         Context::Global,
         Context::Article,
         Context::Selection,
@@ -28,6 +28,7 @@ pub fn help_lines(keymap: &Keymap) -> Vec<HelpLine> {
         Context::Library,
         Context::LibraryFilter,
         Context::Overview,
+        Context::Conflicts,
         Context::LinkForm,
         Context::Stance,
         Context::SourceForm,

@@ -44,6 +44,8 @@ pub enum Context {
     SaveFailed,
     ExistingCase,
     Overview,
+    /// The merge conflicts list.
+    Conflicts,
     /// "Discard changes? y/n" over a form or editor.
     DiscardPrompt,
     /// Composite contexts: a form's field, looked up through the form's chain.
@@ -56,7 +58,7 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 33] = [
+    pub const ALL: [Context; 34] = [
         Context::Global,
         Context::Article,
         Context::Claims,
@@ -83,6 +85,7 @@ impl Context {
         Context::SaveFailed,
         Context::ExistingCase,
         Context::Overview,
+        Context::Conflicts,
         Context::DiscardPrompt,
         Context::LinkStance,
         Context::LinkText,
@@ -121,6 +124,7 @@ impl Context {
             Context::SaveFailed => "save_failed",
             Context::ExistingCase => "existing_case",
             Context::Overview => "overview",
+            Context::Conflicts => "conflicts",
             Context::DiscardPrompt => "discard_prompt",
             Context::LinkStance => "link_stance",
             Context::LinkText => "link_text",
@@ -160,6 +164,7 @@ impl Context {
             Context::SaveFailed => "A save failed",
             Context::ExistingCase => "The article already has a verdict file",
             Context::Overview => "Case overview (O)",
+            Context::Conflicts => "Merge conflicts (after a git merge)",
             Context::DiscardPrompt => "Esc with changes typed: discard them?",
             Context::LinkStance | Context::LinkText | Context::LinkLine => "Link form",
             Context::SourceTypeField | Context::SourceLine | Context::SourceText => "Source record",
@@ -196,6 +201,7 @@ impl Context {
             SaveFailed => &[SaveFailed],
             ExistingCase => &[ExistingCase],
             Overview => &[Overview, Global],
+            Conflicts => &[Conflicts, Global],
             DiscardPrompt => &[DiscardPrompt],
             LinkStance => &[Stance, LinkForm],
             LinkText => &[LinkForm, TextEditor, Editing],

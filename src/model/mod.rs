@@ -7,6 +7,8 @@
 
 mod article;
 mod claim;
+mod conflict;
+pub mod diff;
 mod entropy;
 mod meta;
 mod scale;
@@ -14,6 +16,7 @@ mod source;
 
 pub use article::{Article, Origin, hex, sha256_hex, sha256_hex_bytes};
 pub use claim::{Anchor, Claim, ClaimId, ClaimStatus, Verdict};
+pub use conflict::Conflict;
 pub use entropy::{Entropy, FixedEntropy, SystemEntropy};
 pub use meta::Metadata;
 pub use scale::{Label, Rgb, Scale, ScaleError};
@@ -40,6 +43,9 @@ pub struct Case {
     pub sources: Vec<Source>,
     #[serde(default)]
     pub history: Vec<Value>,
+    /// What a merge could not decide, until resolved (see `store::merge`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
 }
 
 impl Case {
@@ -50,6 +56,7 @@ impl Case {
             claims: Vec::new(),
             sources: Vec::new(),
             history: Vec::new(),
+            conflicts: Vec::new(),
         }
     }
 

@@ -10,7 +10,7 @@ use super::validate::{hard_problems, save_problems, warnings};
 use super::{
     FORMAT, LoadError, LoadWarning, Loaded, MAX_VERDICT_FILE_BYTES, SaveError, SavedView, VERSION,
 };
-use crate::model::{Anchor, Article, Case, Claim, Label, Link, Scale, Source, Verdict};
+use crate::model::{Anchor, Article, Case, Claim, Conflict, Label, Link, Scale, Source, Verdict};
 
 /// Saved files up to this size are read back in full and compared with the case before
 /// they are written; larger ones only have their JSON checked (a full read-back doubles a
@@ -19,7 +19,15 @@ const FULL_CHECK_BYTES: usize = 4 << 20;
 
 /// The top-level keys of the current version, in file order.
 pub(super) const TOP_LEVEL_FIELDS: &[&str] = &[
-    "format", "version", "article", "scale", "claims", "sources", "history", "view",
+    "format",
+    "version",
+    "article",
+    "scale",
+    "claims",
+    "sources",
+    "history",
+    "conflicts",
+    "view",
 ];
 
 /// The file as written: borrowed, field order = key order.
@@ -32,6 +40,8 @@ struct FileOut<'a> {
     claims: &'a [Claim],
     sources: &'a [Source],
     history: &'a [Value],
+    #[serde(skip_serializing_if = "<[Conflict]>::is_empty")]
+    conflicts: &'a [Conflict],
     view: &'a SavedView,
     #[serde(flatten)]
     extra: &'a Map<String, Value>,
@@ -48,6 +58,7 @@ impl<'a> FileOut<'a> {
             claims: &case.claims,
             sources: &case.sources,
             history: &case.history,
+            conflicts: &case.conflicts,
             view,
             extra,
         }
@@ -67,6 +78,8 @@ pub(super) struct FileIn {
     sources: Vec<Source>,
     #[serde(default)]
     history: Vec<Value>,
+    #[serde(default)]
+    conflicts: Vec<Conflict>,
     #[serde(default)]
     view: SavedView,
     #[serde(flatten)]
@@ -129,6 +142,24 @@ pub fn to_json(
         )]));
     }
     Ok(json)
+}
+
+/// The current version's file for a case as a JSON value (for merging), after the same
+/// refusals as [`to_json`] but without its read-back check.
+pub(super) fn to_value(
+    case: &Case,
+    view: &SavedView,
+    extra: &Map<String, Value>,
+) -> Result<Value, SaveError> {
+    let refused = |problems: Vec<String>| SaveError::Refused {
+        problems,
+        path: None,
+    };
+    let problems = save_problems(case, view.cursor, &view.extra, extra);
+    if !problems.is_empty() {
+        return Err(refused(problems));
+    }
+    serde_json::to_value(FileOut::new(case, view, extra)).map_err(|e| refused(vec![e.to_string()]))
 }
 
 /// Writes a case as verdict-file JSON straight to `out` (a large case never becomes one
@@ -409,6 +440,7 @@ fn finish(file: FileIn) -> Result<Loaded, LoadError> {
         claims: file.claims,
         sources: file.sources,
         history: file.history,
+        conflicts: file.conflicts,
     };
     case.number_unnumbered_claims();
     let problems = hard_problems(&case);

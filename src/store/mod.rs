@@ -19,6 +19,8 @@ mod error;
 mod files;
 mod format;
 mod lock;
+mod merge;
+mod merge_file;
 mod numbers;
 mod recovery;
 pub mod safe_json;
@@ -39,6 +41,8 @@ pub use files::not_regular;
 pub use files::{MAX_VERDICT_FILE_BYTES, SaveReport, load, save, save_with};
 pub use format::{from_json, to_json};
 pub use lock::{CaseLock, Held, lock_case};
+pub use merge::{Merged, merge_values};
+pub use merge_file::{FileMerge, MergeError, ResolveError, merge_files, resolve_conflict};
 pub use recovery::{
     DiskStamp, Kept, keep_unsaved, load_stamped, pending_recovery, recovery_path, remove_recovery,
     write_recovery, write_recovery_at,

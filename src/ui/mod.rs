@@ -3,6 +3,7 @@
 mod article;
 mod claims;
 mod first_steps;
+mod conflicts;
 mod form;
 mod gutter;
 mod layout;

@@ -229,6 +229,9 @@ fn draw_one(frame: &mut Frame, state: &AppState, theme: &Theme, overlay: Option<
             ];
             frame.render_widget(Paragraph::new(body).wrap(Wrap { trim: true }), inner);
         }
+        Some(Overlay::Conflicts { selected, editor }) => {
+            super::conflicts::draw_conflicts(frame, area, state, theme, *selected, editor.as_ref());
+        }
         Some(Overlay::Search { editor }) => {
             let title = " Search the article (lower case: any case) ".to_string();
             draw_line_editor(frame, area, state, theme, title, editor);

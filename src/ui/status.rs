@@ -62,6 +62,7 @@ fn hint_commands(context: Context) -> &'static [Command] {
         Context::Library => &[FilterLibrary, AddSource, EditSource, DeleteSource, Cancel],
         Context::LibraryFilter => &[Confirm, Cancel],
         Context::Overview => &[Confirm, Cancel],
+        Context::Conflicts => &[TakeOurs, TakeTheirs, EditConflict, Undo, Cancel],
         Context::LinkStance => &[
             StanceSupports,
             StanceRefutes,

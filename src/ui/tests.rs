@@ -128,6 +128,41 @@ snapshot_both_sizes!(selecting_words, |w, h| {
     press(&mut s, "jj/told reporters<Enter>vw");
     s
 });
+/// The worked state after a merge: two conflicts on the first claim, the list open.
+fn conflicted_state(width: u16, height: u16) -> AppState {
+    use serde_json::json;
+    let mut s = worked_state(width, height);
+    let id = json!(s.case.claims[0].id.0);
+    let path = |field: &[&str]| {
+        let mut p = vec![json!("claims"), id.clone()];
+        p.extend(field.iter().map(|f| json!(f)));
+        p
+    };
+    s.case.conflicts = vec![
+        crate::model::Conflict::new(
+            path(&["verdict", "rating"]),
+            Some(json!(null)),
+            Some(json!("False")),
+            Some(json!("Mostly True")),
+        ),
+        crate::model::Conflict::new(
+            path(&["verdict", "explanation"]),
+            Some(json!("")),
+            Some(json!("The operator's own figures show 12%.")),
+            Some(json!(
+                "Ridership rose 40% on the new line only.\nSee the annual report."
+            )),
+        ),
+    ];
+    press(&mut s, "!");
+    s
+}
+snapshot_both_sizes!(conflict_list, conflicted_state);
+snapshot_both_sizes!(conflict_editor, |w, h| {
+    let mut s = conflicted_state(w, h);
+    press(&mut s, "je");
+    s
+});
 snapshot_both_sizes!(claim_list_focused, |w, h| {
     let mut s = worked_state(w, h);
     press(&mut s, "<Tab>k");

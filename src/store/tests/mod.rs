@@ -3,6 +3,8 @@
 
 mod codec;
 mod files;
+mod merge;
+mod merge_props;
 mod props;
 mod robust;
 

@@ -1,0 +1,329 @@
+//! What differs between two versions of a case, as a typed summary: claims added, removed
+//! or changed (wording, verdict, status, links…), sources added, removed or edited, the
+//! scale. Claims are matched by id and listed in claim-number order. `factdesk diff` prints
+//! it; anything else that needs "what changed" can read it.
+
+use std::collections::HashMap;
+
+use super::{Case, Claim, ClaimStatus, Link, Source};
+
+/// Everything that differs from `before` to `after`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CaseDiff {
+    /// In claim-number order.
+    pub claims: Vec<ClaimDiff>,
+    /// In library order (removed ones after).
+    pub sources: Vec<SourceDiff>,
+    /// The scale's name before and after, when it changed.
+    pub scale: Option<(String, String)>,
+    /// Unresolved merge conflicts before and after, when their number changed.
+    pub conflicts: Option<(usize, usize)>,
+}
+
+/// One claim that differs.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ClaimDiff {
+    Added {
+        number: u32,
+        text: String,
+    },
+    Removed {
+        number: u32,
+        text: String,
+    },
+    Changed {
+        number: u32,
+        changes: Vec<ClaimChange>,
+    },
+}
+
+impl ClaimDiff {
+    pub fn number(&self) -> u32 {
+        match self {
+            ClaimDiff::Added { number, .. }
+            | ClaimDiff::Removed { number, .. }
+            | ClaimDiff::Changed { number, .. } => *number,
+        }
+    }
+}
+
+/// What changed in a claim.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ClaimChange {
+    Wording(String, String),
+    Rating(Option<String>, Option<String>),
+    Explanation,
+    Status(ClaimStatus, ClaimStatus),
+    Claimant(String, String),
+    Anchors,
+    LinkAdded(LinkSummary),
+    LinkRemoved(LinkSummary),
+    LinkChanged(LinkSummary),
+    /// Anything else (fields this summary does not name, the number).
+    Other,
+}
+
+/// A link as the summary names it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkSummary {
+    pub source: String,
+    pub stance: &'static str,
+    pub quote: String,
+}
+
+impl LinkSummary {
+    fn of(link: &Link) -> LinkSummary {
+        LinkSummary {
+            source: link.source.0.clone(),
+            stance: link.stance.name(),
+            quote: link.quote.clone(),
+        }
+    }
+}
+
+/// One source that differs.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SourceDiff {
+    Added { id: String, title: String },
+    Removed { id: String, title: String },
+    Edited { id: String, title: String },
+}
+
+/// The differences from `before` to `after`.
+pub fn diff(before: &Case, after: &Case) -> CaseDiff {
+    let old: HashMap<&str, &Claim> = before.claims.iter().map(|c| (c.id.0.as_str(), c)).collect();
+    let new: HashMap<&str, &Claim> = after.claims.iter().map(|c| (c.id.0.as_str(), c)).collect();
+    let mut claims = Vec::new();
+    for c in &after.claims {
+        match old.get(c.id.0.as_str()) {
+            None => claims.push(ClaimDiff::Added {
+                number: c.number,
+                text: c.text.clone(),
+            }),
+            Some(o) if *o != c => claims.push(ClaimDiff::Changed {
+                number: c.number,
+                changes: claim_changes(o, c),
+            }),
+            Some(_) => {}
+        }
+    }
+    for c in before
+        .claims
+        .iter()
+        .filter(|c| !new.contains_key(c.id.0.as_str()))
+    {
+        claims.push(ClaimDiff::Removed {
+            number: c.number,
+            text: c.text.clone(),
+        });
+    }
+    claims.sort_by_key(|d| (d.number(), matches!(d, ClaimDiff::Added { .. })));
+    let scale = (before.scale != after.scale)
+        .then(|| (before.scale.name.clone(), after.scale.name.clone()));
+    let conflicts = (before.conflicts.len() != after.conflicts.len())
+        .then_some((before.conflicts.len(), after.conflicts.len()));
+    CaseDiff {
+        claims,
+        sources: source_changes(&before.sources, &after.sources),
+        scale,
+        conflicts,
+    }
+}
+
+fn claim_changes(o: &Claim, n: &Claim) -> Vec<ClaimChange> {
+    let mut out = Vec::new();
+    if o.text != n.text {
+        out.push(ClaimChange::Wording(o.text.clone(), n.text.clone()));
+    }
+    if o.verdict.rating != n.verdict.rating {
+        let rating = (o.verdict.rating.clone(), n.verdict.rating.clone());
+        out.push(ClaimChange::Rating(rating.0, rating.1));
+    }
+    if o.verdict.explanation != n.verdict.explanation {
+        out.push(ClaimChange::Explanation);
+    }
+    if o.status != n.status {
+        out.push(ClaimChange::Status(o.status, n.status));
+    }
+    if o.claimant != n.claimant {
+        out.push(ClaimChange::Claimant(
+            o.claimant.clone(),
+            n.claimant.clone(),
+        ));
+    }
+    if o.anchors != n.anchors {
+        out.push(ClaimChange::Anchors);
+    }
+    let key = |l: &Link| (l.source.0.clone(), l.quote.clone());
+    for l in &n.links {
+        match o.links.iter().find(|x| key(x) == key(l)) {
+            None => out.push(ClaimChange::LinkAdded(LinkSummary::of(l))),
+            Some(x) if x != l => out.push(ClaimChange::LinkChanged(LinkSummary::of(l))),
+            Some(_) => {}
+        }
+    }
+    for l in o
+        .links
+        .iter()
+        .filter(|l| !n.links.iter().any(|x| key(x) == key(l)))
+    {
+        out.push(ClaimChange::LinkRemoved(LinkSummary::of(l)));
+    }
+    if out.is_empty() {
+        out.push(ClaimChange::Other);
+    }
+    out
+}
+
+fn source_changes(before: &[Source], after: &[Source]) -> Vec<SourceDiff> {
+    let mut out = Vec::new();
+    for s in after {
+        let (id, title) = (s.id.0.clone(), s.title.clone());
+        match before.iter().find(|o| o.id == s.id) {
+            None => out.push(SourceDiff::Added { id, title }),
+            Some(o) if o != s => out.push(SourceDiff::Edited { id, title }),
+            Some(_) => {}
+        }
+    }
+    for s in before
+        .iter()
+        .filter(|s| !after.iter().any(|n| n.id == s.id))
+    {
+        out.push(SourceDiff::Removed {
+            id: s.id.0.clone(),
+            title: s.title.clone(),
+        });
+    }
+    out
+}
+
+impl CaseDiff {
+    pub fn is_empty(&self) -> bool {
+        *self == CaseDiff::default()
+    }
+
+    /// The summary for people, one line each (not yet cleaned for a terminal).
+    pub fn lines(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let rating = |r: &Option<String>| r.clone().unwrap_or_else(|| "unrated".into());
+        let link = |l: &LinkSummary| match l.quote.is_empty() {
+            true => format!("{} ({})", l.source, l.stance),
+            false => format!("{} ({}) “{}”", l.source, l.stance, l.quote),
+        };
+        for c in &self.claims {
+            match c {
+                ClaimDiff::Added { number, text } => out.push(format!("C{number} added: “{text}”")),
+                ClaimDiff::Removed { number, text } => {
+                    out.push(format!("C{number} removed: “{text}”"))
+                }
+                ClaimDiff::Changed { number, changes } => {
+                    for change in changes {
+                        out.push(format!(
+                            "C{number} {}",
+                            match change {
+                                ClaimChange::Wording(a, b) => format!("wording: “{a}” → “{b}”"),
+                                ClaimChange::Rating(a, b) => {
+                                    format!("verdict: {} → {}", rating(a), rating(b))
+                                }
+                                ClaimChange::Explanation => "explanation changed".into(),
+                                ClaimChange::Status(a, b) => {
+                                    format!("status: {} → {}", a.name(), b.name())
+                                }
+                                ClaimChange::Claimant(a, b) => format!("claimant: “{a}” → “{b}”"),
+                                ClaimChange::Anchors => "moved in the article".into(),
+                                ClaimChange::LinkAdded(l) => format!("link added: {}", link(l)),
+                                ClaimChange::LinkRemoved(l) => format!("link removed: {}", link(l)),
+                                ClaimChange::LinkChanged(l) => format!("link changed: {}", link(l)),
+                                ClaimChange::Other => "changed".into(),
+                            }
+                        ));
+                    }
+                }
+            }
+        }
+        for s in &self.sources {
+            out.push(match s {
+                SourceDiff::Added { id, title } => format!("source added: {id} “{title}”"),
+                SourceDiff::Removed { id, title } => format!("source removed: {id} “{title}”"),
+                SourceDiff::Edited { id, title } => format!("source edited: {id} “{title}”"),
+            });
+        }
+        if let Some((a, b)) = &self.scale {
+            out.push(format!("scale: {a} → {b}"));
+        }
+        if let Some((a, b)) = self.conflicts {
+            out.push(format!("unresolved conflicts: {a} → {b}"));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Article, ClaimId, Origin, Scale, SourceId, Stance};
+
+    fn case() -> Case {
+        let mut case = Case::new(
+            Article::new("A b c.".into(), Origin::default()),
+            Scale::default_scale(),
+        );
+        for (id, n) in [("a", 1), ("b", 2), ("c", 3)] {
+            case.claims.push(Claim {
+                id: ClaimId(id.into()),
+                number: n,
+                anchors: Vec::new(),
+                text: format!("claim {id}"),
+                claimant: String::new(),
+                status: ClaimStatus::Todo,
+                verdict: Default::default(),
+                links: Vec::new(),
+                created: String::new(),
+                updated: String::new(),
+                extra: Default::default(),
+            });
+        }
+        case.sources
+            .push(Source::new(SourceId("s1".into()), "Report", "", ""));
+        case
+    }
+
+    /// Each kind of change gets its line, claims in number order whatever the list order.
+    #[test]
+    fn lines_in_claim_number_order() {
+        let before = case();
+        let mut after = case();
+        after.claims.remove(0);
+        after.claims.reverse();
+        after.claims[0].verdict.rating = Some("False".into());
+        after.claims[0].status = ClaimStatus::Reviewed;
+        let mut link = Link::new(SourceId("s1".into()));
+        link.stance = Stance::Refutes;
+        link.quote = "q".into();
+        after.claims[1].links.push(link);
+        after.claims[1].text = "claim B".into();
+        let mut new = after.claims[0].clone();
+        new.id = ClaimId("d".into());
+        new.number = 4;
+        after.claims.push(new);
+        after
+            .sources
+            .push(Source::new(SourceId("s2".into()), "Data", "", ""));
+        after.sources[0].title = "Report 2".into();
+        let lines = diff(&before, &after).lines();
+        assert_eq!(
+            lines,
+            [
+                "C1 removed: “claim a”",
+                "C2 wording: “claim b” → “claim B”",
+                "C2 link added: s1 (refutes) “q”",
+                "C3 verdict: unrated → False",
+                "C3 status: todo → reviewed",
+                "C4 added: “claim c”",
+                "source edited: s1 “Report 2”",
+                "source added: s2 “Data”",
+            ]
+        );
+        assert!(diff(&before, &before).is_empty());
+    }
+}
