@@ -8,7 +8,7 @@ use factdesk::cli::{Cli, Command, SourcesCommand};
 use factdesk::model::SystemEntropy;
 use factdesk::model::{Entropy, Scale};
 use factdesk::terminal::Outcome;
-use factdesk::{config, export_cli, sources_cli, terminal};
+use factdesk::{config, export_cli, import_cli, sources_cli, terminal};
 
 /// The end of an interactive session: a stop by a signal or a lost terminal says so on
 /// stderr in one line and exits with the signal's code.
@@ -87,6 +87,19 @@ fn main() -> ExitCode {
             &config(),
             SystemEntropy,
         )),
+        Some(Command::Import {
+            file,
+            output,
+            format,
+            max_article_size,
+        }) => import_cli::import(
+            &file,
+            output.as_deref(),
+            format,
+            max_article_size.saturating_mul(1024 * 1024),
+            &SystemEntropy,
+        )
+        .map(|imported| print!("{}", import_cli::summary(&imported))),
         Some(Command::Completions { shell }) => {
             // Into a buffer first: clap_complete panics when its writer fails (a closed pipe).
             let mut script = Vec::new();

@@ -10,6 +10,7 @@ mod library;
 mod navigate;
 mod overview;
 mod recovery;
+mod residue;
 mod search;
 mod state;
 mod undo;

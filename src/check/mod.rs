@@ -11,6 +11,8 @@
 //! regular file, too big, not UTF-8, empty, not JSON, not a factdesk verdict file, a newer
 //! version). Unknown fields are not problems: they are kept on save. Never panics.
 
+mod original;
+
 use std::collections::HashSet;
 use std::fmt;
 use std::fs::{self, File, Metadata};
@@ -188,8 +190,10 @@ fn check(bytes: &[u8], path: Option<&Path>) -> CheckReport {
     let refusal = match store::from_json(text) {
         // The loader read everything: its warnings are all there is to say.
         Ok(loaded) => {
+            let mut problems: Vec<Problem> = loaded.warnings.iter().map(from_warning).collect();
+            problems.extend(original::original_changed(&loaded.case.article, path).map(warning));
             return CheckReport {
-                problems: loaded.warnings.iter().map(from_warning).collect(),
+                problems,
                 readable: true,
             };
         }

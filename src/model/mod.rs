@@ -8,13 +8,15 @@
 mod article;
 mod claim;
 mod entropy;
+mod ingested;
 mod meta;
 mod scale;
 mod source;
 
-pub use article::{Article, Origin};
+pub use article::{Article, Origin, sha256_hex, sha256_hex_bytes};
 pub use claim::{Anchor, Claim, ClaimId, ClaimStatus, Verdict};
 pub use entropy::{Entropy, FixedEntropy, SystemEntropy};
+pub use ingested::{ArticleLink, Residue, ResidueKind};
 pub use meta::Metadata;
 pub use scale::{Label, Rgb, Scale, ScaleError};
 pub use source::{Link, Name, SOURCE_TYPES, Source, SourceId, Stance, looks_like_url};

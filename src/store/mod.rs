@@ -15,6 +15,7 @@
 //!   files only, atomic replace keeping a `.bak`).
 
 mod error;
+mod file_info;
 mod files;
 mod format;
 mod recovery;
@@ -30,6 +31,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 pub use error::{LoadError, LoadWarning, SaveError};
+pub use file_info::FileInfo;
 pub(crate) use files::not_regular;
 pub use files::{MAX_VERDICT_FILE_BYTES, SaveReport, load, save};
 pub use format::{from_json, to_json};

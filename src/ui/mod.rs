@@ -8,6 +8,7 @@ mod library;
 mod overlay;
 mod overview;
 mod picker;
+mod residue;
 mod status;
 mod theme;
 
