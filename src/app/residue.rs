@@ -75,3 +75,68 @@ fn short(line: &str) -> String {
     }
     crate::text::clean_line(&s).into_owned()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::{Action, FileInfo};
+    use crate::keymap::{Key, Keymap};
+    use crate::model::{Article, Case, FixedEntropy, Origin, Scale};
+
+    const TEXT: &str = "Headline\n\nA story sentence. Another one.\n\nKeep reading:\n\nLast.";
+
+    fn state() -> AppState {
+        let mut article = Article::new(TEXT.into(), Origin::default());
+        article.residue = crate::text::residue::detect(TEXT, None);
+        AppState::new(
+            Case::new(article, Scale::default_scale()),
+            FileInfo::new("t.factdesk.json".into()),
+            0,
+            Vec::new(),
+            Keymap::default_keymap(),
+            Box::new(FixedEntropy::default()),
+        )
+    }
+
+    fn press(s: &mut AppState, keys: &str) {
+        for c in keys.chars() {
+            s.update(Action::Key(Key::char(c)));
+        }
+    }
+
+    fn marked(s: &AppState) -> Vec<String> {
+        let chars: Vec<char> = s.case.article.text.chars().collect();
+        s.case
+            .article
+            .residue
+            .iter()
+            .map(|r| chars[r.start..r.end].iter().collect())
+            .collect()
+    }
+
+    /// R marks the cursor's whole line as residue, u takes the mark back, Ctrl-r redoes.
+    #[test]
+    fn toggle_marks_the_line_and_undoes() {
+        let mut s = state();
+        assert_eq!(marked(&s), vec!["Keep reading:"]);
+        press(&mut s, "jjR"); // the second sentence of the story's line
+        assert_eq!(marked(&s), vec!["A story sentence. Another one.", "Keep reading:"]);
+        assert_eq!(s.case.article.residue[0].kind, ResidueKind::Marked);
+        assert!(s.dirty);
+        press(&mut s, "u");
+        assert_eq!(marked(&s), vec!["Keep reading:"]);
+        assert!(!s.dirty);
+        s.update(Action::Key(Key::ctrl('r')));
+        assert_eq!(marked(&s).len(), 2);
+    }
+
+    /// R on a detected residue line unmarks it; the change is recorded in the history.
+    #[test]
+    fn toggle_unmarks_detected_residue() {
+        let mut s = state();
+        press(&mut s, "jjjR");
+        assert!(marked(&s).is_empty(), "{:?}", marked(&s));
+        let last = s.case.history.last().expect("a history entry");
+        assert_eq!(last["action"], "unmark residue line");
+    }
+}

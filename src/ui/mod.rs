@@ -14,6 +14,8 @@ mod theme;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod residue_tests;
 
 pub use layout::{MIN_HEIGHT, MIN_WIDTH, Panes, click, viewport, wheel};
 pub use theme::Theme;
