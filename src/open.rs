@@ -386,6 +386,41 @@ mod tests {
         assert_eq!(changed.case.article.text, "One. Two.");
     }
 
+    /// A saved web page and a Markdown file open as their text, with metadata, links
+    /// and the original file's identity; a plain-text article keeps its bytes as text.
+    #[test]
+    fn pages_and_markdown_open_as_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let page = write(
+            dir.path(),
+            "page.html",
+            b"<!DOCTYPE html><html lang=en><head><title>Ferry</title>\
+              <meta property='og:url' content='https://n.example/f'></head><body>\
+              <nav>Home News</nav><article><p>The ferry &ldquo;stopped&rdquo; on Monday, \
+              the operator said in a statement that gave no reason for the stop.</p>\
+              <p>Passengers were told to wait for further notice from the operator.</p>\
+              </article></body></html>",
+        );
+        let opened = open_path(&page).unwrap();
+        let article = &opened.case.article;
+        assert!(article.text.starts_with("The ferry \u{201c}stopped\u{201d}"), "{}", article.text);
+        assert!(!article.text.contains('<'));
+        assert_eq!(article.origin.title.as_deref(), Some("Ferry"));
+        assert_eq!(article.origin.format.as_deref(), Some("html"));
+        assert_eq!(article.meta.url.as_deref(), Some("https://n.example/f"));
+        assert!(article.hash_matches());
+
+        let md = write(dir.path(), "a.md", b"# Title\n\nA **bold** [claim](https://x.example/).");
+        let opened = open_path(&md).unwrap();
+        assert_eq!(opened.case.article.text, "Title\n\nA bold claim.");
+        assert_eq!(opened.case.article.links[0].url, "https://x.example/");
+
+        let txt = write(dir.path(), "t.txt", b"A **kept** <b>verbatim</b>.");
+        let opened = open_path(&txt).unwrap();
+        assert_eq!(opened.case.article.text, "A **kept** <b>verbatim</b>.");
+        assert_eq!(opened.case.article.origin.sha256, None);
+    }
+
     fn shared(rel: &str) -> Option<PathBuf> {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("../shared")
