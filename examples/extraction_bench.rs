@@ -92,7 +92,8 @@ pub fn run(data: &Path) -> Result<Report, String> {
         } else {
             match ingest::ingest(&bytes, Format::Html) {
                 Ok(ingested) => {
-                    fell_back += usize::from(ingested.notices.iter().any(|n| n.contains("whole text")));
+                    fell_back +=
+                        usize::from(ingested.notices.iter().any(|n| n.contains("whole text")));
                     ingested.text
                 }
                 Err(e) => {

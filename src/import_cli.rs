@@ -58,11 +58,15 @@ pub fn import(
     }
     let bytes = crate::open::read_article(file, max_article_bytes)?;
     let (mut article, notices) =
-        crate::open::read_new_article(file, &bytes, format.format(), Some(entropy.now()))?;
-    drop(bytes);
+        crate::open::read_new_article(file, bytes, format.format(), Some(entropy.now()))?;
     article.ensure_hash();
     let case = Case::new(article, Scale::default_scale());
-    store::save(&target, &case, &store::SavedView::default(), &Default::default())?;
+    store::save(
+        &target,
+        &case,
+        &store::SavedView::default(),
+        &Default::default(),
+    )?;
     Ok(Imported {
         path: target,
         case,
@@ -76,7 +80,11 @@ pub fn summary(imported: &Imported) -> String {
     let meta = &article.meta;
     let clean = |s: &str| text::clean_line(s).into_owned();
     let mut out = String::new();
-    let _ = writeln!(out, "Imported {}", clean(&imported.path.display().to_string()));
+    let _ = writeln!(
+        out,
+        "Imported {}",
+        clean(&imported.path.display().to_string())
+    );
     let format = article.origin.format.as_deref().unwrap_or("text");
     let _ = writeln!(out, "  format:    {format}");
     let _ = writeln!(out, "  title:     {}", clean(article.display_title()));
@@ -93,15 +101,22 @@ pub fn summary(imported: &Imported) -> String {
     let _ = writeln!(out, "  words:     {words}");
     let _ = writeln!(out, "  links:     {}", article.links.len());
     let n = article.residue.len();
-    let _ = writeln!(out, "  residue:   {n} line{}", if n == 1 { "" } else { "s" });
-    let chars: Vec<char> = article.text.chars().collect();
+    let _ = writeln!(
+        out,
+        "  residue:   {n} line{}",
+        if n == 1 { "" } else { "s" }
+    );
+    // One pass over the text for all residue lines (they are in text order).
+    let mut chars = article.text.chars().enumerate().peekable();
+    let mut line = 1;
     for r in &article.residue {
-        let line = 1 + chars[..r.start.min(chars.len())]
-            .iter()
-            .filter(|c| **c == '\n')
-            .count();
-        let span: String = chars[r.start.min(chars.len())..r.end.min(chars.len())]
-            .iter()
+        while let Some((_, c)) = chars.next_if(|(i, _)| *i < r.start) {
+            line += usize::from(c == '\n');
+        }
+        let span: String = chars
+            .clone()
+            .take_while(|(i, _)| *i < r.end)
+            .map(|(_, c)| c)
             .take(70)
             .collect();
         let more = if r.end - r.start > 70 { "…" } else { "" };

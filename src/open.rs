@@ -127,8 +127,7 @@ fn open_inner(
     }
     let bytes = read_article(path, max_article_bytes)?;
     let target = out.map_or_else(|| store::default_path_for(path), Path::to_path_buf);
-    let (article, mut notices) = read_new_article(path, &bytes, None, Some(entropy.now()))?;
-    drop(bytes);
+    let (article, mut notices) = read_new_article(path, bytes, None, Some(entropy.now()))?;
     let fresh = new_case(Case::new(article, Scale::default_scale()), target.clone());
     if target.exists() {
         // Never start a second case over an existing one unasked: open it, and offer the
@@ -154,12 +153,12 @@ fn open_inner(
 /// `None`): the article with its metadata, links and residue, and notices.
 pub fn read_new_article(
     path: &Path,
-    bytes: &[u8],
+    bytes: Vec<u8>,
     format: Option<Format>,
     retrieved: Option<String>,
 ) -> Result<(crate::model::Article, Vec<String>), OpenError> {
     let name = path.to_string_lossy();
-    let format = format.unwrap_or_else(|| Format::detect(&name, bytes));
+    let format = format.unwrap_or_else(|| Format::detect(&name, &bytes));
     ingest::article_from_file(&name, bytes, format, retrieved)
         .map_err(|e| OpenError::article(path, e.to_string()))
 }
@@ -403,14 +402,24 @@ mod tests {
         );
         let opened = open_path(&page).unwrap();
         let article = &opened.case.article;
-        assert!(article.text.starts_with("The ferry \u{201c}stopped\u{201d}"), "{}", article.text);
+        assert!(
+            article
+                .text
+                .starts_with("The ferry \u{201c}stopped\u{201d}"),
+            "{}",
+            article.text
+        );
         assert!(!article.text.contains('<'));
         assert_eq!(article.origin.title.as_deref(), Some("Ferry"));
         assert_eq!(article.origin.format.as_deref(), Some("html"));
         assert_eq!(article.meta.url.as_deref(), Some("https://n.example/f"));
         assert!(article.hash_matches());
 
-        let md = write(dir.path(), "a.md", b"# Title\n\nA **bold** [claim](https://x.example/).");
+        let md = write(
+            dir.path(),
+            "a.md",
+            b"# Title\n\nA **bold** [claim](https://x.example/).",
+        );
         let opened = open_path(&md).unwrap();
         assert_eq!(opened.case.article.text, "Title\n\nA bold claim.");
         assert_eq!(opened.case.article.links[0].url, "https://x.example/");

@@ -37,7 +37,11 @@ fn import_html_prints_a_summary_and_writes_the_case() {
     fs::write(&page, PAGE).unwrap();
     let out = import(&page, &[]);
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     for expected in [
         "format:    html",
         "URL:       https://news.example/ferry",
@@ -49,7 +53,10 @@ fn import_html_prints_a_summary_and_writes_the_case() {
     ] {
         assert!(stdout.contains(expected), "{expected} missing in\n{stdout}");
     }
-    assert!(!stdout.contains('\u{1b}') && !stdout.contains('\u{7}'), "{stdout:?}");
+    assert!(
+        !stdout.contains('\u{1b}') && !stdout.contains('\u{7}'),
+        "{stdout:?}"
+    );
 
     let saved = dir.path().join("ferry.factdesk.json");
     let json: serde_json::Value =
@@ -83,10 +90,21 @@ fn import_html_prints_a_summary_and_writes_the_case() {
 fn import_refuses_to_replace_and_honours_options() {
     let dir = tempfile::tempdir().unwrap();
     let md = dir.path().join("notes.txt");
-    fs::write(&md, "# Heading\n\nSome **bold** [link](https://l.example/).").unwrap();
+    fs::write(
+        &md,
+        "# Heading\n\nSome **bold** [link](https://l.example/).",
+    )
+    .unwrap();
     let out_path = dir.path().join("out.factdesk.json");
-    let out = import(&md, &["--format", "markdown", "-o", out_path.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = import(
+        &md,
+        &["--format", "markdown", "-o", out_path.to_str().unwrap()],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let json: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(&out_path).unwrap()).unwrap();
     assert_eq!(json["article"]["text"], "Heading\n\nSome bold link.");

@@ -47,7 +47,11 @@ impl AppState {
             self.select_claim(i);
         }
         let mut items: Vec<String> = self.case.sources.iter().map(Source::haystack).collect();
-        items.extend(self.candidate_links().into_iter().map(super::residue::link_haystack));
+        items.extend(
+            self.candidate_links()
+                .into_iter()
+                .map(super::residue::link_haystack),
+        );
         self.open_picker(PickerKind::Source { claim }, items);
     }
 

@@ -120,7 +120,10 @@ mod tests {
         let mut s = state();
         assert_eq!(marked(&s), vec!["Keep reading:"]);
         press(&mut s, "jjR"); // the second sentence of the story's line
-        assert_eq!(marked(&s), vec!["A story sentence. Another one.", "Keep reading:"]);
+        assert_eq!(
+            marked(&s),
+            vec!["A story sentence. Another one.", "Keep reading:"]
+        );
         assert_eq!(s.case.article.residue[0].kind, ResidueKind::Marked);
         assert!(s.dirty);
         press(&mut s, "u");

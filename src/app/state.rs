@@ -1,7 +1,5 @@
 //! The application state: the case being checked plus everything about how it is shown.
 
-
-
 use super::document::Document;
 use super::editor::Editor;
 use super::form::{FieldValue, Form};

@@ -110,16 +110,56 @@ fn is_caption(line: &str, w: &[String], headline: &[String]) -> bool {
 
 /// Agencies and words that name who took a picture.
 const CREDIT_WORDS: &[&str] = &[
-    "reuters", "afp", "ap", "epa", "getty", "images", "photo", "photos", "foto", "file",
-    "archive", "archivo", "courtesy", "shutterstock", "efe", "xinhua", "bloomberg", "anadolu",
-    "dpa", "ansa", "pa", "istock", "handout", "credit", "picture", "pictures", "image",
-    "alamy", "imago", "sipa", "tass", "ria", "europa", "press", "illustration", "screenshot",
+    "reuters",
+    "afp",
+    "ap",
+    "epa",
+    "getty",
+    "images",
+    "photo",
+    "photos",
+    "foto",
+    "file",
+    "archive",
+    "archivo",
+    "courtesy",
+    "shutterstock",
+    "efe",
+    "xinhua",
+    "bloomberg",
+    "anadolu",
+    "dpa",
+    "ansa",
+    "pa",
+    "istock",
+    "handout",
+    "credit",
+    "picture",
+    "pictures",
+    "image",
+    "alamy",
+    "imago",
+    "sipa",
+    "tass",
+    "ria",
+    "europa",
+    "press",
+    "illustration",
+    "screenshot",
 ];
 
 /// "(REUTERS / Mike Blake / file)" at the end of a caption, "Photo: AFP", "Getty Images".
 fn is_photo_credit(line: &str) -> bool {
     let lower = line.to_lowercase();
-    let starts = ["photo:", "photo by", "photograph:", "image:", "credit:", "foto:", "picture:"];
+    let starts = [
+        "photo:",
+        "photo by",
+        "photograph:",
+        "image:",
+        "credit:",
+        "foto:",
+        "picture:",
+    ];
     if starts.iter().any(|s| lower.starts_with(s)) {
         return true;
     }
@@ -139,7 +179,9 @@ fn is_photo_credit(line: &str) -> bool {
         let credit_words = words(credit);
         return !credit_words.is_empty()
             && credit_words.len() <= 4
-            && credit_words.iter().any(|w| CREDIT_WORDS.contains(&w.as_str()))
+            && credit_words
+                .iter()
+                .any(|w| CREDIT_WORDS.contains(&w.as_str()))
             && !ends_like_sentence(line);
     }
     false
@@ -152,8 +194,22 @@ fn is_thank_you(w: &[String]) -> bool {
         .iter()
         .any(|t| t.starts_with("thank") || t == "gracias" || t == "danke" || t == "merci");
     let about = [
-        "author", "post", "content", "article", "website", "web", "site", "source", "writer",
-        "publisher", "blog", "news", "story", "coverage", "page", "journalism",
+        "author",
+        "post",
+        "content",
+        "article",
+        "website",
+        "web",
+        "site",
+        "source",
+        "writer",
+        "publisher",
+        "blog",
+        "news",
+        "story",
+        "coverage",
+        "page",
+        "journalism",
     ];
     let this_page = w.windows(2).any(|pair| {
         (["for", "por"].contains(&pair[0].as_str())
@@ -168,13 +224,41 @@ fn is_thank_you(w: &[String]) -> bool {
 
 /// Phrases that lead to other articles.
 const READ_MORE: &[&str] = &[
-    "keep reading", "read more", "read also", "also read", "read next", "related",
-    "related articles", "related stories", "related news", "related content", "see also",
-    "continue reading", "more on this story", "more on this topic", "recommended",
-    "recommended stories", "you may also like", "you might also like", "most read",
-    "most popular", "trending", "more from", "more stories", "further reading", "top stories",
-    "seguir leyendo", "sigue leyendo", "lee también", "leer más", "más información",
-    "lire aussi", "weiterlesen", "mehr zum thema", "leia também", "leggi anche",
+    "keep reading",
+    "read more",
+    "read also",
+    "also read",
+    "read next",
+    "related",
+    "related articles",
+    "related stories",
+    "related news",
+    "related content",
+    "see also",
+    "continue reading",
+    "more on this story",
+    "more on this topic",
+    "recommended",
+    "recommended stories",
+    "you may also like",
+    "you might also like",
+    "most read",
+    "most popular",
+    "trending",
+    "more from",
+    "more stories",
+    "further reading",
+    "top stories",
+    "seguir leyendo",
+    "sigue leyendo",
+    "lee también",
+    "leer más",
+    "más información",
+    "lire aussi",
+    "weiterlesen",
+    "mehr zum thema",
+    "leia também",
+    "leggi anche",
 ];
 
 /// A read-more line: the phrase alone ("Keep reading:"), or leading a link title
@@ -187,26 +271,67 @@ fn is_read_more(line: &str, w: &[String]) -> bool {
     let lower = line.to_lowercase();
     READ_MORE.iter().any(|p| {
         lower.starts_with(p)
-            && lower[p.len()..].trim_start().starts_with([':', '»', '>', '→', '|', '-', '–'])
+            && lower[p.len()..]
+                .trim_start()
+                .starts_with([':', '»', '>', '→', '|', '-', '–'])
     })
 }
 
 /// Whole lines of share, follow and subscribe boxes.
 const SHARE_LINES: &[&str] = &[
-    "share", "share this", "share this article", "share this story", "share article",
-    "tweet", "email", "subscribe", "newsletter", "sign up", "advertisement", "sponsored",
-    "comments", "leave a comment", "print", "copy link",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "share article",
+    "tweet",
+    "email",
+    "subscribe",
+    "newsletter",
+    "sign up",
+    "advertisement",
+    "sponsored",
+    "comments",
+    "leave a comment",
+    "print",
+    "copy link",
 ];
 /// Phrases that start a share, follow or subscribe line.
 const SHARE_LEADS: &[&str] = &[
-    "share this", "share on", "follow us", "subscribe to", "subscribe for", "sign up for",
-    "sign up to", "click here", "join our", "download our app", "download the app",
-    "like us on", "get our newsletter", "get the latest",
+    "share this",
+    "share on",
+    "follow us",
+    "subscribe to",
+    "subscribe for",
+    "sign up for",
+    "sign up to",
+    "click here",
+    "join our",
+    "download our app",
+    "download the app",
+    "like us on",
+    "get our newsletter",
+    "get the latest",
 ];
 /// Networks and channels named in share boxes.
 const NETWORKS: &[&str] = &[
-    "facebook", "twitter", "x", "whatsapp", "email", "linkedin", "telegram", "reddit",
-    "pinterest", "print", "copy", "link", "messenger", "flipboard", "share", "tweet", "mail",
+    "facebook",
+    "twitter",
+    "x",
+    "whatsapp",
+    "email",
+    "linkedin",
+    "telegram",
+    "reddit",
+    "pinterest",
+    "print",
+    "copy",
+    "link",
+    "messenger",
+    "flipboard",
+    "share",
+    "tweet",
+    "mail",
 ];
 
 /// A share/subscribe line: one of the whole lines, a line led by one of the phrases and

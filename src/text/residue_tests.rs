@@ -9,7 +9,10 @@ fn residue_lines(text: &str, title: Option<&str>) -> Vec<(String, ResidueKind)> 
 }
 
 fn sample() -> Option<String> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/sample/musk-putin-article.txt");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/sample/musk-putin-article.txt"
+    );
     match std::fs::read_to_string(path) {
         Ok(text) => Some(text),
         Err(_) => {
@@ -58,7 +61,10 @@ fn sample_article_residue() {
         .lines()
         .filter(|l| l.split_whitespace().count() > MAX_CAPTION_WORDS || ends_like_sentence(l));
     for line in story_lines {
-        assert!(!lines.contains(&line.trim()), "story line taken as residue: {line}");
+        assert!(
+            !lines.contains(&line.trim()),
+            "story line taken as residue: {line}"
+        );
     }
     assert_eq!(found.len(), 6, "{found:#?}");
 }
@@ -117,7 +123,10 @@ fn offsets_are_chars() {
     let found = detect(text, None);
     assert_eq!(found.len(), 1);
     let start = "Ünïcödé headline\n  ".chars().count();
-    assert_eq!((found[0].start, found[0].end), (start, start + "Keep reading:".len()));
+    assert_eq!(
+        (found[0].start, found[0].end),
+        (start, start + "Keep reading:".len())
+    );
 }
 
 /// Ground-truth article bodies of the extraction benchmark (clean text chosen by hand)

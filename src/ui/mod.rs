@@ -13,9 +13,9 @@ mod status;
 mod theme;
 
 #[cfg(test)]
-mod tests;
-#[cfg(test)]
 mod residue_tests;
+#[cfg(test)]
+mod tests;
 
 pub use layout::{MIN_HEIGHT, MIN_WIDTH, Panes, click, viewport, wheel};
 pub use theme::Theme;

@@ -107,7 +107,10 @@ fn picker_lists_article_links() {
         let mut s = state(w, h);
         press(&mut s, "jcl");
         let text = text_of(&render(&s, w, h, Theme::COLOR));
-        assert!(text.contains("linked from the article · official figures"), "{text}");
+        assert!(
+            text.contains("linked from the article · official figures"),
+            "{text}"
+        );
         insta::assert_snapshot!(format!("picker_lists_article_links_{w}x{h}"), text);
     }
 }

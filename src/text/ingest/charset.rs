@@ -61,6 +61,26 @@ pub fn decode_html(bytes: &[u8]) -> DecodedPage {
     }
 }
 
+/// Like [`decode_html`], taking the bytes: a UTF-8 page without a BOM becomes its text
+/// without a copy.
+pub fn decode_html_owned(bytes: Vec<u8>) -> DecodedPage {
+    let has_bom = bytes.starts_with(b"\xEF\xBB\xBF")
+        || bytes.starts_with(b"\xFF\xFE")
+        || bytes.starts_with(b"\xFE\xFF");
+    let declared = declared_charset(&bytes[..bytes.len().min(PRESCAN_BYTES)]);
+    let legacy = declared.is_some_and(|e| e != UTF_8 && !e.name().starts_with("UTF-16"));
+    if has_bom || legacy {
+        return decode_html(&bytes);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => DecodedPage {
+            text,
+            notices: Vec::new(),
+        },
+        Err(e) => decode_html(e.as_bytes()),
+    }
+}
+
 /// The charset a page declares in its first bytes: `<meta charset=…>` first, then an
 /// http-equiv Content-Type. Unknown labels are ignored.
 pub fn declared_charset(head: &[u8]) -> Option<&'static Encoding> {

@@ -11,7 +11,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use dom_query::Document;
 use dom_smoothie::{Config, Readability, TextMode};
 
-use super::{Ingested, IngestError, meta};
+use super::{IngestError, Ingested, meta};
 use crate::model::ArticleLink;
 
 /// Pages larger than this are not parsed into a tree: the tree costs several times the
@@ -123,7 +123,9 @@ fn links(content: &str, text: &str) -> Vec<ArticleLink> {
             continue;
         }
         let anchor: String = a.text().split_whitespace().collect::<Vec<_>>().join(" ");
-        let (start, end) = match text[from..].find(anchor.as_str()).filter(|_| !anchor.is_empty())
+        let (start, end) = match text[from..]
+            .find(anchor.as_str())
+            .filter(|_| !anchor.is_empty())
         {
             Some(at) => {
                 let start = chars_before + text[from..from + at].chars().count();
@@ -234,9 +236,32 @@ fn stripped(html: &str, notice: String) -> Ingested {
 
 /// Elements whose end (or start) breaks a paragraph in the stripped text.
 const BLOCKS: &[&str] = &[
-    "p", "div", "section", "article", "header", "footer", "h1", "h2", "h3", "h4", "h5", "h6",
-    "blockquote", "pre", "ul", "ol", "table", "main", "aside", "nav", "figure", "figcaption",
-    "form", "hr", "dl", "address",
+    "p",
+    "div",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "ul",
+    "ol",
+    "table",
+    "main",
+    "aside",
+    "nav",
+    "figure",
+    "figcaption",
+    "form",
+    "hr",
+    "dl",
+    "address",
 ];
 const LINE_BREAKS: &[&str] = &["br", "li", "tr", "dt", "dd"];
 /// Elements skipped with their content by the stripper (raw-text and hidden elements).
@@ -298,7 +323,8 @@ pub fn strip_tags(html: &str) -> String {
             continue;
         }
         let name = html[name_start..name_start + name_len].to_ascii_lowercase();
-        let tag_end = memchr(b'>', &bytes[name_start..]).map_or(bytes.len(), |e| name_start + e + 1);
+        let tag_end =
+            memchr(b'>', &bytes[name_start..]).map_or(bytes.len(), |e| name_start + e + 1);
         i = tag_end;
         let block = BLOCKS.contains(&name.as_str());
         let line = LINE_BREAKS.contains(&name.as_str());

@@ -39,7 +39,9 @@ pub fn to_text(markdown: &str) -> Ingested {
 
     for event in Parser::new_ext(markdown, options) {
         match event {
-            Event::Start(Tag::MetadataBlock(MetadataBlockKind::YamlStyle)) => in_front_matter = true,
+            Event::Start(Tag::MetadataBlock(MetadataBlockKind::YamlStyle)) => {
+                in_front_matter = true
+            }
             Event::End(TagEnd::MetadataBlock(_)) => in_front_matter = false,
             Event::Text(t) if in_front_matter => front_matter(&t, &mut out),
             Event::Start(Tag::Image { .. }) => image_depth += 1,

@@ -31,7 +31,10 @@ pub fn read(doc: &Document) -> PageMeta {
     let meta = &mut out.meta;
 
     let url = [
-        (attr(doc, "link[rel~=\"canonical\"]", "href"), "link rel=canonical"),
+        (
+            attr(doc, "link[rel~=\"canonical\"]", "href"),
+            "link rel=canonical",
+        ),
         (meta_content(doc, "property", "og:url"), "og:url"),
         (ld_str("url"), "JSON-LD url"),
         (ld_str("mainEntityOfPage"), "JSON-LD mainEntityOfPage"),
@@ -53,8 +56,15 @@ pub fn read(doc: &Document) -> PageMeta {
     }
 
     let outlet = [
-        (meta_content(doc, "property", "og:site_name"), "og:site_name"),
-        (ld.iter().find_map(|o| names(o.get("publisher")?).into_iter().next()), "JSON-LD publisher"),
+        (
+            meta_content(doc, "property", "og:site_name"),
+            "og:site_name",
+        ),
+        (
+            ld.iter()
+                .find_map(|o| names(o.get("publisher")?).into_iter().next()),
+            "JSON-LD publisher",
+        ),
     ];
     if let Some((value, from)) = first(outlet) {
         meta.outlet = Some(value);
@@ -68,15 +78,20 @@ pub fn read(doc: &Document) -> PageMeta {
         .unwrap_or_default();
     if !ld_authors.is_empty() {
         meta.authors = ld_authors;
-        meta.provenance.insert("authors".into(), "JSON-LD author".into());
+        meta.provenance
+            .insert("authors".into(), "JSON-LD author".into());
     } else if let Some(author) = meta_content(doc, "name", "author") {
         meta.authors = vec![author];
-        meta.provenance.insert("authors".into(), "meta name=author".into());
+        meta.provenance
+            .insert("authors".into(), "meta name=author".into());
     }
 
     let published = [
         (ld_str("datePublished"), "JSON-LD datePublished"),
-        (meta_content(doc, "property", "article:published_time"), "article:published_time"),
+        (
+            meta_content(doc, "property", "article:published_time"),
+            "article:published_time",
+        ),
         (attr(doc, "time[datetime]", "datetime"), "<time datetime>"),
     ];
     if let Some((value, from)) = first(published) {
@@ -86,14 +101,19 @@ pub fn read(doc: &Document) -> PageMeta {
 
     if let Some(lang) = attr(doc, "html[lang]", "lang") {
         meta.language = Some(lang);
-        meta.provenance.insert("language".into(), "html lang".into());
+        meta.provenance
+            .insert("language".into(), "html lang".into());
     }
     out
 }
 
 /// The first value present, with its provenance.
-fn first<const N: usize>(candidates: [(Option<String>, &'static str); N]) -> Option<(String, &'static str)> {
-    candidates.into_iter().find_map(|(v, from)| Some((v?, from)))
+fn first<const N: usize>(
+    candidates: [(Option<String>, &'static str); N],
+) -> Option<(String, &'static str)> {
+    candidates
+        .into_iter()
+        .find_map(|(v, from)| Some((v?, from)))
 }
 
 /// Whitespace collapsed, entities already decoded by the parser; `None` when empty or

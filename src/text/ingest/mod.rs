@@ -120,32 +120,61 @@ pub enum IngestError {
 
 /// Reads `bytes` as an article of `format`. Residue is detected for every format.
 pub fn ingest(bytes: &[u8], format: Format) -> Result<Ingested, IngestError> {
+    ingest_owned(bytes.to_vec(), format).map(|(ingested, _)| ingested)
+}
+
+/// Like [`ingest`], taking the bytes so that a large file is not held twice: valid UTF-8
+/// becomes the text (or the page) without a copy. Also returns the hex SHA-256 of the
+/// bytes when the text is not the bytes unchanged.
+pub fn ingest_owned(
+    bytes: Vec<u8>,
+    format: Format,
+) -> Result<(Ingested, Option<String>), IngestError> {
+    let mut original_sha = None;
     let mut ingested = match format {
         Format::Text => {
-            let decoded = decode::decode_article(bytes);
+            let (text, warnings) = match unchanged_utf8(bytes) {
+                Ok(text) => (text, Vec::new()),
+                Err(bytes) => {
+                    original_sha = Some(sha256_hex_bytes(&bytes));
+                    let decoded = decode::decode_article(&bytes);
+                    (decoded.text, decoded.warnings)
+                }
+            };
             Ingested {
-                text: decoded.text,
-                notices: decoded.warnings.iter().map(ToString::to_string).collect(),
+                text,
+                notices: warnings.iter().map(ToString::to_string).collect(),
                 ..Ingested::default()
             }
         }
         Format::Markdown => {
-            let decoded = decode::decode_article(bytes);
+            original_sha = Some(sha256_hex_bytes(&bytes));
+            let decoded = decode::decode_article(&bytes);
+            drop(bytes);
             let mut md = markdown::to_text(&decoded.text);
             md.notices
                 .splice(0..0, decoded.warnings.iter().map(ToString::to_string));
             md
         }
         Format::Html => {
-            let decoded = charset::decode_html(bytes);
+            original_sha = Some(sha256_hex_bytes(&bytes));
+            let decoded = charset::decode_html_owned(bytes);
             let mut page = html::read_page(&decoded.text)?;
+            drop(decoded.text);
             page.notices.splice(0..0, decoded.notices);
             page
         }
     };
-    ingested.residue =
-        crate::text::residue::detect(&ingested.text, ingested.title.as_deref());
-    Ok(ingested)
+    ingested.residue = crate::text::residue::detect(&ingested.text, ingested.title.as_deref());
+    Ok((ingested, original_sha))
+}
+
+/// The bytes as text when decoding would change nothing (valid UTF-8, no BOM, no CR).
+fn unchanged_utf8(bytes: Vec<u8>) -> Result<String, Vec<u8>> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") || bytes.contains(&b'\r') {
+        return Err(bytes);
+    }
+    String::from_utf8(bytes).map_err(std::string::FromUtf8Error::into_bytes)
 }
 
 /// A new article from a file's bytes: the text read as `format`, its title, metadata,
@@ -153,20 +182,19 @@ pub fn ingest(bytes: &[u8], format: Format) -> Result<Ingested, IngestError> {
 /// not the file's bytes) the bytes' SHA-256. Notices come back for the checker.
 pub fn article_from_file(
     path: &str,
-    bytes: &[u8],
+    bytes: Vec<u8>,
     format: Format,
     retrieved: Option<String>,
 ) -> Result<(Article, Vec<String>), IngestError> {
-    let ingested = ingest(bytes, format)?;
     // A plain-text file whose bytes became the text unchanged is identified by the text's
     // own hash; anything else records the bytes' hash.
-    let changed = format != Format::Text || !ingested.notices.is_empty();
+    let (ingested, sha256) = ingest_owned(bytes, format)?;
     let origin = Origin {
         path: Some(path.to_string()),
         title: ingested.title,
         retrieved,
         format: Some(format.as_str().to_string()),
-        sha256: changed.then(|| sha256_hex_bytes(bytes)),
+        sha256,
         ..Origin::default()
     };
     let text = ingested.text;

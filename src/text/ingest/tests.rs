@@ -2,7 +2,9 @@ use super::*;
 use crate::text::ingest::html::{self, nesting_depth, strip_tags};
 
 fn page(body: &str) -> String {
-    format!("<!doctype html><html lang=\"en\"><head><title>Ferry strike</title></head><body>{body}</body></html>")
+    format!(
+        "<!doctype html><html lang=\"en\"><head><title>Ferry strike</title></head><body>{body}</body></html>"
+    )
 }
 
 fn story() -> String {
@@ -28,23 +30,42 @@ fn hidden_elements_never_become_text() {
         story()
     );
     let got = ingest(page(&body).as_bytes(), Format::Html).unwrap();
-    for word in ["SCRIPT", "STYLE", "IFRAME", "NOSCRIPT", "TEMPLATE", "&ldquo;", "<p>"] {
+    for word in [
+        "SCRIPT", "STYLE", "IFRAME", "NOSCRIPT", "TEMPLATE", "&ldquo;", "<p>",
+    ] {
         assert!(!got.text.contains(word), "{word} in {}", got.text);
     }
-    assert!(got.text.contains("The “ferry” costs €5 & more… 🚢"), "{}", got.text);
+    assert!(
+        got.text.contains("The “ferry” costs €5 & more… 🚢"),
+        "{}",
+        got.text
+    );
     // The stripper used for huge pages keeps the same promise.
     let stripped = strip_tags(&page(&body));
-    for word in ["SCRIPT", "STYLE", "IFRAME", "NOSCRIPT", "TEMPLATE", "Ferry strike"] {
+    for word in [
+        "SCRIPT",
+        "STYLE",
+        "IFRAME",
+        "NOSCRIPT",
+        "TEMPLATE",
+        "Ferry strike",
+    ] {
         assert!(!stripped.contains(word), "{word} in {stripped}");
     }
-    assert!(stripped.contains("The “ferry” costs €5 & more… 🚢"), "{stripped}");
+    assert!(
+        stripped.contains("The “ferry” costs €5 & more… 🚢"),
+        "{stripped}"
+    );
 }
 
 /// Paragraph breaks are kept: each paragraph of the page is one paragraph of the text.
 #[test]
 fn paragraphs_are_kept() {
-    let got = ingest(page(&format!("<article>{}</article>", story())).as_bytes(), Format::Html)
-        .unwrap();
+    let got = ingest(
+        page(&format!("<article>{}</article>", story())).as_bytes(),
+        Format::Html,
+    )
+    .unwrap();
     assert_eq!(got.text.split("\n\n").count(), 8, "{}", got.text);
     assert!(got.text.starts_with("Paragraph 0 of the story"));
 }
@@ -59,7 +80,16 @@ fn malformed_pages_give_a_best_effort() {
     let unclosed = "<html><body><div><p>Unclosed <b>bold <i>italic <p>next <div><span>";
     let got = ingest(unclosed.as_bytes(), Format::Html).unwrap();
     assert!(got.text.contains("Unclosed bold italic"), "{}", got.text);
-    for odd in ["", "   ", "<", "<<<>>>", "<!--", "<script>", "</p></div>", "<html"] {
+    for odd in [
+        "",
+        "   ",
+        "<",
+        "<<<>>>",
+        "<!--",
+        "<script>",
+        "</p></div>",
+        "<html",
+    ] {
         let got = ingest(odd.as_bytes(), Format::Html).unwrap();
         assert!(!got.text.contains("<script"), "{odd}");
     }
@@ -78,7 +108,11 @@ fn deeply_nested_page_does_not_overflow() {
     assert_eq!(nesting_depth(&html), n + 2);
     let got = ingest(html.as_bytes(), Format::Html).unwrap();
     assert_eq!(got.text, "Deep text.");
-    assert!(got.notices.iter().any(|n| n.contains("too deep")), "{:?}", got.notices);
+    assert!(
+        got.notices.iter().any(|n| n.contains("too deep")),
+        "{:?}",
+        got.notices
+    );
 }
 
 /// The nesting count ignores void elements and self-closing tags, and a normal page is
@@ -115,7 +149,10 @@ fn metadata_in_order_with_provenance() {
            "author":[{"@type":"Person","name":"Ann Lee"},{"name":"Bob Roe"}],
            "publisher":{"@type":"Organization","name":"LD Publisher"}}]}</script>
         </head><body>"#;
-    let html = format!("{head}<article>{}</article><time datetime=\"2020-01-01\"></time></body></html>", story());
+    let html = format!(
+        "{head}<article>{}</article><time datetime=\"2020-01-01\"></time></body></html>",
+        story()
+    );
     let got = ingest(html.as_bytes(), Format::Html).unwrap();
     let m = &got.meta;
     assert_eq!(m.url.as_deref(), Some("https://news.example/canonical"));
@@ -162,7 +199,13 @@ fn links_with_anchor_text_and_offsets() {
     );
     let got = ingest(html.as_bytes(), Format::Html).unwrap();
     let urls: Vec<&str> = got.links.iter().map(|l| l.url.as_str()).collect();
-    assert_eq!(urls, vec!["https://stats.example/ferries", "https://news.example/report.pdf"]);
+    assert_eq!(
+        urls,
+        vec![
+            "https://stats.example/ferries",
+            "https://news.example/report.pdf"
+        ]
+    );
     let chars: Vec<char> = got.text.chars().collect();
     for link in &got.links {
         let at: String = chars[link.start..link.end].iter().collect();
@@ -191,11 +234,20 @@ fn markdown_without_markup() {
 /// Files are told apart by the first bytes, then by the extension.
 #[test]
 fn format_detection() {
-    assert_eq!(Format::detect("a.txt", b"  <!DOCTYPE html><html>"), Format::Html);
-    assert_eq!(Format::detect("page", b"\xEF\xBB\xBF<html lang=en>"), Format::Html);
+    assert_eq!(
+        Format::detect("a.txt", b"  <!DOCTYPE html><html>"),
+        Format::Html
+    );
+    assert_eq!(
+        Format::detect("page", b"\xEF\xBB\xBF<html lang=en>"),
+        Format::Html
+    );
     assert_eq!(Format::detect("a.htm", b"just text"), Format::Html);
     assert_eq!(Format::detect("notes.md", b"# Title"), Format::Markdown);
-    assert_eq!(Format::detect("story.txt", b"A <b> tag in prose."), Format::Text);
+    assert_eq!(
+        Format::detect("story.txt", b"A <b> tag in prose."),
+        Format::Text
+    );
     assert_eq!(Format::detect("noext", b"Plain."), Format::Text);
 }
 
@@ -203,7 +255,10 @@ fn format_detection() {
 /// is the string (whitespace collapsed) or nothing.
 #[test]
 fn naughty_strings_in_titles_and_meta() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/testdata/hostile/blns.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/testdata/hostile/blns.json"
+    );
     let Ok(json) = std::fs::read_to_string(path) else {
         eprintln!("skipping: {path} not found (third-party test data is only in CI)");
         return;
@@ -234,15 +289,16 @@ fn naughty_strings_in_titles_and_meta() {
 #[test]
 fn origin_records_the_original_file() {
     let html = page(&story());
-    let (article, _) = article_from_file("p.html", html.as_bytes(), Format::Html, None).unwrap();
+    let (article, _) =
+        article_from_file("p.html", html.clone().into_bytes(), Format::Html, None).unwrap();
     assert_eq!(article.origin.format.as_deref(), Some("html"));
     assert_eq!(
         article.origin.sha256.as_deref(),
         Some(sha256_hex_bytes(html.as_bytes()).as_str())
     );
     assert_eq!(article.origin.title.as_deref(), Some("Ferry strike"));
-    let (plain, _) = article_from_file("p.txt", b"Plain.", Format::Text, None).unwrap();
+    let (plain, _) = article_from_file("p.txt", b"Plain.".to_vec(), Format::Text, None).unwrap();
     assert_eq!(plain.origin.sha256, None);
-    let (crlf, _) = article_from_file("p.txt", b"A\r\nB", Format::Text, None).unwrap();
+    let (crlf, _) = article_from_file("p.txt", b"A\r\nB".to_vec(), Format::Text, None).unwrap();
     assert_eq!(crlf.origin.sha256, Some(sha256_hex_bytes(b"A\r\nB")));
 }
