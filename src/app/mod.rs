@@ -20,6 +20,8 @@ mod update;
 mod evidence_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_hardening;
 
 pub use action::{Action, Effect};
 pub use document::{ClaimSpan, Document, LAZY_INDEX_BYTES};

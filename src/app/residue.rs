@@ -125,10 +125,10 @@ mod tests {
             vec!["A story sentence. Another one.", "Keep reading:"]
         );
         assert_eq!(s.case.article.residue[0].kind, ResidueKind::Marked);
-        assert!(s.dirty);
+        assert!(s.dirty());
         press(&mut s, "u");
         assert_eq!(marked(&s), vec!["Keep reading:"]);
-        assert!(!s.dirty);
+        assert!(!s.dirty());
         s.update(Action::Key(Key::ctrl('r')));
         assert_eq!(marked(&s).len(), 2);
     }

@@ -222,7 +222,6 @@ impl AppState {
             self.undo.last_sources = self.case.sources.clone();
         }
         self.undo.last_scale = Some(self.case.scale.clone());
-        self.dirty = self.undo.dirty();
     }
 
     /// Records a change of the article's residue marks (from `before` to what they are
@@ -247,7 +246,6 @@ impl AppState {
         self.undo.done.push(change);
         self.undo.undone.clear();
         self.revision += 1;
-        self.dirty = self.undo.dirty();
     }
 
     /// `u`: puts back the state before the last change.
@@ -345,6 +343,5 @@ impl AppState {
         if let Some(i) = touched.and_then(|id| self.case.claim_index(&id)) {
             self.select_claim(i);
         }
-        self.dirty = self.undo.dirty();
     }
 }

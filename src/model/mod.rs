@@ -13,7 +13,7 @@ mod meta;
 mod scale;
 mod source;
 
-pub use article::{Article, Origin, sha256_hex, sha256_hex_bytes};
+pub use article::{Article, Origin, hex, sha256_hex, sha256_hex_bytes};
 pub use claim::{Anchor, Claim, ClaimId, ClaimStatus, Verdict};
 pub use entropy::{Entropy, FixedEntropy, SystemEntropy};
 pub use ingested::{ArticleLink, Residue, ResidueKind};
