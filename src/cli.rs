@@ -6,7 +6,7 @@ use clap::{Parser, Subcommand};
 
 /// factdesk: a terminal fact-check workbench.
 ///
-/// Opens an article (plain text) or a verdict file (*.factdesk.json). Without a FILE it opens
+/// Opens an article (a web page, Markdown or plain text) or a verdict file (*.factdesk.json). Without a FILE it opens
 /// the bundled demo article.
 #[derive(Debug, Parser)]
 #[command(
@@ -48,6 +48,20 @@ pub enum Command {
         #[arg(long, value_name = "NAME", value_parser = ScaleParser)]
         scale: Option<String>,
         /// Refuse articles larger than this many MiB (default 256).
+        #[arg(long, value_name = "MIB", default_value_t = 256)]
+        max_article_size: u64,
+    },
+    /// Read a web page, Markdown or text file into a new verdict file and print what was
+    /// found (title, URL, date, words, residue lines), without opening the desk.
+    Import {
+        file: PathBuf,
+        /// Where to write the verdict file (default: <stem>.factdesk.json beside FILE).
+        #[arg(short, long, value_name = "PATH")]
+        output: Option<PathBuf>,
+        /// How to read FILE (default: from its extension and first bytes).
+        #[arg(long, value_enum, default_value_t)]
+        format: crate::import_cli::FormatChoice,
+        /// Refuse files larger than this many MiB (default 256), checked before reading.
         #[arg(long, value_name = "MIB", default_value_t = 256)]
         max_article_size: u64,
     },

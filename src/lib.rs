@@ -22,6 +22,8 @@ pub mod csl;
 pub mod export;
 /// `factdesk export`: ClaimReview, Markdown, CSV files from a verdict file.
 pub mod export_cli;
+/// `factdesk import`: a web page, Markdown or text file to a new verdict file.
+pub mod import_cli;
 /// Keys as data: the default keymap, lookup by context, help text.
 pub mod keymap;
 /// The case: article, claims, anchors, verdicts, rating scale — plain data.

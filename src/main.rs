@@ -8,7 +8,7 @@ use factdesk::cli::{Cli, Command, SourcesCommand};
 use factdesk::model::SystemEntropy;
 use factdesk::model::{Entropy, Scale};
 use factdesk::terminal::Outcome;
-use factdesk::{config, export_cli, say, sources_cli, team_cli, terminal};
+use factdesk::{config, export_cli, import_cli, say, sources_cli, team_cli, terminal};
 
 /// The end of an interactive session: a stop by a signal or a lost terminal says so on
 /// stderr in one line — where the unsaved work went, or plainly that it could not be kept —
@@ -97,6 +97,19 @@ fn main() -> ExitCode {
         Some(Command::Man) => factdesk::completion::man_page()
             .and_then(|page| write_out(&page))
             .map_err(anyhow::Error::from),
+        Some(Command::Import {
+            file,
+            output,
+            format,
+            max_article_size,
+        }) => import_cli::import(
+            &file,
+            output.as_deref(),
+            format,
+            max_article_size.saturating_mul(1024 * 1024),
+            &SystemEntropy,
+        )
+        .map(|imported| say::out(import_cli::summary(&imported).trim_end())),
         Some(Command::Completions { shell }) => {
             // Into a buffer first: clap_complete panics when its writer fails (a closed pipe).
             write_out(&factdesk::completion::script(shell)).map_err(anyhow::Error::from)

@@ -5,10 +5,9 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
-use crate::app::FileInfo;
-use crate::model::{Article, Case, Entropy, Origin, Scale};
-use crate::store;
-use crate::text;
+use crate::model::{Case, Entropy, Origin, Scale};
+use crate::store::{self, FileInfo};
+use crate::text::ingest::{self, Format};
 
 /// The demo article shipped in the binary, opened when no file is given.
 pub const DEMO_ARTICLE: &str = include_str!("../assets/demo-article.txt");
@@ -141,12 +140,8 @@ fn open_inner(
             retrieved: Some(entropy.now()),
             ..Origin::default()
         };
-        return Ok(new_case(
-            DEMO_ARTICLE.to_string(),
-            origin,
-            target,
-            Vec::new(),
-        ));
+        let article = crate::model::Article::new(DEMO_ARTICLE.to_string(), origin);
+        return Ok(new_case(Case::new(article, Scale::default_scale()), target));
     };
     // A verdict file is recognised from its name or its first bytes, then loaded by the
     // store (as a stream when large): its text is not read here first.
@@ -155,60 +150,48 @@ fn open_inner(
     }
     let bytes = read_article(path, max_article_bytes)?;
     let target = out.map_or_else(|| store::default_path_for(path), Path::to_path_buf);
-    let decoded = text::decode_article(&bytes);
-    let mut notices: Vec<String> = decoded.warnings.iter().map(ToString::to_string).collect();
+    let (article, mut notices) = read_new_article(path, bytes, None, Some(entropy.now()))?;
+    let fresh = new_case(Case::new(article, Scale::default_scale()), target.clone());
     if target.exists() {
         // Never start a second case over an existing one unasked: open it, and offer the
         // article as a fresh case instead.
         let mut opened = open_verdict_file(&target, out)?;
-        if opened.case.article.text != decoded.text {
+        if opened.case.article.text != fresh.case.article.text {
             opened.notices.push(format!(
                 "{} differs from the article saved in this verdict file; showing the saved one",
                 path.display()
             ));
         }
-        let origin = Origin {
-            path: Some(path.display().to_string()),
-            title: None,
-            retrieved: Some(entropy.now()),
-            ..Origin::default()
-        };
-        let mut fresh = new_case(decoded.text, origin, target, notices);
         // Saving the fresh case must ask before replacing the existing file.
-        fresh.file.stamp = None;
         opened.fresh = Some(Box::new(fresh.case));
         return Ok(opened);
     }
-    if decoded.text.trim().is_empty() {
+    if fresh.case.article.text.trim().is_empty() {
         notices.push("The article is empty".into());
     }
-    let origin = Origin {
-        path: Some(path.display().to_string()),
-        title: None,
-        retrieved: Some(entropy.now()),
-        ..Origin::default()
-    };
-    Ok(new_case(decoded.text, origin, target, notices))
+    Ok(Opened { notices, ..fresh })
 }
 
-fn new_case(text: String, origin: Origin, target: PathBuf, notices: Vec<String>) -> Opened {
-    // A large article is hashed by the background indexer, not before the first frame.
-    let article = if text.len() > crate::app::LAZY_INDEX_BYTES {
-        Article::unhashed(text, origin)
-    } else {
-        Article::new(text, origin)
-    };
-    let case = Case::new(article, Scale::default_scale());
+/// Reads an article file's bytes as `format` (detected from the name and the bytes when
+/// `None`): the article with its metadata, links and residue, and notices.
+pub fn read_new_article(
+    path: &Path,
+    bytes: Vec<u8>,
+    format: Option<Format>,
+    retrieved: Option<String>,
+) -> Result<(crate::model::Article, Vec<String>), OpenError> {
+    let name = path.to_string_lossy();
+    let format = format.unwrap_or_else(|| Format::detect(&name, &bytes));
+    ingest::article_from_file(&name, bytes, format, retrieved)
+        .map_err(|e| OpenError::article(path, e.to_string()))
+}
+
+fn new_case(case: Case, target: PathBuf) -> Opened {
     Opened {
         case,
-        file: FileInfo {
-            path: target,
-            extra: Default::default(),
-            view_extra: Default::default(),
-            stamp: None,
-        },
+        file: FileInfo::new(target),
         cursor: 0,
-        notices,
+        notices: Vec::new(),
         recovery: None,
         fresh: None,
     }
@@ -445,5 +428,50 @@ mod tests {
         let changed = open_path(&path).unwrap();
         assert!(changed.notices.iter().any(|n| n.contains("differs")));
         assert_eq!(changed.case.article.text, "One. Two.");
+    }
+
+    /// A saved web page and a Markdown file open as their text, with metadata, links
+    /// and the original file's identity; a plain-text article keeps its bytes as text.
+    #[test]
+    fn pages_and_markdown_open_as_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let page = write(
+            dir.path(),
+            "page.html",
+            b"<!DOCTYPE html><html lang=en><head><title>Ferry</title>\
+              <meta property='og:url' content='https://n.example/f'></head><body>\
+              <nav>Home News</nav><article><p>The ferry &ldquo;stopped&rdquo; on Monday, \
+              the operator said in a statement that gave no reason for the stop.</p>\
+              <p>Passengers were told to wait for further notice from the operator.</p>\
+              </article></body></html>",
+        );
+        let opened = open_path(&page).unwrap();
+        let article = &opened.case.article;
+        assert!(
+            article
+                .text
+                .starts_with("The ferry \u{201c}stopped\u{201d}"),
+            "{}",
+            article.text
+        );
+        assert!(!article.text.contains('<'));
+        assert_eq!(article.origin.title.as_deref(), Some("Ferry"));
+        assert_eq!(article.origin.format.as_deref(), Some("html"));
+        assert_eq!(article.meta.url.as_deref(), Some("https://n.example/f"));
+        assert!(article.hash_matches());
+
+        let md = write(
+            dir.path(),
+            "a.md",
+            b"# Title\n\nA **bold** [claim](https://x.example/).",
+        );
+        let opened = open_path(&md).unwrap();
+        assert_eq!(opened.case.article.text, "Title\n\nA bold claim.");
+        assert_eq!(opened.case.article.links[0].url, "https://x.example/");
+
+        let txt = write(dir.path(), "t.txt", b"A **kept** <b>verbatim</b>.");
+        let opened = open_path(&txt).unwrap();
+        assert_eq!(opened.case.article.text, "A **kept** <b>verbatim</b>.");
+        assert_eq!(opened.case.article.origin.sha256, None);
     }
 }

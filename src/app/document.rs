@@ -61,8 +61,7 @@ fn wrap_counting(text: &str, width: usize, progress: &AtomicUsize) -> Vec<Range<
     }
 }
 
-/// Articles larger than this open from a head-only index first.
-pub const LAZY_INDEX_BYTES: usize = 1 << 20;
+pub use crate::text::LAZY_INDEX_BYTES;
 /// How much of a large article the head-only index covers.
 const HEAD_BYTES: usize = 64 << 10;
 

@@ -46,7 +46,12 @@ impl AppState {
         if let Some(i) = self.case.claim_index(&claim) {
             self.select_claim(i);
         }
-        let items = self.case.sources.iter().map(Source::haystack).collect();
+        let mut items: Vec<String> = self.case.sources.iter().map(Source::haystack).collect();
+        items.extend(
+            self.candidate_links()
+                .into_iter()
+                .map(super::residue::link_haystack),
+        );
         self.open_picker(PickerKind::Source { claim }, items);
     }
 
@@ -201,9 +206,20 @@ impl AppState {
         let chosen = p.picker.matches().get(p.selected).map(|m| m.index);
         match p.kind {
             PickerKind::Source { claim } => match chosen {
-                Some(i) => {
+                Some(i) if i < self.case.sources.len() => {
                     let source = self.case.sources[i].id.clone();
                     self.open_link_form(claim, source, None);
+                }
+                // A row "linked from the article": into the library, then linked.
+                Some(i) => {
+                    let link = self
+                        .candidate_links()
+                        .get(i - self.case.sources.len())
+                        .map(|l| (*l).clone());
+                    if let Some(link) = link {
+                        let source = self.add_article_link(&link);
+                        self.open_link_form(claim, source, None);
+                    }
                 }
                 None => self.new_source_from(claim, typed),
             },

@@ -12,6 +12,7 @@ mod library;
 mod navigate;
 mod overview;
 mod recovery;
+mod residue;
 mod search;
 mod state;
 mod todo;
@@ -21,6 +22,7 @@ mod world;
 
 #[cfg(test)]
 mod desk_tests;
+#[cfg(test)]
 mod conflicts_tests;
 #[cfg(test)]
 mod evidence_tests;

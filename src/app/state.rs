@@ -1,9 +1,5 @@
 //! The application state: the case being checked plus everything about how it is shown.
 
-use std::path::PathBuf;
-
-use serde_json::{Map, Value};
-
 use super::document::Document;
 use super::editor::Editor;
 use super::form::{FieldValue, Form};
@@ -215,8 +211,6 @@ impl Overlay {
             | Overlay::SaveAs { .. }
             | Overlay::Search { .. }
             | Overlay::ClaimFilter { .. } => Context::LineEditor,
-    },
-            | Overlay::Search { .. } => Context::LineEditor,
             Overlay::Conflicts {
                 editor: Some(editor),
                 ..
@@ -313,17 +307,8 @@ impl Default for Viewport {
     }
 }
 
-/// Where the verdict file lives and what it carried that factdesk does not model.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FileInfo {
-    pub path: PathBuf,
-    /// Unknown top-level fields, written back unchanged.
-    pub extra: Map<String, Value>,
-    /// `view` fields factdesk does not use, written back unchanged.
-    pub view_extra: Map<String, Value>,
-    /// The file on disk as last read or written, to notice changes made elsewhere.
-    pub stamp: Option<crate::store::DiskStamp>,
-}
+/// A loaded verdict file's identity belongs to the store.
+pub use crate::store::FileInfo;
 
 /// The mode shown at the left of the status bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use serde_json::{Value, json};
 
 use super::state::{AppState, View};
-use crate::model::{Case, Claim, ClaimId, Conflict, Scale, Source, SourceId};
+use crate::model::{Case, Claim, ClaimId, Conflict, Residue, Scale, Source, SourceId};
 
 /// An entity and where it stood in its list, or `None` where it did not exist.
 type Placed<T> = Option<(usize, T)>;
@@ -23,6 +23,8 @@ pub struct Change {
     sources: Vec<Touched<SourceId, Source>>,
     /// The scale before and after, when the change replaced it.
     scale: Option<(Scale, Scale)>,
+    /// The article's residue marks before and after, when the change toggled one.
+    residue: Option<(Vec<Residue>, Vec<Residue>)>,
     /// The `history` entries the change appended.
     history: Vec<Value>,
     /// The merge conflicts before and after, when the change resolved one.
@@ -206,6 +208,7 @@ impl AppState {
                 .collect(),
             sources,
             scale,
+            residue: None,
             history,
             conflicts,
         };
@@ -236,6 +239,30 @@ impl AppState {
         }
         self.undo.last_scale = Some(self.case.scale.clone());
         self.undo.last_conflicts = self.case.conflicts.clone();
+    }
+
+    /// Records a change of the article's residue marks (from `before` to what they are
+    /// now) as one undoable change with its history entry.
+    pub(super) fn commit_residue(&mut self, before: Vec<Residue>, description: String) {
+        let mut entry = json!({"at": self.now(), "action": description});
+        if let Some(by) = &self.checker {
+            entry["by"] = json!(by);
+        }
+        self.case.history.push(entry.clone());
+        let change = Change {
+            description,
+            claims: Vec::new(),
+            sources: Vec::new(),
+            scale: None,
+            residue: Some((before, self.case.article.residue.clone())),
+            history: vec![entry],
+        };
+        if self.undo.saved.is_some_and(|s| s > self.undo.done.len()) {
+            self.undo.saved = None;
+        }
+        self.undo.done.push(change);
+        self.undo.undone.clear();
+        self.revision += 1;
     }
 
     /// `u`: puts back the state before the last change.
@@ -292,6 +319,9 @@ impl AppState {
         if let Some((before, after)) = &change.conflicts {
             self.case.conflicts = if back { before } else { after }.clone();
             self.undo.last_conflicts = self.case.conflicts.clone();
+        }
+        if let Some((before, after)) = &change.residue {
+            self.case.article.residue = if back { before } else { after }.clone();
         }
         if back {
             let keep = self.case.history.len().saturating_sub(change.history.len());

@@ -295,6 +295,7 @@ impl AppState {
             Undo => self.undo(),
             Redo => self.redo(),
             MakeClaim => self.make_claim(),
+            ToggleResidue if in_article => self.toggle_residue(),
             NextClaim => self.jump_claim(true),
             PreviousClaim => self.jump_claim(false),
             JumpToClaim => self.jump_to_current(),

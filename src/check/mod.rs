@@ -11,6 +11,8 @@
 //! regular file, too big, not UTF-8, empty, not JSON, not a factdesk verdict file, a newer
 //! version). Unknown fields are not problems: they are kept on save. Never panics.
 
+mod original;
+
 use std::collections::HashSet;
 use std::fmt;
 use std::fs::{self, File, Metadata};
@@ -201,6 +203,7 @@ fn check(bytes: &[u8], path: Option<&Path>) -> CheckReport {
                     Conflict::side(&c.base)
                 ))
             }));
+            problems.extend(original::original_changed(&loaded.case.article, path).map(warning));
             return CheckReport {
                 problems,
                 readable: true,

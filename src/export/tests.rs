@@ -72,6 +72,7 @@ pub(super) fn demo_case() -> Case {
         title: Some(TITLE.into()),
         retrieved: Some("2026-01-02T03:00:00Z".into()),
         extra: Extra::new(),
+        ..Origin::default()
     };
     let mut case = Case::new(Article::new(ARTICLE.into(), origin), Scale::default_scale());
     let mut operator = Source::new(

@@ -31,6 +31,8 @@ pub enum Command {
     StartSelection,
     /// Make the selection, or the sentence under the cursor, a claim.
     MakeClaim,
+    /// Mark the cursor's line as scraping residue, or unmark it.
+    ToggleResidue,
     /// Jump to the next claim in the text.
     NextClaim,
     /// Jump to the previous claim in the text.
@@ -229,6 +231,7 @@ impl Command {
             GoBottom => "to the bottom",
             StartSelection => "select words from the search match or clicked word",
             MakeClaim => "make the selection (or the sentence) a claim",
+            ToggleResidue => "mark the cursor's line as scraping residue, or unmark it",
             NextClaim => "next claim in the text",
             PreviousClaim => "previous claim in the text",
             JumpToClaim => "show the claim in the article",
@@ -322,6 +325,7 @@ impl Command {
         use Command::*;
         match self {
             MakeClaim => "claim",
+            ToggleResidue => "residue",
             RateClaim => "rate",
             EditWording => "edit",
             EditExplanation => "explain",

@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::{Extra, Metadata};
+use super::{ArticleLink, Extra, Metadata, Residue};
 
 /// The text under check, verbatim, with where it came from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -13,6 +13,12 @@ pub struct Article {
     /// What is known about the article as published (URL, outlet, authors, date, language).
     #[serde(default)]
     pub meta: Metadata,
+    /// Spans of scraping residue (captions, credits, boilerplate), in text order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub residue: Vec<Residue>,
+    /// The links of the page or Markdown file, in text order: candidate sources.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<ArticleLink>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -25,6 +31,13 @@ pub struct Origin {
     pub title: Option<String>,
     /// RFC 3339 time the text was read.
     pub retrieved: Option<String>,
+    /// What the original file was: `text`, `html` or `markdown`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
+    /// Hex SHA-256 of the original file's bytes (before decoding and extraction), to
+    /// notice when the saved page changes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -38,6 +51,8 @@ impl Article {
             sha256,
             origin,
             meta: Metadata::default(),
+            residue: Vec::new(),
+            links: Vec::new(),
             extra: Extra::new(),
         }
     }
@@ -50,6 +65,8 @@ impl Article {
             sha256: String::new(),
             origin,
             meta: Metadata::default(),
+            residue: Vec::new(),
+            links: Vec::new(),
             extra: Extra::new(),
         }
     }

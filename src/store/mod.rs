@@ -16,6 +16,7 @@
 
 mod atomic;
 mod error;
+mod file_info;
 mod files;
 mod format;
 mod lock;
@@ -37,6 +38,7 @@ use serde_json::{Map, Value};
 
 pub(crate) use atomic::{Replace, replace, sibling_name};
 pub use error::{LoadError, LoadWarning, SaveError};
+pub use file_info::FileInfo;
 pub use files::not_regular;
 pub use files::{MAX_VERDICT_FILE_BYTES, SaveReport, load, save, save_with};
 pub use format::{from_json, to_json};

@@ -1,8 +1,10 @@
-//! Pure text handling for factdesk: decoding, display sanitising, sentences, wrapping, offsets.
+//! Pure text handling for factdesk: ingest (decoding, HTML and Markdown), residue, display
+//! sanitising, sentences, wrapping, offsets.
 
 pub mod claimant;
-pub mod decode;
+pub mod ingest;
 pub mod offsets;
+pub mod residue;
 pub mod sanitize;
 pub mod segment;
 pub mod words;
@@ -18,8 +20,8 @@ mod segment_tests;
 mod wrap_tests;
 
 pub use claimant::guess_claimant;
-pub use decode::{Decoded, IngestWarning, decode_article};
-pub use offsets::{CharIndex, slice_chars};
+pub use ingest::decode::{Decoded, IngestWarning, decode_article};
+pub use offsets::{CharIndex, LAZY_INDEX_BYTES, slice_chars};
 pub use sanitize::{
     Glyph, HiddenReport, TAB_STOP, clean_block, clean_line, glyph, glyph_in_context, glyph_width,
     hidden_kind, scan_hidden, strip_hidden,

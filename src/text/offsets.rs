@@ -5,6 +5,10 @@
 /// Chars between checkpoints.
 const STRIDE: usize = 256;
 
+/// Articles larger than this (in bytes) are indexed in the background: they open from a
+/// head-only index first, and their hash is computed there.
+pub const LAZY_INDEX_BYTES: usize = 1 << 20;
+
 /// Index for converting between char and byte offsets of one text in O(256).
 ///
 /// Built in one pass; the same text must be passed to the lookups (a

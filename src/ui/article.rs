@@ -93,6 +93,7 @@ fn article_line<'a>(
         .search
         .as_ref()
         .map_or(&[], |s| s.matches_in(line.clone()));
+    let residue = super::residue::residue_in(state, line.clone());
 
     let uncovered = super::gutter::uncovered_in(state, line.clone());
     // Every offset where some decoration starts or ends cuts the line.
@@ -103,6 +104,7 @@ fn article_line<'a>(
         .chain(selection.iter())
         .chain(spans.iter().map(|s| &s.range))
         .chain(matches.iter())
+        .chain(residue.iter())
     {
         for p in [r.start, r.end] {
             if p > line.start && p < line.end {
@@ -115,6 +117,9 @@ fn article_line<'a>(
 
     let style_at = |p: usize| -> Style {
         let mut style = Style::new();
+        if residue.iter().any(|r| r.contains(&p)) {
+            style = super::residue::residue_style(theme);
+        }
         if cursor.as_ref().is_some_and(|c| c.contains(&p)) {
             style = style.patch(theme.cursor());
         } else if uncovered.iter().any(|u| u.contains(&p)) {

@@ -11,11 +11,14 @@ mod library;
 mod overlay;
 mod overview;
 mod picker;
+mod residue;
 mod status;
 mod theme;
 
 #[cfg(test)]
 mod desk_tests;
+#[cfg(test)]
+mod residue_tests;
 #[cfg(test)]
 mod tests;
 

@@ -156,6 +156,11 @@ pub fn draw_picker(
                 ));
                 spans.push(Span::styled(key, base.patch(theme.key())));
             }
+            PickerKind::Source { .. } if index >= state.case.sources.len() => {
+                spans.extend(super::residue::linked_row(
+                    p, index, &positions, width, base, theme,
+                ));
+            }
             _ => {
                 let text = p.picker.item(index).unwrap_or_default();
                 spans.extend(highlighted(text, &positions, width, base, theme));

@@ -71,6 +71,7 @@ pub(super) fn sample_case() -> Case {
         title: Some("Rents “soar”".into()),
         retrieved: Some("2026-01-01T00:00:00Z".into()),
         extra: Extra::new(),
+        ..Origin::default()
     };
     origin.extra = obj(json!({"x-origin-note": "from a newer factdesk"}));
     let mut article = Article::new(TEXT.into(), origin);

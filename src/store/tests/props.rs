@@ -340,6 +340,7 @@ fn case() -> impl Strategy<Value = (Case, SavedView, Extra)> {
                     title,
                     retrieved,
                     extra: origin_extra,
+                    ..Origin::default()
                 };
                 let mut article = Article::new(text, origin);
                 article.extra = article_extra;
