@@ -13,6 +13,26 @@ pub struct Article {
     /// What is known about the article as published (URL, outlet, authors, date, language).
     #[serde(default)]
     pub meta: Metadata,
+    /// The versions the case was on before this one, oldest first (see `factdesk reanchor`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub versions: Vec<ArticleVersion>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A previous version of the article, kept when the case moved onto a newer one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleVersion {
+    /// Hex SHA-256 of `text`.
+    pub sha256: String,
+    /// RFC 3339 time that version was read, when known.
+    #[serde(default)]
+    pub retrieved: Option<String>,
+    /// The version's text, verbatim.
+    pub text: String,
+    /// RFC 3339 time the case moved off this version.
+    #[serde(default)]
+    pub replaced: Option<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -38,6 +58,7 @@ impl Article {
             sha256,
             origin,
             meta: Metadata::default(),
+            versions: Vec::new(),
             extra: Extra::new(),
         }
     }
@@ -50,6 +71,7 @@ impl Article {
             sha256: String::new(),
             origin,
             meta: Metadata::default(),
+            versions: Vec::new(),
             extra: Extra::new(),
         }
     }

@@ -12,8 +12,8 @@ mod meta;
 mod scale;
 mod source;
 
-pub use article::{Article, Origin};
-pub use claim::{Anchor, Claim, ClaimId, ClaimStatus, Verdict};
+pub use article::{Article, ArticleVersion, Origin};
+pub use claim::{Anchor, Claim, ClaimId, ClaimStatus, Review, ReviewStatus, Span, Verdict};
 pub use entropy::{Entropy, FixedEntropy, SystemEntropy};
 pub use meta::Metadata;
 pub use scale::{Label, Rgb, Scale, ScaleError};

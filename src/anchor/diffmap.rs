@@ -1,0 +1,321 @@
+//! Carrying offsets from one version of a text to the next through a word diff.
+//!
+//! Both texts are cut into tokens (a run of letters and digits, a run of white space, or
+//! one other character) and diffed with imara-diff's Histogram algorithm. A token the diff
+//! keeps has a partner on the other side; offsets inside kept tokens carry over exactly.
+
+use imara_diff::{Algorithm, Diff, InternedInput};
+
+/// No partner: the token was removed (old side) or added (new side).
+const NONE: u32 = u32::MAX;
+
+/// Tokens of one side: where each starts (in chars) and its partner on the other side.
+#[derive(Debug, Default)]
+struct Side {
+    /// Char offset of each token, then the text's length in chars.
+    starts: Vec<u32>,
+    /// Index of the kept partner token on the other side, or [`NONE`].
+    partner: Vec<u32>,
+    /// For each token, the first token index on the other side at or after it.
+    near: Vec<u32>,
+}
+
+impl Side {
+    /// The token holding char `at` (the last token for the end of the text).
+    fn token_at(&self, at: usize) -> Option<usize> {
+        let tokens = self.partner.len();
+        if tokens == 0 {
+            return None;
+        }
+        let k = self.starts[..tokens].partition_point(|&s| s as usize <= at);
+        Some(k.saturating_sub(1).min(tokens - 1))
+    }
+
+    fn start(&self, token: usize) -> usize {
+        self.starts[token] as usize
+    }
+}
+
+/// How a span of the old text fares in the new one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mapped {
+    /// Every token of the span was kept, in one piece: its place in the new text.
+    Kept { start: usize, end: usize },
+    /// Some of it was removed or replaced. `start..end` is where it would be; `replaced`
+    /// says whether new text stands there (an edit in place) rather than nothing (a
+    /// deletion, or a move elsewhere).
+    Touched {
+        start: usize,
+        end: usize,
+        replaced: bool,
+    },
+}
+
+impl Mapped {
+    /// Where the span would start in the new text.
+    pub fn start(self) -> usize {
+        match self {
+            Mapped::Kept { start, .. } | Mapped::Touched { start, .. } => start,
+        }
+    }
+
+    pub fn end(self) -> usize {
+        match self {
+            Mapped::Kept { end, .. } | Mapped::Touched { end, .. } => end,
+        }
+    }
+}
+
+/// The word diff between two versions of a text.
+#[derive(Debug, Default)]
+pub struct DiffMap {
+    old: Side,
+    new: Side,
+}
+
+/// Token boundaries of `text`: (byte start, char start) of each token, then the ends.
+fn tokens(text: &str) -> (Vec<&str>, Vec<u32>) {
+    #[derive(PartialEq, Clone, Copy)]
+    enum Class {
+        Word,
+        Space,
+        Other,
+    }
+    let class = |c: char| match c {
+        c if c.is_alphanumeric() => Class::Word,
+        c if c.is_whitespace() => Class::Space,
+        _ => Class::Other,
+    };
+    let mut pieces = Vec::new();
+    let mut starts = Vec::new();
+    let mut piece_start = 0;
+    let mut previous: Option<Class> = None;
+    let mut chars = 0u32;
+    for (i, c) in text.char_indices() {
+        let k = class(c);
+        if previous != Some(k) || k == Class::Other {
+            if previous.is_some() {
+                pieces.push(&text[piece_start..i]);
+            }
+            starts.push(chars);
+            piece_start = i;
+        }
+        previous = Some(k);
+        chars = chars.saturating_add(1);
+    }
+    if previous.is_some() {
+        pieces.push(&text[piece_start..]);
+    }
+    starts.push(chars);
+    (pieces, starts)
+}
+
+/// Fills `near`: for each token, the first other-side token at or after its place.
+fn fill_near(partner: &[u32], other_len: usize) -> Vec<u32> {
+    let mut near = vec![0; partner.len()];
+    let mut next = other_len as u32;
+    for (k, &p) in partner.iter().enumerate().rev() {
+        if p != NONE {
+            next = p;
+        }
+        near[k] = next;
+    }
+    near
+}
+
+impl DiffMap {
+    /// Diffs `old` against `new` (texts over 4 G chars are not diffed: nothing maps).
+    pub fn new(old: &str, new: &str) -> Self {
+        let (old_pieces, old_starts) = tokens(old);
+        let (new_pieces, new_starts) = tokens(new);
+        if old_pieces.len() >= i32::MAX as usize || new_pieces.len() >= i32::MAX as usize {
+            return DiffMap::default();
+        }
+        let mut input = InternedInput::default();
+        input.update_before(old_pieces.iter().copied());
+        input.update_after(new_pieces.iter().copied());
+        let diff = Diff::compute(Algorithm::Histogram, &input);
+        let mut old_partner = vec![NONE; old_pieces.len()];
+        let mut new_partner = vec![NONE; new_pieces.len()];
+        let (mut o, mut n) = (0u32, 0u32);
+        let mut pair_up_to = |o_end: u32, n_end: u32, o: &mut u32, n: &mut u32| {
+            while *o < o_end && *n < n_end {
+                old_partner[*o as usize] = *n;
+                new_partner[*n as usize] = *o;
+                *o += 1;
+                *n += 1;
+            }
+        };
+        for hunk in diff.hunks() {
+            pair_up_to(hunk.before.start, hunk.after.start, &mut o, &mut n);
+            o = hunk.before.end;
+            n = hunk.after.end;
+        }
+        pair_up_to(
+            old_pieces.len() as u32,
+            new_pieces.len() as u32,
+            &mut o,
+            &mut n,
+        );
+        let old_near = fill_near(&old_partner, new_partner.len());
+        let new_near = fill_near(&new_partner, old_partner.len());
+        DiffMap {
+            old: Side {
+                starts: old_starts,
+                partner: old_partner,
+                near: old_near,
+            },
+            new: Side {
+                starts: new_starts,
+                partner: new_partner,
+                near: new_near,
+            },
+        }
+    }
+
+    /// Where the old span `start..end` (chars) is in the new text.
+    pub fn map(&self, start: usize, end: usize) -> Mapped {
+        let Some((first, last)) = self.covering(&self.old, start, end) else {
+            return Mapped::Touched {
+                start: 0,
+                end: 0,
+                replaced: false,
+            };
+        };
+        let (p_first, p_last) = (self.old.partner[first], self.old.partner[last]);
+        let kept = (first..=last).all(|k| self.old.partner[k] != NONE)
+            && p_last as usize - p_first as usize == last - first;
+        if kept {
+            let new_start = self.new.start(p_first as usize) + (start - self.old.start(first));
+            let new_end = self.new.start(p_last as usize) + (end - self.old.start(last));
+            return Mapped::Kept {
+                start: new_start,
+                end: new_end,
+            };
+        }
+        // Carry each end through its nearest kept token.
+        let new_chars = *self.new.starts.last().unwrap_or(&0) as usize;
+        let carry = |k: usize, at: usize| match self.old.partner[k] {
+            NONE => self
+                .new
+                .starts
+                .get(self.old.near[k] as usize)
+                .map_or(new_chars, |&s| s as usize),
+            p => self.new.start(p as usize) + (at - self.old.start(k)),
+        };
+        let new_start = carry(first, start);
+        let new_end = carry(last, end.max(start)).max(new_start);
+        // New text stands in the span's place when some new token there has no partner.
+        let from = self.old.near[first] as usize;
+        let to = (self.old.near[last] as usize + 1).min(self.new.partner.len());
+        let replaced = (from..to).any(|k| self.new.partner[k] == NONE);
+        Mapped::Touched {
+            start: new_start,
+            end: new_end,
+            replaced,
+        }
+    }
+
+    /// Whether the new span `start..end` was there, unchanged, in the old text at a place
+    /// that does not overlap the old span `old_start..old_end`: another instance that was
+    /// already in the article, so never where that old span went.
+    pub fn is_other_old_instance(
+        &self,
+        start: usize,
+        end: usize,
+        old_start: usize,
+        old_end: usize,
+    ) -> bool {
+        let Some((first, last)) = self.covering(&self.new, start, end) else {
+            return false;
+        };
+        let (p_first, p_last) = (self.new.partner[first], self.new.partner[last]);
+        let kept = (first..=last).all(|k| self.new.partner[k] != NONE)
+            && p_last as usize - p_first as usize == last - first;
+        if !kept {
+            return false;
+        }
+        let back_start = self.old.start(p_first as usize) + (start - self.new.start(first));
+        let back_end = self.old.start(p_last as usize) + (end - self.new.start(last));
+        back_end <= old_start || back_start >= old_end.max(old_start + 1)
+    }
+
+    /// The first and last token of `side` that `start..end` touches.
+    fn covering(&self, side: &Side, start: usize, end: usize) -> Option<(usize, usize)> {
+        let first = side.token_at(start)?;
+        let last = side.token_at(end.saturating_sub(1).max(start))?;
+        Some((first, last))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(text: &str, needle: &str) -> (usize, usize) {
+        let at = text.find(needle).unwrap();
+        let start = text[..at].chars().count();
+        (start, start + needle.chars().count())
+    }
+
+    /// A span untouched by an edit before it is carried to its shifted place.
+    #[test]
+    fn kept_span_shifts() {
+        let old = "Putinbefore the talks. Prices rose by 5 %. Später mehr.";
+        let new = "Putin before the talks. Prices rose by 5 %. Später mehr.";
+        let (s, e) = span(old, "Prices rose by 5 %");
+        let mapped = DiffMap::new(old, new).map(s, e);
+        assert_eq!(
+            mapped,
+            Mapped::Kept {
+                start: s + 1,
+                end: e + 1
+            }
+        );
+        let (s, e) = span(old, "Später");
+        assert_eq!(DiffMap::new(old, new).map(s, e).start(), s + 1);
+    }
+
+    /// A span whose words were replaced is touched, with new text in its place.
+    #[test]
+    fn edited_span_is_touched_and_replaced() {
+        let old = "Intro. Prices rose by 5 % last year. Outro.";
+        let new = "Intro. Prices rose by 7 % last year. Outro.";
+        let (s, e) = span(old, "Prices rose by 5 %");
+        match DiffMap::new(old, new).map(s, e) {
+            Mapped::Touched {
+                start, replaced, ..
+            } => {
+                assert_eq!(start, s);
+                assert!(replaced);
+            }
+            kept => panic!("{kept:?}"),
+        }
+    }
+
+    /// A deleted span is touched with nothing in its place.
+    #[test]
+    fn deleted_span_is_not_replaced() {
+        let old = "One two. Three four five. Six.";
+        let new = "One two. Six.";
+        let (s, e) = span(old, "Three four five.");
+        assert!(matches!(
+            DiffMap::new(old, new).map(s, e),
+            Mapped::Touched {
+                replaced: false,
+                ..
+            }
+        ));
+    }
+
+    /// An instance that was already in the old text elsewhere is recognised as another one.
+    #[test]
+    fn other_instances_are_recognised() {
+        let old = "Putin said no. Later, Putin said yes.";
+        let new = "Putin said no. Later, he said yes.";
+        let map = DiffMap::new(old, new);
+        let claim = old.rfind("Putin").unwrap();
+        assert!(map.is_other_old_instance(0, 5, claim, claim + 5));
+        assert!(!map.is_other_old_instance(0, 5, 0, 5), "its own image");
+    }
+}
