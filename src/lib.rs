@@ -28,6 +28,8 @@ pub mod model;
 pub mod open;
 /// Fuzzy matching for the pickers: ranked matches in bounded slices.
 pub mod picker;
+/// `factdesk reanchor`: a case onto a new version of its article.
+pub mod reanchor_cli;
 /// `factdesk sources import|export`.
 pub mod sources_cli;
 /// Verdict files: format versions, validation, atomic save.

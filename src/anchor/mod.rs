@@ -6,6 +6,7 @@
 
 use std::ops::Range;
 
+pub mod apply;
 mod diffmap;
 pub mod myers;
 pub mod quote;

@@ -54,4 +54,6 @@ pub enum Effect {
     Quit,
     /// Put text on the clipboard (OSC 52).
     Copy(String),
+    /// Read a new version of the article and move the case onto it.
+    Reanchor { path: PathBuf },
 }

@@ -9,6 +9,7 @@ mod form;
 mod library;
 mod navigate;
 mod overview;
+mod reanchor;
 mod recovery;
 mod search;
 mod state;
@@ -17,6 +18,8 @@ mod update;
 
 #[cfg(test)]
 mod evidence_tests;
+#[cfg(test)]
+mod reanchor_tests;
 #[cfg(test)]
 mod tests;
 
@@ -27,6 +30,7 @@ pub use evidence::{PICKER_BUDGET, STANCES};
 pub use form::{FieldValue, Form, FormField};
 pub use library::is_date;
 pub use overview::{OverviewRow, OverviewView, RowKind, overview_rows};
+pub use reanchor::ReviewItem;
 pub use recovery::differences;
 pub use search::{Search, find_all};
 pub use state::{

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use serde_json::{Value, json};
 
 use super::state::{AppState, View};
-use crate::model::{Claim, ClaimId, Scale, Source, SourceId};
+use crate::model::{Article, Claim, ClaimId, Scale, Source, SourceId};
 
 /// An entity and where it stood in its list, or `None` where it did not exist.
 type Placed<T> = Option<(usize, T)>;
@@ -25,6 +25,8 @@ pub struct Change {
     scale: Option<(Scale, Scale)>,
     /// The `history` entries the change appended.
     history: Vec<Value>,
+    /// The article before and after, when the change moved the case onto a new version.
+    article: Option<Box<(Article, Article)>>,
 }
 
 /// Done and undone changes, and where the file on disk stands.
@@ -192,6 +194,7 @@ impl AppState {
             sources,
             scale,
             history,
+            article: None,
         };
         if self.undo.saved.is_some_and(|s| s > self.undo.done.len()) {
             self.undo.saved = None;
@@ -219,6 +222,37 @@ impl AppState {
             self.undo.last_sources = self.case.sources.clone();
         }
         self.undo.last_scale = Some(self.case.scale.clone());
+        self.dirty = self.undo.dirty();
+    }
+
+    /// Records a move onto a new article version (`before`: the article as it was;
+    /// `history_from`: the history's length before it) as one undoable change.
+    pub(super) fn commit_new_article(
+        &mut self,
+        description: &str,
+        before: Article,
+        history_from: usize,
+    ) {
+        let done = self.undo.done.len();
+        self.commit(description.to_string());
+        if self.undo.done.len() == done {
+            // No claim changed: the change is the article alone.
+            self.undo.done.push(Change {
+                description: description.to_string(),
+                claims: Vec::new(),
+                sources: Vec::new(),
+                scale: None,
+                history: Vec::new(),
+                article: None,
+            });
+            self.undo.undone.clear();
+            self.revision += 1;
+        }
+        let history = self.case.history[history_from.min(self.case.history.len())..].to_vec();
+        if let Some(change) = self.undo.done.last_mut() {
+            change.history = history;
+            change.article = Some(Box::new((before, self.case.article.clone())));
+        }
         self.dirty = self.undo.dirty();
     }
 
@@ -272,6 +306,11 @@ impl AppState {
         }
         if let Some((before, after)) = &change.scale {
             self.case.scale = if back { before } else { after }.clone();
+        }
+        if let Some(articles) = &change.article {
+            self.case.article = if back { &articles.0 } else { &articles.1 }.clone();
+            self.doc = super::document::Document::new(&self.case, self.viewport.article_width);
+            self.cursor = self.cursor.min(self.doc.sentences.len().saturating_sub(1));
         }
         if back {
             let keep = self.case.history.len().saturating_sub(change.history.len());

@@ -44,6 +44,10 @@ pub enum Context {
     SaveFailed,
     ExistingCase,
     Overview,
+    /// The article changed on disk: re-anchor onto it?
+    ReanchorOffer,
+    /// Settling what re-anchoring changed or orphaned.
+    Review,
     /// Composite contexts: a form's field, looked up through the form's chain.
     LinkStance,
     LinkText,
@@ -54,7 +58,7 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 32] = [
+    pub const ALL: [Context; 34] = [
         Context::Global,
         Context::Article,
         Context::Claims,
@@ -81,6 +85,8 @@ impl Context {
         Context::SaveFailed,
         Context::ExistingCase,
         Context::Overview,
+        Context::ReanchorOffer,
+        Context::Review,
         Context::LinkStance,
         Context::LinkText,
         Context::LinkLine,
@@ -118,6 +124,8 @@ impl Context {
             Context::SaveFailed => "save_failed",
             Context::ExistingCase => "existing_case",
             Context::Overview => "overview",
+            Context::ReanchorOffer => "reanchor_offer",
+            Context::Review => "review",
             Context::LinkStance => "link_stance",
             Context::LinkText => "link_text",
             Context::LinkLine => "link_line",
@@ -156,6 +164,8 @@ impl Context {
             Context::SaveFailed => "A save failed",
             Context::ExistingCase => "The article already has a verdict file",
             Context::Overview => "Case overview (O)",
+            Context::ReanchorOffer => "The article changed since the case was saved",
+            Context::Review => "Reviewing re-anchored claims (R)",
             Context::LinkStance | Context::LinkText | Context::LinkLine => "Link form",
             Context::SourceTypeField | Context::SourceLine | Context::SourceText => "Source record",
         }
@@ -191,6 +201,8 @@ impl Context {
             SaveFailed => &[SaveFailed],
             ExistingCase => &[ExistingCase],
             Overview => &[Overview, Global],
+            ReanchorOffer => &[ReanchorOffer],
+            Review => &[Review],
             LinkStance => &[Stance, LinkForm],
             LinkText => &[LinkForm, TextEditor, Editing],
             LinkLine => &[LinkForm, FormLine, Editing],

@@ -118,6 +118,8 @@ pub fn draw_claims(frame: &mut Frame, area: Rect, state: &AppState, theme: &Them
                 state.claim_label(i),
                 if orphan {
                     "⚠"
+                } else if claim.needs_review() {
+                    "≈"
                 } else {
                     status_glyph(claim.status)
                 }
@@ -244,17 +246,9 @@ pub fn draw_detail(frame: &mut Frame, area: Rect, state: &AppState, theme: &Them
         }
     }
     lines.push(Line::default());
-    lines.push(Line::styled("In the article:", theme.dim()));
     let orphan = state.doc.orphans.contains(&index);
-    for anchor in &claim.anchors {
-        lines.push(Line::from(vec![
-            Span::styled("▌", theme.dim()),
-            Span::styled(
-                clip_marked(&anchor.exact, MAX_QUOTE_CHARS),
-                Style::new().add_modifier(Modifier::ITALIC),
-            ),
-        ]));
-    }
+    let quote = |exact: &str| clip_marked(exact, MAX_QUOTE_CHARS);
+    lines.extend(super::review::span_lines(state, theme, claim, quote));
     if orphan {
         lines.push(Line::styled(
             "⚠ orphan: this text is no longer where it was anchored",

@@ -8,6 +8,7 @@ mod library;
 mod overlay;
 mod overview;
 mod picker;
+mod review;
 mod status;
 mod theme;
 

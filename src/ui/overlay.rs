@@ -49,6 +49,13 @@ pub fn draw_overlay(frame: &mut Frame, state: &AppState, theme: &Theme) {
     match &state.overlay {
         None => {}
         Some(Overlay::Help { scroll }) => draw_help(frame, area, state, theme, *scroll),
+        Some(Overlay::ReanchorOffer { path, fresh, .. }) => {
+            let path = path.display().to_string();
+            super::review::draw_offer(frame, area, state, theme, &path, fresh.is_some());
+        }
+        Some(Overlay::Review { selected }) => {
+            super::review::draw_review(frame, area, state, theme, *selected)
+        }
         Some(Overlay::Rating { claim, selected }) => {
             let name = state
                 .case
