@@ -171,13 +171,14 @@ impl<'a> Reanchorer<'a> {
             false => Step::Moved,
         };
         // The quote intact near where the diff put it: the edit was around it, not in it.
+        // After an edit in place, only the span's own place counts, not text around it.
         if let Some(m) = mapped {
-            let window = self.near_window(quote.len(), m);
+            let window = self.window(quote.len(), m, edited_here);
             if let Some(found) = self.best_exact(&anchor.exact, window, &context, own) {
                 return (step_at(found.start), Some((found.start, found.end)));
             }
         }
-        let near = |m: Mapped| self.approximate_near(&quote, m, &context, own);
+        let near = |m: Mapped| self.approximate_near(&quote, m, edited_here, &context, own);
         if edited_here && let Some(found) = mapped.and_then(near) {
             return (Step::Changed, Some((found.start, found.end)));
         }
@@ -198,14 +199,15 @@ impl<'a> Reanchorer<'a> {
         }
     }
 
-    /// The chars around where the diff put a span of `len` chars.
-    fn near_window(&self, len: usize, mapped: Mapped) -> std::ops::Range<usize> {
-        let from = mapped.start().saturating_sub(len + WINDOW_PAD);
-        let to = (mapped.end() + len + WINDOW_PAD).min(self.new_index.char_len());
+    /// The chars around where the diff put a span of `len` chars: its own place give or
+    /// take its length (`tight`), or that and [`WINDOW_PAD`] more either side.
+    fn window(&self, len: usize, mapped: Mapped, tight: bool) -> std::ops::Range<usize> {
+        let pad = if tight { len } else { len + WINDOW_PAD };
+        let from = mapped.start().saturating_sub(pad);
+        let to = (mapped.end() + pad).min(self.new_index.char_len());
         from.min(to)..to
     }
 
-    /// The best exact occurrence of `exact` that is not another old instance.
     /// The best exact occurrence of `exact` within the chars `within` that is not another
     /// old instance.
     fn best_exact(
@@ -254,10 +256,12 @@ impl<'a> Reanchorer<'a> {
         &self,
         quote: &[char],
         mapped: Mapped,
+        tight: bool,
         context: &Context,
         own: (usize, usize),
     ) -> Option<Scored> {
-        self.approximate_in(quote, self.near_window(quote.len(), mapped), context, own)
+        let window = self.window(quote.len(), mapped, tight);
+        self.approximate_in(quote, window, context, own)
     }
 
     /// The best acceptable approximate occurrence anywhere (within the time budget).
@@ -371,6 +375,17 @@ mod tests {
         assert_ne!(out.step, Step::Exact);
         assert_ne!(out.anchor.start, 0);
         assert_ne!(out.anchor.start, new.find("Putin left").unwrap());
+    }
+
+    /// An edit at the claim asks for review even when new text elsewhere quotes the old
+    /// words exactly: the claim does not silently move there.
+    #[test]
+    fn an_edit_here_beats_an_exact_copy_elsewhere() {
+        let old = "Intro. Oil fell 3 % in June. Outro.";
+        let new = "Intro. Oil fell 5 % in June. Outro. Correction: earlier Oil fell 3 % in June.";
+        let out = carry(old, new, "Oil fell 3 % in June", 0);
+        assert_eq!(out.step, Step::Changed);
+        assert_eq!(out.anchor.start, out.old.start);
     }
 
     /// A paragraph moved elsewhere is found there, exactly.

@@ -13,6 +13,8 @@ mod status;
 mod theme;
 
 #[cfg(test)]
+mod review_tests;
+#[cfg(test)]
 mod tests;
 
 pub use layout::{MIN_HEIGHT, MIN_WIDTH, Panes, click, viewport, wheel};

@@ -24,7 +24,7 @@ pub fn draw_offer(
     path: &str,
     fresh: bool,
 ) {
-    let rect = centred(area, 72, 9);
+    let rect = centred(area, 72, 8);
     let inner = popup(frame, rect, " The article has a new version ".into(), theme);
     let mut commands = vec![Command::ReanchorArticle];
     if fresh {
@@ -58,7 +58,8 @@ pub fn draw_review(
 ) {
     let items = state.review_items();
     let width = area.width.saturating_sub(4).min(120);
-    let height = area.height.saturating_sub(2).min(30);
+    let wanted = (items.len() as u16).min(8) + 16;
+    let height = area.height.saturating_sub(2).min(wanted);
     let rect = centred(area, width, height);
     let title = format!(" Review re-anchored claims · {} left ", items.len());
     let inner = popup(frame, rect, title, theme);
