@@ -81,8 +81,10 @@ fn tokens(text: &str) -> (Vec<&str>, Vec<u32>) {
         Space,
         Other,
     }
+    // A line break is a token of its own, so no token spans two lines.
     let class = |c: char| match c {
         c if c.is_alphanumeric() => Class::Word,
+        '\n' => Class::Other,
         c if c.is_whitespace() => Class::Space,
         _ => Class::Other,
     };
@@ -110,6 +112,21 @@ fn tokens(text: &str) -> (Vec<&str>, Vec<u32>) {
     (pieces, starts)
 }
 
+/// The lines of a text (each with its line break) and the token range each covers.
+fn lines<'t>(text: &'t str, pieces: &[&'t str]) -> Vec<(&'t str, std::ops::Range<usize>)> {
+    let mut out = Vec::new();
+    let (mut first, mut from) = (0, 0);
+    for (k, piece) in pieces.iter().enumerate() {
+        if *piece == "\n" || k + 1 == pieces.len() {
+            // Where this piece ends in the text: pieces are consecutive slices of it.
+            let end = from + pieces[first..=k].iter().map(|p| p.len()).sum::<usize>();
+            out.push((&text[from..end], first..k + 1));
+            (first, from) = (k + 1, end);
+        }
+    }
+    out
+}
+
 /// Fills `near`: for each token, the first other-side token at or after its place.
 fn fill_near(partner: &[u32], other_len: usize) -> Vec<u32> {
     let mut near = vec![0; partner.len()];
@@ -124,39 +141,82 @@ fn fill_near(partner: &[u32], other_len: usize) -> Vec<u32> {
 }
 
 impl DiffMap {
-    /// Diffs `old` against `new` (texts over 4 G chars are not diffed: nothing maps).
+    /// Diffs `old` against `new` line by line, then word by word inside the lines that
+    /// changed: quick on long, repetitive texts, where a word diff of the whole would
+    /// find every word everywhere. Texts over 2 G tokens are not diffed: nothing maps.
     pub fn new(old: &str, new: &str) -> Self {
         let (old_pieces, old_starts) = tokens(old);
         let (new_pieces, new_starts) = tokens(new);
         if old_pieces.len() >= i32::MAX as usize || new_pieces.len() >= i32::MAX as usize {
             return DiffMap::default();
         }
-        let mut input = InternedInput::default();
-        input.update_before(old_pieces.iter().copied());
-        input.update_after(new_pieces.iter().copied());
-        let diff = Diff::compute(Algorithm::Histogram, &input);
         let mut old_partner = vec![NONE; old_pieces.len()];
         let mut new_partner = vec![NONE; new_pieces.len()];
-        let (mut o, mut n) = (0u32, 0u32);
-        let mut pair_up_to = |o_end: u32, n_end: u32, o: &mut u32, n: &mut u32| {
-            while *o < o_end && *n < n_end {
-                old_partner[*o as usize] = *n;
-                new_partner[*n as usize] = *o;
-                *o += 1;
-                *n += 1;
-            }
+        let (old_lines, new_lines) = (lines(old, &old_pieces), lines(new, &new_pieces));
+        let mut input = InternedInput::default();
+        input.update_before(old_lines.iter().map(|l| l.0));
+        input.update_after(new_lines.iter().map(|l| l.0));
+        let diff = Diff::compute(Algorithm::Histogram, &input);
+        let mut pair = |o: usize, n: usize| {
+            old_partner[o] = n as u32;
+            new_partner[n] = o as u32;
         };
+        // Kept lines pair token for token (the same text cuts into the same tokens).
+        let pair_lines =
+            |from: (usize, usize), to: (usize, usize), pair: &mut dyn FnMut(usize, usize)| {
+                let (mut o, mut n) = from;
+                while o < to.0 && n < to.1 {
+                    let (a, b) = (&old_lines[o].1, &new_lines[n].1);
+                    for (x, y) in a.clone().zip(b.clone()) {
+                        pair(x, y);
+                    }
+                    o += 1;
+                    n += 1;
+                }
+            };
+        let token_range = |lines: &[(&str, std::ops::Range<usize>)], r: std::ops::Range<u32>| {
+            let (from, to) = (r.start as usize, r.end as usize);
+            let start = lines
+                .get(from)
+                .map_or_else(|| lines.last().map_or(0, |l| l.1.end), |l| l.1.start);
+            let end = match to {
+                0 => start,
+                _ => lines.get(to - 1).map_or(start, |l| l.1.end),
+            };
+            start..end.max(start)
+        };
+        let mut words = InternedInput::default();
+        let (mut o, mut n) = (0usize, 0usize);
         for hunk in diff.hunks() {
-            pair_up_to(hunk.before.start, hunk.after.start, &mut o, &mut n);
-            o = hunk.before.end;
-            n = hunk.after.end;
+            pair_lines(
+                (o, n),
+                (hunk.before.start as usize, hunk.after.start as usize),
+                &mut pair,
+            );
+            let before = token_range(&old_lines, hunk.before.clone());
+            let after = token_range(&new_lines, hunk.after.clone());
+            words.clear();
+            words.update_before(old_pieces[before.clone()].iter().copied());
+            words.update_after(new_pieces[after.clone()].iter().copied());
+            let inner = Diff::compute(Algorithm::Histogram, &words);
+            let (mut x, mut y) = (0u32, 0u32);
+            let mut pair_words = |x_end: u32, y_end: u32, x: &mut u32, y: &mut u32| {
+                while *x < x_end && *y < y_end {
+                    pair(before.start + *x as usize, after.start + *y as usize);
+                    *x += 1;
+                    *y += 1;
+                }
+            };
+            for h in inner.hunks() {
+                pair_words(h.before.start, h.after.start, &mut x, &mut y);
+                x = h.before.end;
+                y = h.after.end;
+            }
+            pair_words(before.len() as u32, after.len() as u32, &mut x, &mut y);
+            o = hunk.before.end as usize;
+            n = hunk.after.end as usize;
         }
-        pair_up_to(
-            old_pieces.len() as u32,
-            new_pieces.len() as u32,
-            &mut o,
-            &mut n,
-        );
+        pair_lines((o, n), (old_lines.len(), new_lines.len()), &mut pair);
         let old_near = fill_near(&old_partner, new_partner.len());
         let new_near = fill_near(&new_partner, old_partner.len());
         DiffMap {

@@ -4,7 +4,7 @@
 //! 1. **exact**: the diff keeps it whole at the same offsets;
 //! 2. **moved**: it occurs exactly elsewhere — where the diff carried it, or else the best
 //!    exact occurrence by prefix, suffix and position (Hypothesis's ranking);
-//! 3. **changed**: it occurs only approximately, close enough ([`quote::close_enough`]).
+//! 3. **changed**: it occurs only approximately, close enough ([`quote::max_edits`]).
 //!    The new span is a proposal: the anchor is marked "needs review";
 //! 4. **orphaned**: it keeps its old position and quote, marked orphaned.
 //!
@@ -13,7 +13,7 @@
 //! went (it is another instance). And when the words at the span itself were edited, the
 //! result is at best "changed", never "moved": an edit at a claim always asks the checker.
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
 use super::diffmap::{DiffMap, Mapped};
 use super::myers::{self, Match};
@@ -48,11 +48,18 @@ impl Step {
 
 /// At most this many exact occurrences of one quote are ranked (a very common word).
 const MAX_CANDIDATES: usize = 2_000;
+/// A quote at least this long, found exactly once in new text, is taken to have moved
+/// even when its old place was rewritten.
+const DISTINCTIVE_CHARS: usize = 32;
 /// Characters searched approximately either side of where the diff puts a span.
 const WINDOW_PAD: usize = 64;
 /// The whole text is searched approximately only up to this many block steps
 /// (chars × 64-char pieces of the quote): about a quarter of a second.
 const FULL_SEARCH_STEPS: usize = 200_000_000;
+/// All whole-text searches of one re-anchoring together stop at this many block steps
+/// (about two seconds): past it, what the diff and the exact search did not find is an
+/// orphan, so a revision that deleted most of a long article still re-anchors quickly.
+const TOTAL_SEARCH_STEPS: usize = 2_000_000_000;
 
 /// One span's way onto the new text.
 #[derive(Debug, Clone, PartialEq)]
@@ -72,6 +79,8 @@ pub struct Reanchorer<'a> {
     new_index: CharIndex,
     map: DiffMap,
     new_chars: OnceCell<Vec<char>>,
+    /// Block steps left for whole-text searches (see [`TOTAL_SEARCH_STEPS`]).
+    search_budget: Cell<usize>,
 }
 
 impl<'a> Reanchorer<'a> {
@@ -83,6 +92,7 @@ impl<'a> Reanchorer<'a> {
             new_index: CharIndex::new(new),
             map: DiffMap::new(old, new),
             new_chars: OnceCell::new(),
+            search_budget: Cell::new(TOTAL_SEARCH_STEPS),
         }
     }
 
@@ -174,7 +184,7 @@ impl<'a> Reanchorer<'a> {
         // After an edit in place, only the span's own place counts, not text around it.
         if let Some(m) = mapped {
             let window = self.window(quote.len(), m, edited_here);
-            if let Some(found) = self.best_exact(&anchor.exact, window, &context, own) {
+            if let Some((found, _)) = self.best_exact(&anchor.exact, window, &context, own) {
                 return (step_at(found.start), Some((found.start, found.end)));
             }
         }
@@ -183,8 +193,12 @@ impl<'a> Reanchorer<'a> {
             return (Step::Changed, Some((found.start, found.end)));
         }
         let everywhere = 0..self.new_index.char_len();
-        if let Some(found) = self.best_exact(&anchor.exact, everywhere, &context, own) {
-            let step = match edited_here {
+        if let Some((found, count)) = self.best_exact(&anchor.exact, everywhere, &context, own) {
+            // Nothing like the claim is left at its place, and its words are in new text
+            // elsewhere: a move, when the words are distinctive (long, and there once);
+            // a short or repeated quote asks the checker.
+            let distinctive = quote.len() >= DISTINCTIVE_CHARS && count == 1;
+            let step = match edited_here && !distinctive {
                 true => Step::Changed,
                 false => step_at(found.start),
             };
@@ -209,14 +223,14 @@ impl<'a> Reanchorer<'a> {
     }
 
     /// The best exact occurrence of `exact` within the chars `within` that is not another
-    /// old instance.
+    /// old instance, and how many there are.
     fn best_exact(
         &self,
         exact: &str,
         within: std::ops::Range<usize>,
         context: &Context,
         own: (usize, usize),
-    ) -> Option<Scored> {
+    ) -> Option<(Scored, usize)> {
         let len = exact.chars().count();
         let byte = |c| {
             self.new_index
@@ -244,7 +258,8 @@ impl<'a> Reanchorer<'a> {
         if candidates.is_empty() {
             return None;
         }
-        quote::best(self.chars(), len, candidates, context)
+        let count = candidates.len();
+        quote::best(self.chars(), len, candidates, context).map(|best| (best, count))
     }
 
     fn is_other_instance(&self, start: usize, end: usize, own: (usize, usize)) -> bool {
@@ -273,9 +288,12 @@ impl<'a> Reanchorer<'a> {
     ) -> Option<Scored> {
         let blocks = quote.len().div_ceil(64);
         let len = self.new_index.char_len();
-        if len.saturating_mul(blocks) > FULL_SEARCH_STEPS {
+        let steps = len.saturating_mul(blocks);
+        let left = self.search_budget.get();
+        if steps > FULL_SEARCH_STEPS || steps > left {
             return None;
         }
+        self.search_budget.set(left - steps);
         self.approximate_in(quote, 0..len, context, own)
     }
 
@@ -288,16 +306,22 @@ impl<'a> Reanchorer<'a> {
     ) -> Option<Scored> {
         let text = self.chars();
         let offset = window.start;
-        let found = myers::search(&text[window], quote, 256.min(quote.len() / 2));
-        let acceptable = found
+        // Only candidates close enough are looked for: none is the common, cheap answer.
+        let found = myers::search(&text[window], quote, quote::max_edits(quote.len()));
+        let hint = context.hint.unwrap_or(0);
+        let mut acceptable: Vec<Match> = found
             .into_iter()
             .map(|m| Match {
                 start: m.start + offset,
                 end: m.end + offset,
                 errors: m.errors,
             })
-            .filter(|m| quote::close_enough(text, quote, *m))
-            .filter(|m| !self.is_other_instance(m.start, m.end, own));
+            .filter(|m| quote::close_enough(quote.len(), m.errors))
+            .filter(|m| !self.is_other_instance(m.start, m.end, own))
+            .collect();
+        // A repetitive text can give thousands of equal candidates: rank the nearest.
+        acceptable.sort_by_key(|m| m.start.abs_diff(hint));
+        acceptable.truncate(MAX_CANDIDATES);
         quote::best(text, quote.len(), acceptable, context)
     }
 }
