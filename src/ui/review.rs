@@ -140,7 +140,7 @@ fn draw_compare(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme, 
     let marked = theme
         .warning()
         .add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
-    let side = |heading: &str, words: Vec<(String, bool)>| {
+    let side = |heading: &str, words: Marked| {
         let spans: Vec<Span> = words
             .into_iter()
             .map(|(w, differs)| match differs {
@@ -208,9 +208,12 @@ pub fn span_lines<'a>(
     lines
 }
 
+/// Words, each with whether it differs from the other side.
+pub type Marked = Vec<(String, bool)>;
+
 /// Both quotes cut into words (with their trailing space), each marked when it is not part
 /// of the longest common run of words (up to 400 words a side; longer ones are all marked).
-pub fn differing_words(old: &str, new: &str) -> (Vec<(String, bool)>, Vec<(String, bool)>) {
+pub fn differing_words(old: &str, new: &str) -> (Marked, Marked) {
     let words = |s: &str| -> Vec<String> { s.split_inclusive(' ').map(str::to_string).collect() };
     let (a, b) = (words(old), words(new));
     let key = |w: &String| w.trim_end().to_string();
