@@ -233,6 +233,23 @@ impl DiffMap {
         }
     }
 
+    /// Char ranges of the new text made of added tokens (no partner in the old text), in
+    /// order and merged.
+    pub fn added(&self) -> Vec<std::ops::Range<usize>> {
+        let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+        for (k, &p) in self.new.partner.iter().enumerate() {
+            if p != NONE {
+                continue;
+            }
+            let (start, end) = (self.new.start(k), self.new.starts[k + 1] as usize);
+            match out.last_mut() {
+                Some(last) if last.end == start => last.end = end,
+                _ => out.push(start..end),
+            }
+        }
+        out
+    }
+
     /// Where the old span `start..end` (chars) is in the new text.
     pub fn map(&self, start: usize, end: usize) -> Mapped {
         let Some((first, last)) = self.covering(&self.old, start, end) else {

@@ -8,6 +8,9 @@
 //!    The new span is a proposal: the anchor is marked "needs review";
 //! 4. **orphaned**: it keeps its old position and quote, marked orphaned.
 //!
+//! Searching "elsewhere" searches the text the diff added (and the span's own
+//! surroundings): everything else was in the old text already, so it is another instance.
+//!
 //! Two rules keep a claim from silently landing on the wrong words. An occurrence that was
 //! already in the old text at another place, and survived unchanged, is never where a span
 //! went (it is another instance). And when the words at the span itself were edited, the
@@ -79,6 +82,8 @@ pub struct Reanchorer<'a> {
     new_index: CharIndex,
     map: DiffMap,
     new_chars: OnceCell<Vec<char>>,
+    /// Char ranges of the new text the diff added (see [`DiffMap::added`]).
+    added: OnceCell<Vec<std::ops::Range<usize>>>,
     /// Block steps left for whole-text searches (see [`TOTAL_SEARCH_STEPS`]).
     search_budget: Cell<usize>,
 }
@@ -92,6 +97,7 @@ impl<'a> Reanchorer<'a> {
             new_index: CharIndex::new(new),
             map: DiffMap::new(old, new),
             new_chars: OnceCell::new(),
+            added: OnceCell::new(),
             search_budget: Cell::new(TOTAL_SEARCH_STEPS),
         }
     }
@@ -237,29 +243,55 @@ impl<'a> Reanchorer<'a> {
                 .byte_of_char(self.new, c)
                 .unwrap_or(self.new.len())
         };
-        let (mut from, to) = (byte(within.start), byte(within.end));
         let mut candidates = Vec::new();
-        while candidates.len() < MAX_CANDIDATES
-            && let Some(at) = self.new.get(from..to).and_then(|rest| rest.find(exact))
-        {
-            let byte = from + at;
-            if let Some(start) = self.new_index.char_of_byte(self.new, byte)
-                && !self.is_other_instance(start, start + len, own)
+        for within in self.windows_of(within, len) {
+            let (mut from, to) = (byte(within.start), byte(within.end));
+            while candidates.len() < MAX_CANDIDATES
+                && let Some(at) = self.new.get(from..to).and_then(|rest| rest.find(exact))
             {
-                candidates.push(Match {
-                    start,
-                    end: start + len,
-                    errors: 0,
-                });
+                let byte = from + at;
+                if let Some(start) = self.new_index.char_of_byte(self.new, byte)
+                    && !self.is_other_instance(start, start + len, own)
+                {
+                    candidates.push(Match {
+                        start,
+                        end: start + len,
+                        errors: 0,
+                    });
+                }
+                // On to the next char boundary after this occurrence's start.
+                from = byte + self.new[byte..].chars().next().map_or(1, char::len_utf8);
             }
-            // On to the next char boundary after this occurrence's start.
-            from = byte + self.new[byte..].chars().next().map_or(1, char::len_utf8);
         }
         if candidates.is_empty() {
             return None;
         }
         let count = candidates.len();
         quote::best(self.chars(), len, candidates, context).map(|best| (best, count))
+    }
+
+    /// The parts of `within` where a span of `len` chars could be new text: a whole-text
+    /// range becomes the new text's added runs, widened by `len` either side (anything
+    /// else there is kept old text: another instance); a narrower range stays as it is.
+    fn windows_of(
+        &self,
+        within: std::ops::Range<usize>,
+        len: usize,
+    ) -> Vec<std::ops::Range<usize>> {
+        let total = self.new_index.char_len();
+        if within != (0..total) {
+            return vec![within];
+        }
+        let added = self.added.get_or_init(|| self.map.added());
+        let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+        for r in added {
+            let w = r.start.saturating_sub(len)..(r.end + len).min(total);
+            match out.last_mut() {
+                Some(last) if last.end >= w.start => last.end = last.end.max(w.end),
+                _ => out.push(w),
+            }
+        }
+        out
     }
 
     fn is_other_instance(&self, start: usize, end: usize, own: (usize, usize)) -> bool {
@@ -287,14 +319,23 @@ impl<'a> Reanchorer<'a> {
         own: (usize, usize),
     ) -> Option<Scored> {
         let blocks = quote.len().div_ceil(64);
-        let len = self.new_index.char_len();
-        let steps = len.saturating_mul(blocks);
+        let windows = self.windows_of(0..self.new_index.char_len(), quote.len());
+        let chars: usize = windows.iter().map(|w| w.len()).sum();
+        let steps = chars.saturating_mul(blocks);
         let left = self.search_budget.get();
         if steps > FULL_SEARCH_STEPS || steps > left {
             return None;
         }
         self.search_budget.set(left - steps);
-        self.approximate_in(quote, 0..len, context, own)
+        let found = windows
+            .into_iter()
+            .filter_map(|w| self.approximate_in(quote, w, context, own))
+            .map(|s| Match {
+                start: s.start,
+                end: s.end,
+                errors: s.errors,
+            });
+        quote::best(self.chars(), quote.len(), found, context)
     }
 
     fn approximate_in(
