@@ -41,11 +41,41 @@ fn bench(c: &mut Criterion) {
     group.sample_size(10);
     group.measurement_time(Duration::from_secs(20));
     {
+        // Where the time goes, once, on standard error.
+        let clock = std::time::Instant::now();
+        let reanchorer = factdesk::anchor::reanchor::Reanchorer::new(&case.article.text, &new_text);
+        let diffed = clock.elapsed();
+        let mut slowest = Vec::new();
+        for claim in &case.claims {
+            for a in &claim.anchors {
+                let t = std::time::Instant::now();
+                let out = reanchorer.anchor(a);
+                slowest.push((t.elapsed(), out.step));
+            }
+        }
+        let spans = clock.elapsed() - diffed;
+        slowest.sort_by(|a, b| b.0.cmp(&a.0));
+        let by = |s: Step| {
+            slowest
+                .iter()
+                .filter(|x| x.1 == s)
+                .map(|x| x.0)
+                .sum::<Duration>()
+        };
+        eprintln!(
+            "diff {diffed:?}, spans {spans:?} (moved {:?}, changed {:?}, orphaned {:?}); slowest {:?}",
+            by(Step::Moved),
+            by(Step::Changed),
+            by(Step::Orphaned),
+            &slowest[..5.min(slowest.len())]
+        );
         let mut probe = case.clone();
+        let clock = std::time::Instant::now();
         let reports = apply::onto_new_version(&mut probe, new_text.clone(), None, "t");
         let count = |s: Step| reports.iter().filter(|r| r.step == s).count();
         eprintln!(
-            "{} claims: {} exact, {} moved, {} changed, {} orphaned",
+            "{:?} in all; {} claims: {} exact, {} moved, {} changed, {} orphaned",
+            clock.elapsed(),
             reports.len(),
             count(Step::Exact),
             count(Step::Moved),

@@ -73,39 +73,46 @@ pub struct DiffMap {
     new: Side,
 }
 
-/// Token boundaries of `text`: (byte start, char start) of each token, then the ends.
+/// The tokens of `text` and the char offset where each starts, then the text's length.
+/// A byte loop with ASCII decided by table: this runs over the whole of both texts.
 fn tokens(text: &str) -> (Vec<&str>, Vec<u32>) {
-    #[derive(PartialEq, Clone, Copy)]
-    enum Class {
-        Word,
-        Space,
-        Other,
-    }
+    const WORD: u8 = 0;
+    const SPACE: u8 = 1;
+    const OTHER: u8 = 2;
     // A line break is a token of its own, so no token spans two lines.
     let class = |c: char| match c {
-        c if c.is_alphanumeric() => Class::Word,
-        '\n' => Class::Other,
-        c if c.is_whitespace() => Class::Space,
-        _ => Class::Other,
+        c if c.is_alphanumeric() => WORD,
+        '\n' => OTHER,
+        c if c.is_whitespace() => SPACE,
+        _ => OTHER,
     };
-    let mut pieces = Vec::new();
-    let mut starts = Vec::new();
-    let mut piece_start = 0;
-    let mut previous: Option<Class> = None;
-    let mut chars = 0u32;
-    for (i, c) in text.char_indices() {
-        let k = class(c);
-        if previous != Some(k) || k == Class::Other {
-            if previous.is_some() {
+    let ascii: [u8; 128] = std::array::from_fn(|b| class(char::from(b as u8)));
+    let bytes = text.as_bytes();
+    let mut pieces = Vec::with_capacity(text.len() / 3 + 1);
+    let mut starts = Vec::with_capacity(text.len() / 3 + 2);
+    let (mut piece_start, mut previous, mut chars) = (0usize, u8::MAX, 0u32);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (k, width) = match ascii.get(usize::from(b)) {
+            Some(&k) => (k, 1),
+            None => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (class(c), c.len_utf8())
+            }
+        };
+        if k != previous || k == OTHER {
+            if previous != u8::MAX {
                 pieces.push(&text[piece_start..i]);
             }
             starts.push(chars);
             piece_start = i;
         }
-        previous = Some(k);
+        previous = k;
         chars = chars.saturating_add(1);
+        i += width;
     }
-    if previous.is_some() {
+    if previous != u8::MAX {
         pieces.push(&text[piece_start..]);
     }
     starts.push(chars);
@@ -115,16 +122,75 @@ fn tokens(text: &str) -> (Vec<&str>, Vec<u32>) {
 /// The lines of a text (each with its line break) and the token range each covers.
 fn lines<'t>(text: &'t str, pieces: &[&'t str]) -> Vec<(&'t str, std::ops::Range<usize>)> {
     let mut out = Vec::new();
-    let (mut first, mut from) = (0, 0);
+    let (mut first, mut from, mut end) = (0, 0, 0);
     for (k, piece) in pieces.iter().enumerate() {
+        // Pieces are consecutive slices of the text: their lengths add up to offsets.
+        end += piece.len();
         if *piece == "\n" || k + 1 == pieces.len() {
-            // Where this piece ends in the text: pieces are consecutive slices of it.
-            let end = from + pieces[first..=k].iter().map(|p| p.len()).sum::<usize>();
             out.push((&text[from..end], first..k + 1));
             (first, from) = (k + 1, end);
         }
     }
     out
+}
+
+/// The stretches of lines between the lines both texts have exactly once, in an order
+/// both agree on (the longest increasing run, as patience diff finds it): each is diffed
+/// word by word; the lines between them are kept. O(n log n) however many edits, where a
+/// histogram diff of the lines re-scans the rest of the text at every edit.
+fn line_gaps(
+    old: &[(&str, std::ops::Range<usize>)],
+    new: &[(&str, std::ops::Range<usize>)],
+) -> Vec<imara_diff::Hunk> {
+    use std::collections::HashMap;
+    let mut seen: HashMap<&str, (u32, usize, u32, usize)> = HashMap::with_capacity(old.len());
+    for (i, (line, _)) in old.iter().enumerate() {
+        let e = seen.entry(line).or_insert((0, i, 0, 0));
+        e.0 += 1;
+    }
+    for (j, (line, _)) in new.iter().enumerate() {
+        if let Some(e) = seen.get_mut(line) {
+            e.2 += 1;
+            e.3 = j;
+        }
+    }
+    let mut unique: Vec<(usize, usize)> = seen
+        .values()
+        .filter(|e| e.0 == 1 && e.2 == 1)
+        .map(|e| (e.1, e.3))
+        .collect();
+    unique.sort_unstable();
+    // Longest run increasing in the new text too (patience sorting).
+    let mut tails: Vec<usize> = Vec::new();
+    let mut before: Vec<Option<usize>> = vec![None; unique.len()];
+    for (k, &(_, j)) in unique.iter().enumerate() {
+        let at = tails.partition_point(|&t| unique[t].1 < j);
+        before[k] = at.checked_sub(1).map(|p| tails[p]);
+        match tails.get_mut(at) {
+            Some(slot) => *slot = k,
+            None => tails.push(k),
+        }
+    }
+    let mut anchors = Vec::with_capacity(tails.len());
+    let mut k = tails.last().copied();
+    while let Some(i) = k {
+        anchors.push(unique[i]);
+        k = before[i];
+    }
+    anchors.reverse();
+    anchors.push((old.len(), new.len()));
+    let mut gaps = Vec::new();
+    let (mut o, mut n) = (0usize, 0usize);
+    for (a, b) in anchors {
+        if o < a || n < b {
+            gaps.push(imara_diff::Hunk {
+                before: o as u32..a as u32,
+                after: n as u32..b as u32,
+            });
+        }
+        (o, n) = (a + 1, b + 1);
+    }
+    gaps
 }
 
 /// Fills `near`: for each token, the first other-side token at or after its place.
@@ -153,10 +219,7 @@ impl DiffMap {
         let mut old_partner = vec![NONE; old_pieces.len()];
         let mut new_partner = vec![NONE; new_pieces.len()];
         let (old_lines, new_lines) = (lines(old, &old_pieces), lines(new, &new_pieces));
-        let mut input = InternedInput::default();
-        input.update_before(old_lines.iter().map(|l| l.0));
-        input.update_after(new_lines.iter().map(|l| l.0));
-        let diff = Diff::compute(Algorithm::Histogram, &input);
+        let gaps = line_gaps(&old_lines, &new_lines);
         let mut pair = |o: usize, n: usize| {
             old_partner[o] = n as u32;
             new_partner[n] = o as u32;
@@ -187,7 +250,7 @@ impl DiffMap {
         };
         let mut words = InternedInput::default();
         let (mut o, mut n) = (0usize, 0usize);
-        for hunk in diff.hunks() {
+        for hunk in gaps {
             pair_lines(
                 (o, n),
                 (hunk.before.start as usize, hunk.after.start as usize),
