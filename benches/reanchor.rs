@@ -54,7 +54,7 @@ fn bench(c: &mut Criterion) {
             }
         }
         let spans = clock.elapsed() - diffed;
-        slowest.sort_by(|a, b| b.0.cmp(&a.0));
+        slowest.sort_by_key(|s| std::cmp::Reverse(s.0));
         let by = |s: Step| {
             slowest
                 .iter()
