@@ -119,36 +119,51 @@ fn tokens(text: &str) -> (Vec<&str>, Vec<u32>) {
     (pieces, starts)
 }
 
-/// The lines of a text (each with its line break) and the token range each covers.
-fn lines<'t>(text: &'t str, pieces: &[&'t str]) -> Vec<(&'t str, std::ops::Range<usize>)> {
-    let mut out = Vec::new();
-    let (mut first, mut from, mut end) = (0, 0, 0);
-    for (k, piece) in pieces.iter().enumerate() {
-        // Pieces are consecutive slices of the text: their lengths add up to offsets.
-        end += piece.len();
-        if *piece == "\n" || k + 1 == pieces.len() {
-            out.push((&text[from..end], first..k + 1));
-            (first, from) = (k + 1, end);
-        }
+/// A line and the range of tokens it was cut into.
+type LineTokens<'t> = (&'t str, std::ops::Range<usize>);
+
+/// The tokens of a text given as lines: a line in a gap (`in_gap`) is cut into words, any
+/// other line is one token (both versions have it whole, so offsets inside it carry over).
+/// Also the char offset of each token (then the text's length) and each line's tokens.
+fn tokens_by_line<'t>(
+    lines: &[&'t str],
+    in_gap: &[bool],
+) -> (Vec<&'t str>, Vec<u32>, Vec<LineTokens<'t>>) {
+    let mut pieces = Vec::new();
+    let mut starts = Vec::new();
+    let mut out = Vec::with_capacity(lines.len());
+    let mut chars = 0u32;
+    for (line, &split) in lines.iter().zip(in_gap) {
+        let first = pieces.len();
+        let len = if split {
+            let (words, offsets) = tokens(line);
+            pieces.extend(words);
+            starts.extend(offsets[..offsets.len() - 1].iter().map(|o| o + chars));
+            offsets.last().copied().unwrap_or(0)
+        } else {
+            pieces.push(*line);
+            starts.push(chars);
+            line.chars().count() as u32
+        };
+        chars = chars.saturating_add(len);
+        out.push((*line, first..pieces.len()));
     }
-    out
+    starts.push(chars);
+    (pieces, starts, out)
 }
 
 /// The stretches of lines between the lines both texts have exactly once, in an order
 /// both agree on (the longest increasing run, as patience diff finds it): each is diffed
 /// word by word; the lines between them are kept. O(n log n) however many edits, where a
 /// histogram diff of the lines re-scans the rest of the text at every edit.
-fn line_gaps(
-    old: &[(&str, std::ops::Range<usize>)],
-    new: &[(&str, std::ops::Range<usize>)],
-) -> Vec<imara_diff::Hunk> {
+fn line_gaps(old: &[&str], new: &[&str]) -> Vec<imara_diff::Hunk> {
     use std::collections::HashMap;
     let mut seen: HashMap<&str, (u32, usize, u32, usize)> = HashMap::with_capacity(old.len());
-    for (i, (line, _)) in old.iter().enumerate() {
+    for (i, line) in old.iter().enumerate() {
         let e = seen.entry(line).or_insert((0, i, 0, 0));
         e.0 += 1;
     }
-    for (j, (line, _)) in new.iter().enumerate() {
+    for (j, line) in new.iter().enumerate() {
         if let Some(e) = seen.get_mut(line) {
             e.2 += 1;
             e.3 = j;
@@ -211,15 +226,25 @@ impl DiffMap {
     /// changed: quick on long, repetitive texts, where a word diff of the whole would
     /// find every word everywhere. Texts over 2 G tokens are not diffed: nothing maps.
     pub fn new(old: &str, new: &str) -> Self {
-        let (old_pieces, old_starts) = tokens(old);
-        let (new_pieces, new_starts) = tokens(new);
+        let old_texts: Vec<&str> = old.split_inclusive('\n').collect();
+        let new_texts: Vec<&str> = new.split_inclusive('\n').collect();
+        if old_texts.len() >= i32::MAX as usize || new_texts.len() >= i32::MAX as usize {
+            return DiffMap::default();
+        }
+        let gaps = line_gaps(&old_texts, &new_texts);
+        let mut old_in_gap = vec![false; old_texts.len()];
+        let mut new_in_gap = vec![false; new_texts.len()];
+        for gap in &gaps {
+            old_in_gap[gap.before.start as usize..gap.before.end as usize].fill(true);
+            new_in_gap[gap.after.start as usize..gap.after.end as usize].fill(true);
+        }
+        let (old_pieces, old_starts, old_lines) = tokens_by_line(&old_texts, &old_in_gap);
+        let (new_pieces, new_starts, new_lines) = tokens_by_line(&new_texts, &new_in_gap);
         if old_pieces.len() >= i32::MAX as usize || new_pieces.len() >= i32::MAX as usize {
             return DiffMap::default();
         }
         let mut old_partner = vec![NONE; old_pieces.len()];
         let mut new_partner = vec![NONE; new_pieces.len()];
-        let (old_lines, new_lines) = (lines(old, &old_pieces), lines(new, &new_pieces));
-        let gaps = line_gaps(&old_lines, &new_lines);
         let mut pair = |o: usize, n: usize| {
             old_partner[o] = n as u32;
             new_partner[n] = o as u32;
