@@ -25,7 +25,7 @@ pub struct Cli {
 
     /// The rating scale of a new case: politifact, snopes, aap, meta, fever, averitec,
     /// conclusion-only (default: the config file's, else politifact).
-    #[arg(long, value_name = "NAME", value_parser = parse_scale)]
+    #[arg(long, value_name = "NAME", value_parser = ScaleParser)]
     pub scale: Option<String>,
 
     /// Refuse articles larger than this many MiB (default 256), checked before reading.
@@ -45,7 +45,7 @@ pub enum Command {
         #[arg(short, long, value_name = "PATH")]
         output: Option<PathBuf>,
         /// The rating scale of a new case (a preset name).
-        #[arg(long, value_name = "NAME", value_parser = parse_scale)]
+        #[arg(long, value_name = "NAME", value_parser = ScaleParser)]
         scale: Option<String>,
         /// Refuse articles larger than this many MiB (default 256).
         #[arg(long, value_name = "MIB", default_value_t = 256)]
@@ -85,6 +85,10 @@ pub enum Command {
         /// Whether the author is an organization or a person.
         #[arg(long, value_enum)]
         author_kind: Option<crate::export::AuthorKind>,
+        /// Write over the output even when it is the verdict file or another verdict file
+        /// (the old one is kept as .bak).
+        #[arg(long)]
+        force: bool,
     },
     /// Move a case onto a new version of its article: one line per claim (exact, moved,
     /// changed, orphaned); exit 0 when all are exact or moved, 1 when any needs the checker,
@@ -103,6 +107,8 @@ pub enum Command {
     /// The case's source library in and out as CSL-JSON (Zotero, Pandoc).
     #[command(subcommand)]
     Sources(SourcesCommand),
+    /// Print factdesk's manual page (roff), e.g. `factdesk man | man -l -`.
+    Man,
 }
 
 #[derive(Debug, Subcommand)]
@@ -118,10 +124,60 @@ pub enum SourcesCommand {
     /// Write a verdict file's library as CSL-JSON.
     Export {
         verdict_file: PathBuf,
-        /// Where to write (default: standard output).
+        /// Where to write (default or `-`: standard output).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Write over the output even when it is a verdict file (the old one is kept as
+        /// .bak).
+        #[arg(long)]
+        force: bool,
     },
+}
+
+/// `--scale`: a preset by id or name; the ids are offered to shell completion.
+#[derive(Debug, Clone, Copy)]
+struct ScaleParser;
+
+impl clap::builder::TypedValueParser for ScaleParser {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        let text = clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)?;
+        parse_scale(&text).map_err(|_| {
+            use clap::error::{ContextKind, ContextValue};
+            let mut err = clap::Error::new(clap::error::ErrorKind::InvalidValue).with_cmd(cmd);
+            err.insert(ContextKind::InvalidValue, ContextValue::String(text));
+            let ids: Vec<String> = crate::model::Scale::presets()
+                .iter()
+                .map(|(id, _)| id.to_string())
+                .collect();
+            err.insert(ContextKind::ValidValue, ContextValue::Strings(ids));
+            if let Some(arg) = arg {
+                err.insert(
+                    clap::error::ContextKind::InvalidArg,
+                    clap::error::ContextValue::String(arg.to_string()),
+                );
+            }
+            err
+        })
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        let ids: Vec<&'static str> = crate::model::Scale::presets()
+            .iter()
+            .map(|(id, _)| *id)
+            .collect();
+        Some(Box::new(
+            ids.into_iter().map(clap::builder::PossibleValue::new),
+        ))
+    }
 }
 
 /// Accepts a rating-scale preset by id or name.

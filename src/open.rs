@@ -12,8 +12,30 @@ use crate::text;
 
 /// The demo article shipped in the binary, opened when no file is given.
 pub const DEMO_ARTICLE: &str = include_str!("../assets/demo-article.txt");
-/// Where the demo's verdict file goes: the current directory.
+/// The demo verdict file's name, in the user's data directory.
 pub const DEMO_VERDICT_FILE: &str = "factdesk-demo.factdesk.json";
+/// The demo's worked example: the demo article with one claim rated, sourced and explained.
+pub const DEMO_CASE: &str = include_str!("../assets/demo.factdesk.json");
+
+/// Where the demo's verdict file goes: `out`, else the user's data directory
+/// (`~/.local/share/factdesk/` on Linux), else the current directory.
+pub fn demo_path(out: Option<&Path>) -> PathBuf {
+    out.map(Path::to_path_buf).unwrap_or_else(|| {
+        directories::ProjectDirs::from("", "", "factdesk").map_or_else(
+            || PathBuf::from(DEMO_VERDICT_FILE),
+            |dirs| dirs.data_dir().join(DEMO_VERDICT_FILE),
+        )
+    })
+}
+
+/// Writes the worked example to `target` (making its directory); false when it cannot.
+fn write_demo_case(target: &Path) -> bool {
+    let made = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .is_none_or(|p| fs::create_dir_all(p).is_ok());
+    made && fs::write(target, DEMO_CASE).is_ok()
+}
 /// Articles larger than this are refused before they are read.
 pub const DEFAULT_MAX_ARTICLE_BYTES: u64 = 256 * 1024 * 1024;
 
@@ -113,8 +135,9 @@ fn open_inner(
     entropy: &dyn Entropy,
 ) -> Result<Opened, OpenError> {
     let Some(path) = path else {
-        let target = out.map_or_else(|| PathBuf::from(DEMO_VERDICT_FILE), Path::to_path_buf);
-        if target.exists() {
+        let target = demo_path(out);
+        // The first time, the demo starts from the worked example.
+        if target.exists() || write_demo_case(&target) {
             return open_verdict_file(&target, Some(&target));
         }
         let origin = Origin {
@@ -307,6 +330,28 @@ mod tests {
         assert!(opened.case.article.hash_matches());
     }
 
+    /// The demo starts from the worked example: one claim rated, with a source, a quote and
+    /// an explanation; the example's article is the demo article. Nested -o directories are
+    /// made; without -o the file goes to the data directory, not the current one.
+    #[test]
+    fn demo_is_a_worked_example() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("new/dir").join(DEMO_VERDICT_FILE);
+        let opened = open(None, Some(&out), &FixedEntropy::default()).unwrap();
+        assert!(out.exists());
+        let claim = &opened.case.claims[0];
+        assert_eq!(opened.case.claims.len(), 1);
+        assert!(claim.is_rated() && !claim.verdict.explanation.is_empty());
+        assert!(!claim.links.is_empty() && !claim.links[0].quote.is_empty());
+        assert_eq!(opened.case.sources.len(), 1);
+        assert!(opened.notices.is_empty(), "{:?}", opened.notices);
+        let default = demo_path(None);
+        assert!(
+            default.is_absolute() || directories::ProjectDirs::from("", "", "factdesk").is_none()
+        );
+        assert_ne!(default, PathBuf::from(DEMO_VERDICT_FILE));
+    }
+
     /// A text article starts a case saved beside it as `<stem>.factdesk.json`.
     #[test]
     fn article_opens_with_default_verdict_path() {
@@ -366,7 +411,7 @@ mod tests {
         let fifo = dir.path().join("pipe");
         let made = std::process::Command::new("mkfifo").arg(&fifo).status();
         if !made.is_ok_and(|s| s.success()) {
-            eprintln!("skipping: mkfifo not available");
+            crate::test_support::skip("mkfifo is not available");
             return;
         }
         let e = open_path(&fifo).unwrap_err().to_string();
@@ -376,7 +421,7 @@ mod tests {
     /// Kuhn's deliberately broken UTF-8 opens lossily, naming the first bad byte (4461).
     #[test]
     fn invalid_utf8_opens_with_a_warning() {
-        let Some(path) = shared("testdata/hostile/UTF-8-test.txt") else {
+        let Some(path) = crate::test_support::shared("testdata/hostile/UTF-8-test.txt") else {
             return;
         };
         let opened = open_path(&path).unwrap();
@@ -410,19 +455,5 @@ mod tests {
         let changed = open_path(&path).unwrap();
         assert!(changed.notices.iter().any(|n| n.contains("differs")));
         assert_eq!(changed.case.article.text, "One. Two.");
-    }
-
-    fn shared(rel: &str) -> Option<PathBuf> {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../shared")
-            .join(rel);
-        if !path.exists() {
-            eprintln!(
-                "skipping: {} not found (third-party test data is only in CI)",
-                path.display()
-            );
-            return None;
-        }
-        Some(path)
     }
 }

@@ -16,12 +16,7 @@ use factdesk::text::CharIndex;
 use serde_json::Value;
 
 fn shared(rel: &str) -> Option<PathBuf> {
-    let path = support::shared_dir()?.join(rel);
-    if !path.exists() {
-        eprintln!("skipping: {} not found", path.display());
-        return None;
-    }
-    Some(path)
+    support::shared(rel)
 }
 
 fn vectors(name: &str) -> Option<Value> {

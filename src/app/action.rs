@@ -15,6 +15,9 @@ pub enum Action {
     /// A click on the article at wrapped line `line` (counted from the top of the text) and
     /// display column `col`.
     ClickArticle { line: usize, col: usize },
+    /// The mouse dragged (button held) to wrapped line `line`, column `col` of the article:
+    /// the words from where the button went down to here are selected.
+    DragArticle { line: usize, col: usize },
     /// A click on row `index` of the claim list.
     ClickClaim(usize),
     /// A click elsewhere in a pane: focus it.
@@ -23,6 +26,8 @@ pub enum Action {
     ScrollArticle(isize),
     /// The mouse wheel over the claim list: move the selection.
     ScrollClaims(isize),
+    /// The mouse wheel over the claim detail: scroll it by rows.
+    ScrollDetail(isize),
     /// Text pasted into the terminal: typed into the open editor or query, never run as keys.
     Paste(String),
     /// The background indexer finished: the complete index of the article (and its hash,
@@ -34,9 +39,21 @@ pub enum Action {
     /// Time passed with work pending: score another slice of an open picker.
     Tick,
     /// The file on disk changed since it was opened; the save was not made.
-    SaveConflict { then_quit: bool },
-    /// The runner finished a save (the path written) or failed (the reason).
-    Saved(Result<PathBuf, String>),
+    SaveConflict { then_quit: bool, what: String },
+    /// The runner wrote (or failed to write) the recovery file.
+    Autosaved(crate::store::Kept),
+    /// The runner finished a save (the path written) or failed (the reason); `then_quit`
+    /// is the intent the save was asked with, carried back through the effect.
+    Saved {
+        result: Result<PathBuf, String>,
+        then_quit: bool,
+    },
+    /// `$EDITOR` is done: the text when it exited 0, `None` when it did not (the edit is
+    /// dropped), or why it could not run.
+    ExternalEdit {
+        claim: crate::model::ClaimId,
+        result: Result<Option<String>, String>,
+    },
 }
 
 /// Something only the runner can do, asked for by `update`.
@@ -56,4 +73,12 @@ pub enum Effect {
     Copy(String),
     /// Read a new version of the article and move the case onto it.
     Reanchor { path: PathBuf },
+    /// Open an http(s) URL with the system's opener (never through a shell).
+    OpenUrl(String),
+    /// Edit a claim's explanation (now `text`) in `$EDITOR`, the screen suspended meanwhile;
+    /// answered with [`Action::ExternalEdit`].
+    EditExternally {
+        claim: crate::model::ClaimId,
+        text: String,
+    },
 }

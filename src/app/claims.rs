@@ -91,6 +91,7 @@ impl AppState {
         self.commit(format!("make claim {}", self.claim_label(index)));
         self.current = Some(id);
         self.detail_scroll = 0;
+        self.detail_link = 0;
         self.cursor = self.doc.sentence_at(trimmed.start);
         self.keep_list_in_view();
         self.info(format!(
@@ -275,7 +276,7 @@ impl AppState {
         self.info(format!("Deleted {name}"));
     }
 
-    fn select_by_id(&mut self, id: &ClaimId) {
+    pub(super) fn select_by_id(&mut self, id: &ClaimId) {
         if let Some(i) = self.case.claim_index(id) {
             self.select_claim(i);
         }

@@ -178,11 +178,14 @@ impl AppState {
     }
 
     /// Types a character into the open picker's query.
-    pub(super) fn picker_type(&mut self, c: char) {
-        if let Some(Overlay::Picker(p)) = &mut self.overlay {
-            p.input.insert_char(c);
-            self.query_changed();
-        }
+    /// Typed or pasted text into a picker's query; how many chars did not fit.
+    pub(super) fn picker_type(&mut self, text: &str) -> usize {
+        let Some(Overlay::Picker(p)) = &mut self.overlay else {
+            return 0;
+        };
+        let dropped = p.input.insert_str(text);
+        self.query_changed();
+        dropped
     }
 
     fn query_changed(&mut self) {
@@ -243,8 +246,10 @@ impl AppState {
                 };
                 if let Some(i) = claim {
                     self.view = super::state::View::Main;
-                    self.focus = Pane::Claims;
                     self.select_claim(i);
+                    // Shown in the article at once; the list keeps the focus.
+                    self.jump_to_current();
+                    self.focus = Pane::Claims;
                 }
             }
             PickerKind::Scale { ids } => {
@@ -346,7 +351,7 @@ impl AppState {
             Command::StanceSupports => form.choose(0, "supports"),
             Command::StanceRefutes => form.choose(0, "refutes"),
             Command::StanceContext => form.choose(0, "context"),
-            Command::Cancel => self.overlay = None,
+            Command::Cancel => self.cancel_overlay(),
             Command::Confirm => self.finish_link_form(),
             other => {
                 if let Some(editor) = form.focused_mut().editor_mut() {
@@ -402,6 +407,7 @@ impl AppState {
         ));
         self.select_claim(index);
         self.detail_link = at;
+        self.keep_link_in_view();
         let title = self
             .case
             .source(&source)
@@ -437,6 +443,7 @@ impl AppState {
             .min(count - 1)
             .saturating_add_signed(delta)
             .min(count - 1);
+        self.keep_link_in_view();
     }
 
     pub(super) fn edit_selected_link(&mut self) {
@@ -469,6 +476,7 @@ impl AppState {
         c.updated = now;
         self.commit(format!("remove a link of {}", self.claim_label(ci)));
         self.detail_link = index.saturating_sub(1);
+        self.keep_link_in_view();
         self.info(format!("Removed a link from {}", self.claim_label(ci)));
     }
 
@@ -491,7 +499,20 @@ impl AppState {
             self.info("This source has no URL");
             return Vec::new();
         }
-        self.info(format!("Copied {url}"));
-        vec![Effect::Copy(url)]
+        self.copy_text(&url)
+    }
+
+    /// Puts `text` on the clipboard without its control, bidi and zero-width characters
+    /// (a pasted ESC or newline could run a command in a shell), and says so.
+    pub(super) fn copy_text(&mut self, text: &str) -> Vec<Effect> {
+        let (safe, removed) = crate::text::strip_hidden(text);
+        match removed {
+            0 => self.info(format!("Copied {safe}")),
+            n => self.warn(format!(
+                "Copied {safe} (removed {n} hidden or control character{})",
+                if n == 1 { "" } else { "s" }
+            )),
+        }
+        vec![Effect::Copy(safe.into_owned())]
     }
 }

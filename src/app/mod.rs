@@ -2,6 +2,7 @@
 
 mod action;
 mod claims;
+mod detail;
 mod document;
 mod editor;
 mod evidence;
@@ -13,17 +14,27 @@ mod reanchor;
 mod recovery;
 mod search;
 mod state;
+mod todo;
 mod undo;
 mod update;
+mod world;
 
+#[cfg(test)]
+mod desk_tests;
 #[cfg(test)]
 mod evidence_tests;
 #[cfg(test)]
 mod reanchor_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_hardening;
 
 pub use action::{Action, Effect};
+pub use detail::{
+    DetailLine, DetailRow, Look, MAX_QUOTE_CHARS, clip_marked, detail_lines, split_right,
+    stance_badge, status_glyph, wrap_lines,
+};
 pub use document::{ClaimSpan, Document, LAZY_INDEX_BYTES};
 pub use editor::Editor;
 pub use evidence::{PICKER_BUDGET, STANCES};
@@ -37,3 +48,5 @@ pub use state::{
     AppState, Confirmation, Field, FileInfo, LibraryView, Message, MessageKind, Mode, Overlay,
     Pane, PickerKind, PickerOverlay, Selection, View, Viewport,
 };
+pub use todo::ClaimFilter;
+pub use world::is_web_url;

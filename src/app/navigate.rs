@@ -52,8 +52,30 @@ impl AppState {
         if count == 0 {
             return;
         }
+        if self.selection.is_none() && self.read_through(delta) {
+            return;
+        }
         self.cursor = self.cursor.saturating_add_signed(delta).min(count - 1);
+        self.point = None;
         self.follow_cursor();
+    }
+
+    /// `j`/`k` on a sentence taller than the pane first scroll through it, a page less
+    /// two lines at a time (as a pager does), so every line of it can be read; true when
+    /// it scrolled.
+    fn read_through(&mut self, delta: isize) -> bool {
+        let height = self.viewport.article_height.max(1);
+        let (first, last) = self.doc.lines_of(&self.cursor_range());
+        let step = height.saturating_sub(2).max(1);
+        if delta > 0 && last >= self.top + height {
+            self.top = (self.top + step).min(last + 1 - height).min(self.max_top());
+            return true;
+        }
+        if delta < 0 && first < self.top && last >= self.top {
+            self.top = self.top.saturating_sub(step).max(first);
+            return true;
+        }
+        false
     }
 
     /// `g` and `G` before the background index is done: index just the first or the last
@@ -77,9 +99,10 @@ impl AppState {
         self.follow_cursor();
     }
 
-    /// Page down or up: scroll by a page, then put the cursor on the first sentence in view.
+    /// Page down or up: scroll by exactly one screen, then put the cursor on the first
+    /// sentence that starts in view (the view stays where the page put it).
     pub(super) fn page_article(&mut self, down: bool) {
-        let step = self.viewport.article_height.saturating_sub(2).max(1);
+        let step = self.viewport.article_height.max(1);
         let old_top = self.top;
         self.top = if down {
             (self.top + step).min(self.max_top())
@@ -92,8 +115,29 @@ impl AppState {
             return;
         }
         let byte = self.doc.lines.get(self.top).map_or(0, |l| l.start);
-        self.cursor = self.doc.sentence_at(byte);
-        self.follow_cursor();
+        let bottom = self
+            .doc
+            .lines
+            .get(self.top + step - 1)
+            .map_or(usize::MAX, |l| l.end);
+        let at = self.doc.sentence_at(byte);
+        let starts_in_view = |i: usize| {
+            self.doc
+                .sentences
+                .get(i)
+                .is_some_and(|s| s.start >= byte && s.start < bottom)
+        };
+        self.cursor = if self.doc.sentences.get(at).is_some_and(|s| s.start >= byte)
+            || !starts_in_view(at + 1)
+        {
+            at
+        } else {
+            at + 1
+        };
+        self.point = None;
+        if let Some(i) = self.doc.innermost_in(self.cursor_range()) {
+            self.select_claim(i);
+        }
     }
 
     /// Mouse wheel: scroll the article without moving the cursor.
@@ -117,6 +161,7 @@ impl AppState {
         }
         self.scroll_to(range);
         self.keep_list_in_view();
+        self.keep_link_in_view();
     }
 
     /// Swaps in the complete index from the background, keeping the view where it was.
@@ -152,6 +197,8 @@ impl AppState {
         self.focus = Pane::Article;
         self.selection = None;
         self.cursor = self.doc.sentence_at(byte);
+        self.point = Some(word_at(&self.case.article.text, byte));
+        self.drag_from = Some(byte);
         let under = self.doc.innermost_at(byte);
         self.follow_cursor();
         if let Some(i) = under {
@@ -212,25 +259,32 @@ impl AppState {
         if self.current.as_ref() != Some(&claim.id) {
             self.current = Some(claim.id.clone());
             self.detail_scroll = 0;
+            self.detail_link = 0;
         }
         self.keep_list_in_view();
     }
 
+    /// Moves the list's selection by `delta` rows of the (filtered) list.
     pub(super) fn move_list(&mut self, delta: isize) {
-        let count = self.case.claims.len();
-        if count == 0 {
+        let visible = self.visible_claims();
+        if visible.is_empty() {
             return;
         }
-        let at = self
+        let row = self
             .current_index()
-            .map_or(0, |i| i.saturating_add_signed(delta).min(count - 1));
-        self.select_claim(at);
+            .and_then(|c| visible.iter().position(|i| *i == c));
+        let at = row.map_or(0, |r| r.saturating_add_signed(delta).min(visible.len() - 1));
+        self.select_claim(visible[at]);
     }
 
     pub(super) fn keep_list_in_view(&mut self) {
-        let height = self.viewport.list_height.max(1);
-        let Some(i) = self.current_index() else {
-            self.list_top = 0;
+        let height = self.list_pane_height();
+        let visible = self.visible_claims();
+        let Some(i) = self
+            .current_index()
+            .and_then(|c| visible.iter().position(|i| *i == c))
+        else {
+            self.list_top = self.list_top.min(visible.len().saturating_sub(height));
             return;
         };
         if i < self.list_top {
@@ -238,23 +292,69 @@ impl AppState {
         } else if i >= self.list_top + height {
             self.list_top = i + 1 - height;
         }
-        self.list_top = self
-            .list_top
-            .min(self.case.claims.len().saturating_sub(height));
+        self.list_top = self.list_top.min(visible.len().saturating_sub(height));
     }
 
-    /// `v`: select the first word of the cursor's sentence.
+    /// `v`: select from the cursor: the search match or clicked word when it is in the
+    /// cursor's sentence, else the sentence's first word.
     pub(super) fn start_selection(&mut self) {
         let range = self.cursor_range();
         if range.is_empty() {
             return;
         }
         let text = &self.case.article.text;
-        let end = text::next_word_end(text, range.start).min(range.end);
-        self.selection = Some(Selection {
-            start: range.start,
-            end: end.max(range.start + first_char_len(text, range.start)),
-        });
+        let selection = match self.point.clone() {
+            Some(p) if range.contains(&p.start) && p.end <= range.end && !p.is_empty() => {
+                Selection {
+                    start: p.start,
+                    end: p.end,
+                }
+            }
+            _ => {
+                let end = text::next_word_end(text, range.start).min(range.end);
+                Selection {
+                    start: range.start,
+                    end: end.max(range.start + first_char_len(text, range.start)),
+                }
+            }
+        };
+        self.selection = Some(selection);
+        self.follow_cursor();
+    }
+
+    /// A mouse drag over the article: select from where the button went down to here.
+    pub(super) fn drag_article(&mut self, line: usize, col: usize) {
+        let (Some(from), Some(range)) = (self.drag_from, self.doc.lines.get(line).cloned()) else {
+            return;
+        };
+        let text = &self.case.article.text;
+        let to = text::column_to_byte(text, range, col);
+        let (lo, hi) = (from.min(to), from.max(to));
+        let end = (hi + first_char_len(text, hi)).min(text.len());
+        if end <= lo {
+            return;
+        }
+        self.focus = Pane::Article;
+        self.selection = Some(Selection { start: lo, end });
+        self.follow_cursor();
+    }
+
+    /// `l` / `h`: the selection's end a character further or back (never empty).
+    pub(super) fn adjust_selection_by_char(&mut self, grow: bool) {
+        let Some(mut sel) = self.selection else {
+            return;
+        };
+        let text = &self.case.article.text;
+        if grow {
+            sel.end = (sel.end + first_char_len(text, sel.end)).min(text.len());
+        } else {
+            let back = text[..sel.end]
+                .chars()
+                .next_back()
+                .map_or(0, char::len_utf8);
+            sel.end = (sel.end - back).max(sel.start + first_char_len(text, sel.start));
+        }
+        self.selection = Some(sel);
         self.follow_cursor();
     }
 
@@ -264,12 +364,13 @@ impl AppState {
             return;
         };
         let text = &self.case.article.text;
-        // Never shrink below the first word, and never let that word reach past its sentence.
+        // Never shrink to nothing; shrinking by sentences stops at the first word, which
+        // never reaches past its sentence.
+        let min_end = sel.start + first_char_len(text, sel.start).max(1);
         let sentence_end = self.doc.sentences[self.doc.sentence_at(sel.start)].end;
-        let first_char = first_char_len(text, sel.start).max(1);
-        let min_end = text::next_word_end(text, sel.start)
+        let first_word = text::next_word_end(text, sel.start)
             .min(sentence_end)
-            .max(sel.start + first_char);
+            .max(min_end);
         sel.end = match (by_sentence, grow) {
             (false, true) => text::next_word_end(text, sel.end),
             (false, false) => text::prev_word_end(text, sel.end),
@@ -289,7 +390,7 @@ impl AppState {
                 let i = self.doc.sentence_at(sel.end.saturating_sub(1));
                 i.checked_sub(1)
                     .and_then(|p| self.doc.sentences.get(p))
-                    .map_or(min_end, |p| p.end)
+                    .map_or(first_word, |p| p.end.max(min_end))
             }
         };
         sel.end = sel.end.clamp(min_end.min(text.len()), text.len());
@@ -297,24 +398,24 @@ impl AppState {
         self.follow_cursor();
     }
 
-    /// Moves the selection's start a word right (`l`) or left (`h`), pushing the end along
-    /// when the start would pass it.
+    /// `L` / `H`: moves the selection's start a character right or left, so an opening
+    /// quotation mark can be taken in or left out; never past the end.
     pub(super) fn move_selection_start(&mut self, right: bool) {
         let Some(mut sel) = self.selection else {
             return;
         };
         let text = &self.case.article.text;
         let new_start = if right {
-            next_word_start(text, sel.start)
+            sel.start + first_char_len(text, sel.start)
         } else {
-            prev_word_start(text, sel.start)
+            sel.start
+                - text[..sel.start]
+                    .chars()
+                    .next_back()
+                    .map_or(0, char::len_utf8)
         };
-        if new_start >= text.len() || new_start == sel.start {
+        if new_start >= sel.end || new_start == sel.start {
             return;
-        }
-        if new_start >= sel.end {
-            // The start pushes the end along: the selection becomes the next word.
-            sel.end = text::next_word_end(text, new_start);
         }
         sel.start = new_start;
         self.selection = Some(sel);
@@ -326,30 +427,24 @@ fn first_char_len(text: &str, at: usize) -> usize {
     text[at..].chars().next().map_or(0, char::len_utf8)
 }
 
-/// Start of the word after the one at `at`.
-fn next_word_start(text: &str, at: usize) -> usize {
-    let end = text::next_word_end(text, at);
-    let rest = &text[end..];
-    let skip = rest
-        .char_indices()
-        .find(|(_, c)| c.is_alphanumeric())
-        .map_or(rest.len(), |(i, _)| i);
-    end + skip
-}
-
-/// Start of the word before `at`.
-fn prev_word_start(text: &str, at: usize) -> usize {
-    let before = &text[..at];
-    let mut chars = before.char_indices().rev().peekable();
-    while chars.peek().is_some_and(|(_, c)| !c.is_alphanumeric()) {
-        chars.next();
+/// The word at byte `at` (from its start), or from `at` to the next word's end when `at`
+/// is not in a word (an opening quotation mark stays in).
+fn word_at(text: &str, at: usize) -> std::ops::Range<usize> {
+    let mut start = at.min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
     }
-    let mut start = at;
-    for (i, c) in chars {
-        if !c.is_alphanumeric() {
-            break;
+    if text[start..]
+        .chars()
+        .next()
+        .is_some_and(char::is_alphanumeric)
+    {
+        for (i, c) in text[..start].char_indices().rev() {
+            if !c.is_alphanumeric() {
+                break;
+            }
+            start = i;
         }
-        start = i;
     }
-    if start == at { at } else { start }
+    start..text::next_word_end(text, start)
 }

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use super::detail::{DetailLine, Look, MAX_QUOTE_CHARS, clip_marked};
 use super::state::{AppState, Overlay, Pane};
 use crate::anchor::{self, apply, reanchor::Step};
 use crate::keymap::Command;
@@ -281,4 +282,45 @@ impl AppState {
     pub fn reselecting(&self) -> Option<&ClaimId> {
         self.reselecting.as_ref().map(|(id, _)| id)
     }
+}
+
+/// The detail pane's "In the article" lines: each span in text order, numbered when there
+/// are several (the one `]`/`[` last visited marked), and what re-anchoring left to review.
+pub(super) fn span_lines(state: &AppState, claim: &crate::model::Claim) -> Vec<DetailLine> {
+    let count = claim.anchors.len();
+    let heading = match count {
+        0 | 1 => "In the article:".to_string(),
+        n => format!("In the article ({n} spans, ] and [ visit them):"),
+    };
+    let mut lines = vec![line(vec![(Look::Dim, heading)])];
+    let mut order: Vec<&crate::model::Anchor> = claim.anchors.iter().collect();
+    order.sort_by_key(|a| a.start);
+    for (k, anchor) in order.into_iter().enumerate() {
+        let visited = count > 1 && k == state.detail_span % count;
+        let number = if count > 1 {
+            format!("{} ", k + 1)
+        } else {
+            String::new()
+        };
+        let bar = if visited { "▶" } else { "▌" };
+        lines.push(line(vec![
+            (Look::Dim, format!("{bar}{number}")),
+            (Look::Quote, clip_marked(&anchor.exact, MAX_QUOTE_CHARS)),
+        ]));
+        if let Some(review) = &anchor.review {
+            let note = match review.status {
+                ReviewStatus::NeedsReview => format!(
+                    "≈ needs review: the article changed here (was “{}”; R to review)",
+                    clip_marked(&review.old.exact, 60)
+                ),
+                ReviewStatus::Orphaned => "⚠ not found in the new version (R to review)".into(),
+            };
+            lines.push(line(vec![(Look::Warning, note)]));
+        }
+    }
+    lines
+}
+
+fn line(parts: Vec<(Look, String)>) -> DetailLine {
+    DetailLine { parts, link: None }
 }

@@ -1,9 +1,10 @@
 //! The TUI side of re-anchoring: the offer, the review (accept, keep as orphan, re-select),
 //! undo, and claims of several spans.
 
-use super::tests::{keys, run};
+use super::tests::run;
 use super::*;
 use crate::model::ReviewStatus;
+use crate::test_support::keys;
 
 const OLD: &str = "Putinbefore the talks. Gas rose 40 % in May. Oil fell 3 % in June. The end.";
 const NEW: &str = "Putin before the talks. Gas rose 40 % in May. Oil fell 5 % in June. The end.";
@@ -42,7 +43,7 @@ fn offer_reanchors_and_opens_the_review() {
         "Oil fell 5 % in June."
     );
     assert!(state.case.claims[0].anchors[0].review.is_none());
-    assert!(state.dirty);
+    assert!(state.dirty());
 }
 
 /// Accepting settles the span; undo brings back the review, and a second undo the old
@@ -66,7 +67,7 @@ fn accept_then_undo_twice() {
         state.case.claims[1].anchors[0].exact,
         "Oil fell 3 % in June."
     );
-    press(&mut state, "<C-r>");
+    press(&mut state, "<Ctrl-r>");
     assert_eq!(
         state.case.article.text, NEW,
         "redo moves it onto the new text again"

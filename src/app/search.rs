@@ -8,6 +8,9 @@ use super::state::{AppState, Overlay, Pane};
 /// More matches than this are not kept (the count says so).
 const MAX_MATCHES: usize = 1_000_000;
 
+/// Earlier queries kept for ↑ in the search prompt.
+const MAX_HISTORY: usize = 100;
+
 /// A search in force: its matches as byte ranges, in text order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Search {
@@ -74,16 +77,34 @@ pub fn find_all(text: &str, query: &str) -> (Vec<Range<usize>>, bool) {
 }
 
 impl AppState {
-    /// `/`: asks for the text to find.
+    /// `/`: asks for the text to find, starting empty; ↑ brings back earlier queries.
     pub(super) fn open_search(&mut self) {
-        let last = self
-            .search
-            .as_ref()
-            .map(|s| s.query.clone())
-            .unwrap_or_default();
+        self.search_recall = None;
         self.overlay = Some(Overlay::Search {
-            editor: Editor::single_line(&last),
+            editor: Editor::single_line(""),
         });
+    }
+
+    /// ↑ (`older`) or ↓ in the search prompt: walks the earlier queries, newest first; past
+    /// the newest the prompt is empty again.
+    pub(super) fn recall_search(&mut self, older: bool) {
+        let Some(Overlay::Search { editor }) = &mut self.overlay else {
+            return;
+        };
+        let count = self.search_history.len();
+        if count == 0 {
+            return;
+        }
+        self.search_recall = match (self.search_recall, older) {
+            (None, true) => Some(count - 1),
+            (None, false) => None,
+            (Some(i), true) => Some(i.saturating_sub(1)),
+            (Some(i), false) => (i + 1 < count).then_some(i + 1),
+        };
+        let text = self
+            .search_recall
+            .map_or("", |i| self.search_history[i].as_str());
+        *editor = Editor::single_line(text);
     }
 
     /// Enter in the search prompt: finds every match and goes to the first after the cursor.
@@ -95,6 +116,11 @@ impl AppState {
         if query.is_empty() {
             self.search = None;
             return;
+        }
+        self.search_history.retain(|q| *q != query);
+        self.search_history.push(query.clone());
+        if self.search_history.len() > MAX_HISTORY {
+            self.search_history.remove(0);
         }
         let (matches, truncated) = find_all(&self.case.article.text, &query);
         if matches.is_empty() {
@@ -143,6 +169,7 @@ impl AppState {
         self.focus = Pane::Article;
         self.selection = None;
         self.cursor = self.doc.sentence_at(m.start);
+        self.point = Some(m.clone());
         self.scroll_to(m.clone());
         if let Some(i) = self.doc.innermost_at(m.start) {
             self.select_claim(i);

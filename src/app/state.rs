@@ -118,6 +118,9 @@ pub enum Overlay {
     },
     Confirm(Confirmation),
     QuitPrompt,
+    /// "Discard changes? y/n", asked over the form or editor (kept here to go back to) when
+    /// Esc is pressed with changes typed.
+    Discard(Box<Overlay>),
     Picker(Box<PickerOverlay>),
     /// After "+ New source: <url>": the new source's title.
     NewSourceTitle {
@@ -147,6 +150,9 @@ pub enum Overlay {
     /// The file on disk changed since it was opened: overwrite, save elsewhere, or not.
     SaveConflict {
         then_quit: bool,
+        /// What became of the file, after "it": "was changed by another program", "is now
+        /// a symbolic link to /etc/passwd".
+        what: String,
     },
     /// The path to save to.
     SaveAs {
@@ -177,9 +183,25 @@ pub enum Overlay {
     Review {
         selected: usize,
     },
+    /// The claim list's filter being edited.
+    ClaimFilter {
+        editor: Editor,
+    },
 }
 
 impl Overlay {
+    /// Whether the overlay holds typed text that Esc would throw away: an edited wording,
+    /// claimant or explanation, a link or source form, a new source's title.
+    pub fn has_changes(&self) -> bool {
+        match self {
+            Overlay::Edit { editor, .. } | Overlay::NewSourceTitle { editor, .. } => {
+                editor.changed()
+            }
+            Overlay::LinkForm { form, .. } | Overlay::SourceForm { form, .. } => form.changed(),
+            _ => false,
+        }
+    }
+
     pub fn context(&self) -> Context {
         let field = |form: &Form, choice: Context, line: Context, text: Context| match &form
             .focused()
@@ -196,7 +218,8 @@ impl Overlay {
             Overlay::Edit { .. }
             | Overlay::NewSourceTitle { .. }
             | Overlay::SaveAs { .. }
-            | Overlay::Search { .. } => Context::LineEditor,
+            | Overlay::Search { .. }
+            | Overlay::ClaimFilter { .. } => Context::LineEditor,
             Overlay::Recovery { .. } => Context::Recovery,
             Overlay::SaveConflict { .. } => Context::SaveConflict,
             Overlay::SaveFailed { .. } => Context::SaveFailed,
@@ -205,6 +228,7 @@ impl Overlay {
             Overlay::Review { .. } => Context::Review,
             Overlay::Confirm(_) => Context::Confirm,
             Overlay::QuitPrompt => Context::QuitPrompt,
+            Overlay::Discard(_) => Context::DiscardPrompt,
             Overlay::Picker(_) => Context::Picker,
             Overlay::LinkForm { form, .. } => field(
                 form,
@@ -267,6 +291,8 @@ pub struct Message {
 pub struct Viewport {
     pub article_width: usize,
     pub article_height: usize,
+    /// The list's and the detail's insides at the default split; the two share these
+    /// rows as [`super::split_right`] says.
     pub list_height: usize,
     pub detail_width: usize,
     pub detail_height: usize,
@@ -344,8 +370,6 @@ pub struct AppState {
     pub case: Case,
     pub doc: Document,
     pub file: FileInfo,
-    /// Changes not yet saved.
-    pub dirty: bool,
     pub focus: Pane,
     /// Index of the sentence under the article cursor.
     pub cursor: usize,
@@ -368,6 +392,12 @@ pub struct AppState {
     pub view: View,
     pub overlay: Option<Overlay>,
     pub message: Option<Message>,
+    /// Why the last autosave did not keep the work beside the case, until one does (shown
+    /// in the status bar: the checker must know their work is not safe).
+    pub autosave_problem: Option<String>,
+    /// Why this case cannot be saved in place (another factdesk has it open); `None` when
+    /// it can.
+    pub read_only: Option<String>,
     /// What the article and file held that the checker should know (bad bytes, hidden
     /// characters, orphans): shown on the article pane for the whole session.
     pub notices: Vec<String>,
@@ -384,6 +414,26 @@ pub struct AppState {
     /// Whether the article has been laid out for a real terminal size yet; the first
     /// layout puts the cursor a third of the way down the pane.
     pub(super) placed: bool,
+    /// Queries searched for this session, oldest first (↑ in the search prompt).
+    pub search_history: Vec<String>,
+    /// Which of them the search prompt shows, while walking them.
+    pub(super) search_recall: Option<usize>,
+    /// Where in the cursor's sentence `v` starts: the search match or the clicked word.
+    pub(super) point: Option<std::ops::Range<usize>>,
+    /// Where a mouse drag over the article started (a byte).
+    pub(super) drag_from: Option<usize>,
+    /// The claim list's persistent filter (`/` in the list).
+    pub claim_filter: Option<super::todo::ClaimFilter>,
+    /// Whether sentences no claim covers are marked in the article.
+    pub show_uncovered: bool,
+    /// The program (and its first arguments) that opens a URL (`o`); empty: the system's.
+    pub opener: Vec<String>,
+    /// Whether the first-steps panel shows (the first run of the demo; Esc closes it).
+    pub first_steps: bool,
+    /// The widest the article's lines run (the config's `layout.reading_width`).
+    pub reading_width: Option<usize>,
+    /// Where times are shown in (stored times are UTC).
+    pub time_zone: jiff::tz::TimeZone,
 }
 
 impl AppState {
@@ -443,7 +493,6 @@ impl AppState {
             case,
             doc,
             file,
-            dirty: false,
             focus: Pane::Article,
             cursor,
             top: 0,
@@ -458,6 +507,8 @@ impl AppState {
             view: View::Main,
             overlay: None,
             message: None,
+            autosave_problem: None,
+            read_only: None,
             notices,
             keymap,
             viewport,
@@ -467,6 +518,16 @@ impl AppState {
             index_progress: None,
             entropy,
             placed: false,
+            search_history: Vec::new(),
+            search_recall: None,
+            point: None,
+            drag_from: None,
+            claim_filter: None,
+            show_uncovered: false,
+            opener: Vec::new(),
+            reading_width: None,
+            first_steps: false,
+            time_zone: jiff::tz::TimeZone::system(),
         };
         state.follow_cursor();
         state
@@ -480,6 +541,7 @@ impl AppState {
             Some(
                 Overlay::Confirm(_)
                 | Overlay::QuitPrompt
+                | Overlay::Discard(_)
                 | Overlay::Recovery { .. }
                 | Overlay::SaveConflict { .. }
                 | Overlay::SaveFailed { .. }
@@ -492,6 +554,7 @@ impl AppState {
                 Overlay::NewSourceTitle { .. }
                 | Overlay::SaveAs { .. }
                 | Overlay::Search { .. }
+                | Overlay::ClaimFilter { .. }
                 | Overlay::LinkForm { .. }
                 | Overlay::SourceForm { .. },
             ) => Mode::Edit,
@@ -525,6 +588,12 @@ impl AppState {
             Pane::Claims => Context::Claims,
             Pane::Detail => Context::Detail,
         }
+    }
+
+    /// Whether the case has changes not yet saved: derived from the undo history, so it
+    /// cannot drift from it.
+    pub fn dirty(&self) -> bool {
+        self.undo.dirty()
     }
 
     pub fn current_index(&self) -> Option<usize> {

@@ -222,7 +222,6 @@ impl AppState {
             self.undo.last_sources = self.case.sources.clone();
         }
         self.undo.last_scale = Some(self.case.scale.clone());
-        self.dirty = self.undo.dirty();
     }
 
     /// Records a move onto a new article version (`before`: the article as it was;
@@ -253,7 +252,6 @@ impl AppState {
             change.history = history;
             change.article = Some(Box::new((before, self.case.article.clone())));
         }
-        self.dirty = self.undo.dirty();
     }
 
     /// `u`: puts back the state before the last change.
@@ -353,6 +351,5 @@ impl AppState {
         if let Some(i) = touched.and_then(|id| self.case.claim_index(&id)) {
             self.select_claim(i);
         }
-        self.dirty = self.undo.dirty();
     }
 }

@@ -18,6 +18,11 @@ pub(super) fn edit(editor: &mut Editor, command: Command) -> bool {
         DeleteBack => editor.delete_back(),
         DeleteForward => editor.delete_forward(),
         DeleteWordBack => editor.delete_word_back(),
+        DeleteWordForward => editor.delete_word_forward(),
+        WordLeft => editor.word_left(),
+        WordRight => editor.word_right(),
+        DeleteToLineStart => editor.delete_to_line_start(),
+        DeleteToLineEnd => editor.delete_to_line_end(),
         NewLine => editor.new_line(),
         _ => return false,
     }
@@ -32,12 +37,18 @@ impl AppState {
                 self.message = None;
                 return self.key(key);
             }
-            Action::Resize(viewport) => {
+            Action::Resize(mut viewport) => {
+                if let Some(width) = self.reading_width {
+                    viewport.article_width = viewport.article_width.min(width.max(1));
+                }
                 self.viewport = viewport;
                 self.relayout();
             }
             Action::ClickArticle { line, col } if self.overlay.is_none() => {
                 self.click_article(line, col)
+            }
+            Action::DragArticle { line, col } if self.overlay.is_none() => {
+                self.drag_article(line, col)
             }
             Action::ClickClaim(index) if self.overlay.is_none() => {
                 self.focus = Pane::Claims;
@@ -51,12 +62,19 @@ impl AppState {
                 self.scroll_article(lines)
             }
             Action::Tick => self.tick(),
+            Action::ExternalEdit { claim, result } => {
+                self.message = None;
+                self.external_edit_done(claim, result)
+            }
             Action::IndexReady { doc, sha256 } => self.index_ready(*doc, sha256),
             Action::Paste(text) => self.paste(&text),
             Action::ScrollClaims(rows) if self.overlay.is_none() => self.move_list(rows),
-            Action::Saved(Ok(path)) => {
+            Action::ScrollDetail(rows) if self.overlay.is_none() => self.scroll_detail(rows),
+            Action::Saved {
+                result: Ok(path), ..
+            } => {
+                self.autosave_problem = None;
                 self.undo.mark_saved();
-                self.dirty = false;
                 self.info(format!(
                     "Saved {} claim{} to {}",
                     self.case.claims.len(),
@@ -64,11 +82,14 @@ impl AppState {
                     path.display()
                 ));
             }
-            Action::SaveConflict { then_quit } => {
-                self.overlay = Some(Overlay::SaveConflict { then_quit });
+            Action::SaveConflict { then_quit, what } => {
+                self.overlay = Some(Overlay::SaveConflict { then_quit, what });
             }
-            Action::Saved(Err(reason)) => {
-                let then_quit = matches!(self.overlay, Some(Overlay::QuitPrompt));
+            Action::Autosaved(kept) => self.autosaved(kept),
+            Action::Saved {
+                result: Err(reason),
+                then_quit,
+            } => {
                 self.error(format!("Not saved: {reason}"));
                 self.overlay = Some(Overlay::SaveFailed { reason, then_quit });
             }
@@ -112,68 +133,46 @@ impl AppState {
 
     /// A character typed into the open text field, query or filter.
     fn type_char(&mut self, c: char) {
+        self.type_text(c.encode_utf8(&mut [0; 4]));
+    }
+
+    /// Text typed or pasted into the open text field, query or filter, in one step: the
+    /// cost is linear in its length, and a picker or filter rescores once.
+    fn type_text(&mut self, text: &str) {
         let context = self.context();
-        match &mut self.overlay {
-            Some(Overlay::Picker(_)) => self.picker_type(c),
+        let dropped = match &mut self.overlay {
+            Some(Overlay::Picker(_)) => self.picker_type(text),
             Some(
                 Overlay::Edit { editor, .. }
                 | Overlay::NewSourceTitle { editor, .. }
                 | Overlay::SaveAs { editor, .. }
-                | Overlay::Search { editor },
-            ) => editor.insert_char(c),
-            Some(Overlay::LinkForm { form, .. } | Overlay::SourceForm { form, .. }) => {
-                if let Some(editor) = form.focused_mut().editor_mut() {
-                    editor.insert_char(c);
-                }
-            }
-            None if context == Context::LibraryFilter => self.library_type(c),
-            _ => {}
+                | Overlay::Search { editor }
+                | Overlay::ClaimFilter { editor },
+            ) => editor.insert_str(text),
+            Some(Overlay::LinkForm { form, .. } | Overlay::SourceForm { form, .. }) => form
+                .focused_mut()
+                .editor_mut()
+                .map_or(0, |editor| editor.insert_str(text)),
+            None if context == Context::LibraryFilter => self.library_type(text),
+            _ => 0,
+        };
+        if dropped > 0 {
+            self.warn(format!(
+                "Pasted text cut: a one-line field holds {} characters ({dropped} left out)",
+                super::editor::ONE_LINE_MAX
+            ));
         }
     }
 
     /// Pasted text goes into whatever text field is open; elsewhere it is ignored (a paste
     /// must never run commands).
     fn paste(&mut self, text: &str) {
-        let multiline = match &self.overlay {
-            Some(Overlay::Edit { editor, .. }) => editor.is_multiline(),
-            Some(Overlay::LinkForm { form, .. } | Overlay::SourceForm { form, .. }) => {
-                matches!(form.focused().value, super::form::FieldValue::Text(_))
-            }
-            _ => false,
-        };
-        let text = text.replace("\r\n", "\n").replace('\r', "\n");
-        let text = if multiline {
-            text
-        } else {
-            text.replace('\n', " ")
-        };
         if self.overlay.is_none() && self.context() != Context::LibraryFilter {
             self.info("Paste into an editor, a picker or a filter");
             return;
         }
-        for c in text.chars() {
-            // Newlines in a multi-line field start a line; everything else is typed.
-            if c == '\n' {
-                self.run_editing(Command::NewLine);
-            } else {
-                self.type_char(c);
-            }
-        }
-    }
-
-    /// Applies an editing command to whichever text field has the focus.
-    fn run_editing(&mut self, command: Command) {
-        match &mut self.overlay {
-            Some(Overlay::Edit { editor, .. }) => {
-                edit(editor, command);
-            }
-            Some(Overlay::LinkForm { form, .. } | Overlay::SourceForm { form, .. }) => {
-                if let Some(editor) = form.focused_mut().editor_mut() {
-                    edit(editor, command);
-                }
-            }
-            _ => {}
-        }
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        self.type_text(&text);
     }
 
     /// Runs `command` as if its key had been pressed in `context` (the command palette).
@@ -222,6 +221,7 @@ impl AppState {
                     }
                 }
             }
+            Context::DiscardPrompt => self.run_discard_prompt(command),
             Context::QuitPrompt => {
                 self.overlay = None;
                 match command {
@@ -244,7 +244,7 @@ impl AppState {
         }
         match command {
             Save => return vec![Effect::Save { then_quit: false }],
-            Quit if self.dirty => self.overlay = Some(Overlay::QuitPrompt),
+            Quit if self.dirty() => self.overlay = Some(Overlay::QuitPrompt),
             Quit => return vec![Effect::Quit],
             ShowHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
             FocusNextPane | FocusPreviousPane => {
@@ -267,8 +267,11 @@ impl AppState {
                 let down = command == PageDown;
                 if in_article {
                     self.page_article(down);
+                } else if self.focus == Pane::Detail {
+                    let page = self.detail_pane_height() as isize;
+                    self.scroll_detail(if down { page } else { -page });
                 } else {
-                    let page = self.viewport.list_height.saturating_sub(1).max(1) as isize;
+                    let page = self.list_pane_height().saturating_sub(1).max(1) as isize;
                     self.move_list(if down { page } else { -page });
                 }
             }
@@ -304,11 +307,22 @@ impl AppState {
             LinkSource => self.open_source_picker(),
             OpenPalette => self.open_palette(),
             OpenLibrary => self.toggle_library(),
-            FilterClaims => self.open_claim_filter(None),
+            FilterClaims => self.open_list_filter(),
+            ToggleUncovered => self.toggle_uncovered(),
+            NextUncovered => self.jump_uncovered(true),
+            PreviousUncovered => self.jump_uncovered(false),
+            NextTodo => self.jump_todo(),
             ChangeScale => self.open_scale_picker(),
             ShowOverview => self.toggle_overview(),
             EditLink => self.edit_selected_link(),
             OpenSource => self.open_selected_source(),
+            OpenUrl => {
+                let source = self.selected_source();
+                return self.open_url(source);
+            }
+            CopyWording => return self.copy_claim(false),
+            EditInEditor => return self.edit_externally(),
+            CopyQuote => return self.copy_claim(true),
             CopyUrl => {
                 let source = self.selected_link().map(|(_, l)| l.source.clone());
                 return self.copy_url(source);
@@ -319,6 +333,11 @@ impl AppState {
             ShrinkSentence => self.adjust_selection_end(true, false),
             MoveStartRight => self.move_selection_start(true),
             MoveStartLeft => self.move_selection_start(false),
+            ExtendChar => self.adjust_selection_by_char(true),
+            ShrinkChar => self.adjust_selection_by_char(false),
+            Cancel if std::mem::take(&mut self.first_steps) => {
+                self.info("Closed the first-steps panel: ? shows every key");
+            }
             Cancel if self.selection.take().is_none() && self.search.take().is_some() => {
                 self.info("Search cleared");
             }
@@ -334,6 +353,27 @@ impl AppState {
         Vec::new()
     }
 
+    /// Esc in a form or editor: closes it, or asks first when something was typed.
+    pub(super) fn cancel_overlay(&mut self) {
+        match self.overlay.take() {
+            Some(overlay) if overlay.has_changes() => {
+                self.overlay = Some(Overlay::Discard(Box::new(overlay)));
+            }
+            _ => {}
+        }
+    }
+
+    /// "Discard changes? y/n": y throws the typing away, n or Esc goes back to it.
+    fn run_discard_prompt(&mut self, command: Command) {
+        let Some(Overlay::Discard(under)) = self.overlay.take() else {
+            return;
+        };
+        match command {
+            Command::DiscardChanges => self.info("Discarded the changes"),
+            _ => self.overlay = Some(*under),
+        }
+    }
+
     fn run_help(&mut self, command: Command) {
         let Some(Overlay::Help { scroll }) = &mut self.overlay else {
             return;
@@ -344,9 +384,16 @@ impl AppState {
         let notices = if self.notices.is_empty() {
             0
         } else {
-            self.notices.len() + 2
+            self.notices.len() * 2 + 2
         };
-        let max = (crate::keymap::help_lines(&self.keymap).len() + notices).saturating_sub(visible);
+        // The popup's inside: at most 76 columns, less its border (as the screen draws it).
+        let v = &self.viewport;
+        let screen = v.article_width + v.detail_width + 7;
+        let width = screen.min(76).saturating_sub(2);
+        let rows = crate::keymap::wrap_help(&crate::keymap::help_lines(&self.keymap), width)
+            .0
+            .len();
+        let max = (rows + notices).saturating_sub(visible);
         match command {
             Command::MoveDown => *scroll = (*scroll + 1).min(max),
             Command::MoveUp => *scroll = scroll.saturating_sub(1),
@@ -385,15 +432,20 @@ impl AppState {
             }
             (Command::Confirm, Some(Overlay::SaveAs { .. })) => return self.finish_save_as(),
             (Command::Confirm, Some(Overlay::Search { .. })) => self.finish_search(),
+            (Command::Confirm, Some(Overlay::ClaimFilter { .. })) => self.finish_list_filter(),
+            (Command::EarlierQuery | Command::LaterQuery, Some(Overlay::Search { .. })) => {
+                self.recall_search(command == Command::EarlierQuery)
+            }
             (Command::Confirm, _) => self.finish_edit(),
-            (Command::Cancel, _) => self.overlay = None,
+            (Command::Cancel, _) => self.cancel_overlay(),
             (
                 other,
                 Some(
                     Overlay::Edit { editor, .. }
                     | Overlay::NewSourceTitle { editor, .. }
                     | Overlay::SaveAs { editor, .. }
-                    | Overlay::Search { editor },
+                    | Overlay::Search { editor }
+                    | Overlay::ClaimFilter { editor },
                 ),
             ) => {
                 edit(editor, other);
@@ -401,29 +453,5 @@ impl AppState {
             _ => {}
         }
         Vec::new()
-    }
-
-    pub(super) fn scroll_detail(&mut self, delta: isize) {
-        let max = self
-            .detail_line_estimate()
-            .saturating_sub(self.viewport.detail_height);
-        self.detail_scroll = self.detail_scroll.saturating_add_signed(delta).min(max);
-    }
-
-    /// About how many wrapped lines the detail pane has, so scrolling stops at its end
-    /// (the pane clamps exactly; word wrapping is estimated with the article's wrap).
-    fn detail_line_estimate(&self) -> usize {
-        let Some(claim) = self.current_claim() else {
-            return 0;
-        };
-        let width = self.viewport.detail_width.max(1);
-        let wrapped = |s: &str| {
-            let end = s.char_indices().nth(2_000).map_or(s.len(), |(i, _)| i);
-            crate::text::wrap(&s[..end], width).len()
-        };
-        let anchors: usize = claim.anchors.iter().map(|a| wrapped(&a.exact)).sum();
-        let links = claim.links.len() * 2;
-        // Claimant, status, verdict, rated, blank lines, headings, id: 12 at most.
-        12 + anchors + links + wrapped(&claim.verdict.explanation) + wrapped(&claim.claimant)
     }
 }

@@ -17,7 +17,6 @@ use toml::{Table, Value};
 
 use crate::export::{Author, AuthorKind, ExportOptions};
 use crate::model::{Rgb, Scale};
-use crate::ui::Theme;
 
 pub use keys::{KeyOverride, keymap};
 
@@ -47,6 +46,10 @@ pub struct Config {
     pub color: Option<bool>,
     /// Colour overrides of interface roles (`theme.accent`, `theme.cursor`, `theme.selection`).
     pub colors: ThemeColors,
+    /// The widest the article's lines run, in columns (`layout.reading_width`).
+    pub reading_width: Option<usize>,
+    /// The program that opens URLs, with its first arguments (`open.command`).
+    pub opener: Option<Vec<String>>,
 }
 
 /// Colours of interface roles the user replaced; `None` keeps the built-in colour.
@@ -170,6 +173,8 @@ pub fn parse(text: &str) -> Result<Loaded, ConfigError> {
                 r.config.key_overrides = overrides;
             }
             "theme" => r.theme(value),
+            "layout" => r.layout(value),
+            "open" => r.open(value),
             _ => r.unknown(key),
         }
     }
@@ -203,11 +208,10 @@ impl Config {
         }
     }
 
-    /// The theme: colour unless `theme.color = false` or `NO_COLOR` is set (non-empty).
-    pub fn theme(&self) -> Theme {
-        Theme {
-            color: self.use_color(std::env::var_os("NO_COLOR").as_deref()),
-        }
+    /// Whether to draw in colour now: unless `theme.color = false` or `NO_COLOR` is set
+    /// (non-empty).
+    pub fn color_now(&self) -> bool {
+        self.use_color(std::env::var_os("NO_COLOR").as_deref())
     }
 
     /// Whether to draw in colour, given the value of `NO_COLOR` (which wins when non-empty).
@@ -324,6 +328,52 @@ impl Reader {
                     }
                 }
                 _ => self.unknown(&format!("defaults.{key}")),
+            }
+        }
+    }
+
+    fn layout(&mut self, value: &Value) {
+        let Some(table) = self.table(value, "layout") else {
+            return;
+        };
+        for (key, value) in table {
+            match (key.as_str(), value.as_integer()) {
+                ("reading_width", Some(w)) if (20..=1000).contains(&w) => {
+                    self.config.reading_width = usize::try_from(w).ok();
+                }
+                ("reading_width", _) => self.wrong(
+                    "layout.reading_width",
+                    "a number of columns from 20 to 1000",
+                    value,
+                ),
+                _ => self.unknown(&format!("layout.{key}")),
+            }
+        }
+    }
+
+    fn open(&mut self, value: &Value) {
+        let Some(table) = self.table(value, "open") else {
+            return;
+        };
+        for (key, value) in table {
+            if key != "command" {
+                self.unknown(&format!("open.{key}"));
+                continue;
+            }
+            let words: Option<Vec<String>> = value.as_array().and_then(|a| {
+                a.iter()
+                    .map(|v| v.as_str().map(str::to_string))
+                    .collect::<Option<Vec<_>>>()
+            });
+            match words {
+                Some(w) if w.first().is_some_and(|p| !p.trim().is_empty()) => {
+                    self.config.opener = Some(w);
+                }
+                _ => self.wrong(
+                    "open.command",
+                    "a list like [\"firefox\", \"--new-tab\"] (no shell: the URL is added as the last argument)",
+                    value,
+                ),
             }
         }
     }

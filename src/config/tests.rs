@@ -2,14 +2,11 @@ use std::ffi::{OsStr, OsString};
 use std::path::PathBuf;
 
 use super::*;
-use crate::keymap::{Command, Context, Key};
+use crate::keymap::{Command, Context};
+use crate::test_support::key;
 
 fn parsed(text: &str) -> Loaded {
     parse(text).unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn key(s: &str) -> Key {
-    s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))
 }
 
 /// No file at all means the defaults, without warnings; so does an empty file.
@@ -106,6 +103,8 @@ accent = "#5fafff"
                 accent: Some(Rgb(0x5f, 0xaf, 0xff)),
                 ..ThemeColors::default()
             },
+            reading_width: None,
+            opener: None,
         }
     );
     assert!(!loaded.config.use_color(None));
@@ -290,4 +289,27 @@ fn no_color_wins() {
     assert!(!config.use_color(Some(OsStr::new("1"))));
     assert!(config.use_color(Some(OsStr::new(""))));
     assert!(config.use_color(None));
+}
+
+/// `layout.reading_width` and `open.command` are read; bad values are warnings naming
+/// the key, and leave the default.
+#[test]
+fn layout_and_opener() {
+    let config =
+        parsed("[layout]\nreading_width = 72\n[open]\ncommand = [\"firefox\", \"--new-tab\"]\n")
+            .config;
+    assert_eq!(config.reading_width, Some(72));
+    assert_eq!(
+        config.opener,
+        Some(vec!["firefox".to_string(), "--new-tab".to_string()])
+    );
+    let bad = parsed("[layout]\nreading_width = 5\n[open]\ncommand = \"firefox %u\"\n");
+    assert_eq!(
+        (bad.config.reading_width, bad.config.opener.clone()),
+        (None, None)
+    );
+    assert!(bad.warnings[0].starts_with("layout.reading_width should be"));
+    assert!(bad.warnings[1].starts_with("open.command should be a list"));
+    let empty = parsed("[open]\ncommand = []\n");
+    assert_eq!(empty.config.opener, None);
 }

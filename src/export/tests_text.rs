@@ -14,7 +14,7 @@ fn markdown_of_demo_case() {
          - **Claims:** 3 (2 with a verdict)\n"
     );
     assert!(md.starts_with(&expected_start), "{md}");
-    let claim1 = "\n## Claim 1 · k3x9q2ma\n\n> ferry ridership had fallen by 40% since 2019\n\n\
+    let claim1 = "\n## Claim 3 · k3x9q2ma\n\n> ferry ridership had fallen by 40% since 2019\n\n\
         - **Wording:** Ferry ridership in Lindqvist Harbour fell by 40% between 2019 and 2025.\n\
         - **Claimant:** Lindqvist Harbour council\n- **Status:** reviewed\n\
         - **Verdict:** **False** (2 on a scale from 1 to 6)\n\n**Explanation:**\n\n\

@@ -27,7 +27,7 @@ pub enum Command {
     GoTop,
     /// To the last item.
     GoBottom,
-    /// Start selecting words from the start of the cursor's sentence.
+    /// Start selecting words at the search match or the clicked word (else the sentence's first).
     StartSelection,
     /// Make the selection, or the sentence under the cursor, a claim.
     MakeClaim,
@@ -43,6 +43,8 @@ pub enum Command {
     EditWording,
     /// Edit the verdict's explanation.
     EditExplanation,
+    /// Edit the explanation in `$EDITOR`.
+    EditInEditor,
     /// Edit who made the claim.
     EditClaimant,
     /// Cycle the workflow status: todo, researching, reviewed.
@@ -91,6 +93,12 @@ pub enum Command {
     OpenSource,
     /// Copy the source's URL to the clipboard.
     CopyUrl,
+    /// Open the source's URL in the browser.
+    OpenUrl,
+    /// Copy the claim's wording to the clipboard.
+    CopyWording,
+    /// Copy the claim's quote (the article's words) to the clipboard.
+    CopyQuote,
     /// The next field of a form.
     NextField,
     /// The previous field of a form.
@@ -121,10 +129,26 @@ pub enum Command {
     ExtendSentence,
     /// Shrink the selection by a sentence.
     ShrinkSentence,
-    /// Move the selection's start one word right.
+    /// Move the selection's start one character right.
     MoveStartRight,
-    /// Move the selection's start one word left.
+    /// Move the selection's start one character left.
     MoveStartLeft,
+    /// Extend the selection's end by a character.
+    ExtendChar,
+    /// Shrink the selection's end by a character.
+    ShrinkChar,
+    /// Mark the sentences no claim covers (toggle).
+    ToggleUncovered,
+    /// The cursor to the next sentence no claim covers.
+    NextUncovered,
+    /// The cursor to the previous sentence no claim covers.
+    PreviousUncovered,
+    /// The next claim not yet reviewed.
+    NextTodo,
+    /// The search prompt: the query searched before this one.
+    EarlierQuery,
+    /// The search prompt: the query searched after this one.
+    LaterQuery,
     /// Accept: pick, confirm or finish editing.
     Confirm,
     /// Close the overlay or selection without changing anything.
@@ -153,6 +177,16 @@ pub enum Command {
     DeleteForward,
     /// Delete the word before the cursor.
     DeleteWordBack,
+    /// Delete the word after the cursor.
+    DeleteWordForward,
+    /// Cursor to the start of the word (or the previous word).
+    WordLeft,
+    /// Cursor past the end of the word (or the next word).
+    WordRight,
+    /// Delete from the start of the line to the cursor.
+    DeleteToLineStart,
+    /// Delete from the cursor to the end of the line.
+    DeleteToLineEnd,
     /// Start a new line.
     NewLine,
     /// Move the case onto the new version of the article.
@@ -171,6 +205,10 @@ pub enum Command {
     PreviousSpan,
     /// The spans re-anchoring changed or orphaned, to settle.
     ShowReview,
+    /// Throw away what was typed (asked when there are changes).
+    DiscardChanges,
+    /// Go back to the form or editor.
+    KeepEditing,
 }
 
 impl Command {
@@ -197,7 +235,7 @@ impl Command {
             PageUp => "page up",
             GoTop => "to the top",
             GoBottom => "to the bottom",
-            StartSelection => "select words, starting at the cursor's sentence",
+            StartSelection => "select words from the search match or clicked word",
             MakeClaim => "make the selection (or the sentence) a claim",
             NextClaim => "next claim in the text",
             PreviousClaim => "previous claim in the text",
@@ -206,6 +244,7 @@ impl Command {
             EditWording => "edit the claim's wording",
             EditExplanation => "edit the explanation",
             EditClaimant => "edit the claimant",
+            EditInEditor => "edit the explanation in $EDITOR (taken when it exits 0)",
             CycleStatus => "cycle status: todo, researching, reviewed",
             Delete => "delete the claim (in the detail pane: the selected link)",
             LinkSource => "link a source (fuzzy picker over the library)",
@@ -225,10 +264,13 @@ impl Command {
             Redo => "redo what was undone",
             OpenPalette => "command palette",
             OpenLibrary => "source library",
-            FilterClaims => "filter claims by wording and claimant",
+            FilterClaims => "filter the list: status:todo verdict:False claimant:musk words",
             EditLink => "edit the selected link",
             OpenSource => "open the link's source record",
             CopyUrl => "copy the source's URL (OSC 52)",
+            OpenUrl => "open the source's URL in the browser (http/https only)",
+            CopyWording => "copy the claim's wording (OSC 52)",
+            CopyQuote => "copy the claim's quote from the article (OSC 52)",
             NextField => "next field",
             PreviousField => "previous field",
             StanceSupports => "stance: supports",
@@ -244,8 +286,16 @@ impl Command {
             ShrinkWord => "shrink by a word",
             ExtendSentence => "extend by a sentence",
             ShrinkSentence => "shrink by a sentence",
-            MoveStartRight => "move the start a word right",
-            MoveStartLeft => "move the start a word left",
+            MoveStartRight => "move the start a character right",
+            MoveStartLeft => "move the start a character left",
+            ExtendChar => "extend by a character",
+            ShrinkChar => "shrink by a character",
+            ToggleUncovered => "mark sentences no claim covers (toggle)",
+            NextUncovered => "next sentence no claim covers",
+            PreviousUncovered => "previous sentence no claim covers",
+            NextTodo => "next claim still to do (not reviewed)",
+            EarlierQuery => "search: the earlier query",
+            LaterQuery => "search: the later query",
             Confirm => "accept",
             Cancel => "cancel",
             ClearRating => "clear the rating (unrated)",
@@ -260,6 +310,11 @@ impl Command {
             DeleteBack => "delete the character before the cursor",
             DeleteForward => "delete the character under the cursor",
             DeleteWordBack => "delete the word before the cursor",
+            DeleteWordForward => "delete the word after the cursor",
+            WordLeft => "back a word",
+            WordRight => "forward a word",
+            DeleteToLineStart => "delete to the start of the line",
+            DeleteToLineEnd => "delete to the end of the line",
             NewLine => "new line",
             ReanchorArticle => "re-anchor the claims onto the new version (reanchor PATH)",
             AcceptSpan => "accept the proposed span",
@@ -269,6 +324,8 @@ impl Command {
             NextSpan => "the claim's next span",
             PreviousSpan => "the claim's previous span",
             ShowReview => "review the changed and orphaned claims",
+            DiscardChanges => "discard the changes",
+            KeepEditing => "keep editing",
         }
     }
 
@@ -292,9 +349,12 @@ impl Command {
             ExtendWord => "+word",
             ShrinkWord => "-word",
             ExtendSentence => "+sentence",
+            ExtendChar => "+char",
             MoveStartRight => "start→",
             SaveAndQuit => "save",
             DiscardAndQuit => "discard",
+            DiscardChanges => "discard them",
+            KeepEditing => "keep editing",
             Delete => "delete",
             LinkSource => "link",
             SaveAs => "save as…",
@@ -315,6 +375,7 @@ impl Command {
             EditLink => "edit link",
             OpenSource => "source",
             CopyUrl => "copy URL",
+            OpenUrl => "open URL",
             NextField => "next field",
             StanceSupports => "supports",
             StanceRefutes => "refutes",
@@ -325,6 +386,8 @@ impl Command {
             EditSource => "edit",
             DeleteSource => "delete",
             NextClaim => "next claim",
+            NextTodo => "to do",
+            ToggleUncovered => "uncovered",
             MoveDown => "move",
             ReanchorArticle => "re-anchor",
             AcceptSpan => "accept",

@@ -17,7 +17,7 @@ pub enum HelpLine {
 
 /// Every context with its bindings, in the order a newcomer needs them.
 pub fn help_lines(keymap: &Keymap) -> Vec<HelpLine> {
-    const ORDER: [Context; 26] = [
+    const ORDER: [Context; 29] = [
         Context::Global,
         Context::Article,
         Context::Selection,
@@ -38,11 +38,14 @@ pub fn help_lines(keymap: &Keymap) -> Vec<HelpLine> {
         Context::TextEditor,
         Context::Editing,
         Context::Confirm,
+        Context::DiscardPrompt,
         Context::QuitPrompt,
         Context::Recovery,
         Context::SaveConflict,
         Context::SaveFailed,
         Context::ExistingCase,
+        Context::ReanchorOffer,
+        Context::Review,
         Context::Help,
     ];
     let mut lines = Vec::new();
@@ -72,6 +75,39 @@ pub fn help_lines(keymap: &Keymap) -> Vec<HelpLine> {
     lines
 }
 
+/// The widest a help line's keys column gets.
+pub const MAX_KEY_WIDTH: usize = 22;
+
+/// The help's lines wrapped to `width` columns: a description too long for its line goes on
+/// in continuation entries (empty keys), so nothing is cut. Returns the keys column's width.
+pub fn wrap_help(lines: &[HelpLine], width: usize) -> (Vec<HelpLine>, usize) {
+    use unicode_width::UnicodeWidthStr;
+    let key_width = lines
+        .iter()
+        .filter_map(|l| match l {
+            HelpLine::Entry { keys, .. } => Some(keys.width()),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0)
+        .min(MAX_KEY_WIDTH);
+    let room = width.saturating_sub(key_width + 4).max(10);
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        let HelpLine::Entry { keys, description } = line else {
+            out.push(line.clone());
+            continue;
+        };
+        for (i, range) in crate::text::wrap(description, room).into_iter().enumerate() {
+            out.push(HelpLine::Entry {
+                keys: if i == 0 { keys.clone() } else { String::new() },
+                description: description[range].trim_end().to_string(),
+            });
+        }
+    }
+    (out, key_width)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,6 +128,29 @@ mod tests {
             description: "down one (sentence, claim, rating, line)".into()
         }));
         assert_eq!(lines[0], HelpLine::Heading("Anywhere"));
+    }
+
+    /// Wrapped help keeps every word: long descriptions go on under their keys.
+    #[test]
+    fn help_wraps_instead_of_cutting() {
+        let lines = vec![HelpLine::Entry {
+            keys: "x".into(),
+            description: "one two three four five six seven eight nine ten".into(),
+        }];
+        let (wrapped, key_width) = wrap_help(&lines, 20);
+        assert_eq!(key_width, 1);
+        let words: Vec<String> = wrapped
+            .iter()
+            .map(|l| match l {
+                HelpLine::Entry { description, .. } => description.clone(),
+                _ => String::new(),
+            })
+            .collect();
+        assert!(wrapped.len() > 1);
+        assert_eq!(
+            words.join(" "),
+            "one two three four five six seven eight nine ten"
+        );
     }
 
     /// A rebound key shows up in the help as rebound.

@@ -5,7 +5,7 @@ mod help;
 mod key;
 
 pub use command::Command;
-pub use help::{HelpLine, help_lines};
+pub use help::{HelpLine, help_lines, wrap_help};
 pub use key::{Key, KeyCode, KeyParseError};
 
 use std::fmt;
@@ -48,6 +48,8 @@ pub enum Context {
     ReanchorOffer,
     /// Settling what re-anchoring changed or orphaned.
     Review,
+    /// "Discard changes? y/n" over a form or editor.
+    DiscardPrompt,
     /// Composite contexts: a form's field, looked up through the form's chain.
     LinkStance,
     LinkText,
@@ -58,7 +60,7 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 34] = [
+    pub const ALL: [Context; 35] = [
         Context::Global,
         Context::Article,
         Context::Claims,
@@ -87,6 +89,7 @@ impl Context {
         Context::Overview,
         Context::ReanchorOffer,
         Context::Review,
+        Context::DiscardPrompt,
         Context::LinkStance,
         Context::LinkText,
         Context::LinkLine,
@@ -126,6 +129,7 @@ impl Context {
             Context::Overview => "overview",
             Context::ReanchorOffer => "reanchor_offer",
             Context::Review => "review",
+            Context::DiscardPrompt => "discard_prompt",
             Context::LinkStance => "link_stance",
             Context::LinkText => "link_text",
             Context::LinkLine => "link_line",
@@ -166,6 +170,7 @@ impl Context {
             Context::Overview => "Case overview (O)",
             Context::ReanchorOffer => "The article changed since the case was saved",
             Context::Review => "Reviewing re-anchored claims (R)",
+            Context::DiscardPrompt => "Esc with changes typed: discard them?",
             Context::LinkStance | Context::LinkText | Context::LinkLine => "Link form",
             Context::SourceTypeField | Context::SourceLine | Context::SourceText => "Source record",
         }
@@ -203,6 +208,7 @@ impl Context {
             Overview => &[Overview, Global],
             ReanchorOffer => &[ReanchorOffer],
             Review => &[Review],
+            DiscardPrompt => &[DiscardPrompt],
             LinkStance => &[Stance, LinkForm],
             LinkText => &[LinkForm, TextEditor, Editing],
             LinkLine => &[LinkForm, FormLine, Editing],

@@ -12,7 +12,7 @@ mod meta;
 mod scale;
 mod source;
 
-pub use article::{Article, ArticleVersion, Origin, sha256_hex};
+pub use article::{Article, ArticleVersion, Origin, hex, sha256_hex, sha256_hex_bytes};
 pub use claim::{Anchor, Claim, ClaimId, ClaimStatus, Review, ReviewStatus, Span, Verdict};
 pub use entropy::{Entropy, FixedEntropy, SystemEntropy};
 pub use meta::Metadata;

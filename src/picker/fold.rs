@@ -66,6 +66,8 @@ fn fold_char(c: char) -> Fold {
         None if (0x300..=0x36F).contains(&code) => Fold::Drop,
         None => match special(c) {
             Some(s) => Fold::Many(s),
+            None if is_combining_mark(c) => Fold::Drop,
+            None if let Some(base) = decomposed_base(c) => Fold::One(base),
             None => {
                 let mut lower = c.to_lowercase();
                 match (lower.next(), lower.next()) {
@@ -75,6 +77,30 @@ fn fold_char(c: char) -> Fold {
             }
         },
     }
+}
+
+/// The letter a precomposed char is built on when Unicode decomposes it (NFD) into that
+/// letter and combining marks: `ễ`→`e`, `Ș`→`S`, `ọ`→`o`. Beyond the Latin tables above.
+fn decomposed_base(c: char) -> Option<char> {
+    let mut base = None;
+    let mut only_marks = true;
+    unicode_normalization::char::decompose_canonical(c, |d| {
+        if base.is_none() {
+            base = Some(d);
+        } else if !is_combining_mark(d) {
+            only_marks = false;
+        }
+    });
+    base.filter(|b| *b != c && only_marks && !is_combining_mark(*b))
+}
+
+fn is_combining_mark(c: char) -> bool {
+    unicode_normalization::char::is_combining_mark(c)
+}
+
+/// Text folded for plain matching: accents dropped, lower case (`Nguyễn`→`nguyen`).
+pub fn fold_for_search(s: &str) -> String {
+    fold_str(s).to_lowercase()
 }
 
 /// Folds a query (or any text) for matching; no index map is kept.

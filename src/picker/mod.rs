@@ -35,6 +35,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use fold::Folded;
+pub use fold::fold_for_search;
 use pattern::Pattern;
 
 /// How many rows [`Picker::matches`] shows while a scan is incomplete.

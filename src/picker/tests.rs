@@ -88,6 +88,34 @@ fn sudd_finds_sueddeutsche_first() {
     assert!(ranked.iter().all(|m| m.index != 2 && m.index != 4));
 }
 
+/// Letters beyond Latin-1 and Extended-A fold through Unicode decomposition: `nguyen`
+/// finds "Nguyễn Phú Trọng", and "Știrile" ranks first for `stirile`.
+#[test]
+fn accents_fold_by_decomposition() {
+    let items = strings(&[
+        "Stiri in limba romana: ile de France",
+        "Nguyễn Phú Trọng",
+        "Știrile zilei",
+        "Ştirile ProTV",
+    ]);
+    let ranked = rank("nguyen", &items);
+    assert_eq!(ranked.first().map(|m| m.index), Some(1));
+    assert_eq!(ranked[0].positions, vec![0, 1, 2, 3, 4, 5]);
+    assert_eq!(rank("trong", &items).first().map(|m| m.index), Some(1));
+    let ranked = rank("stirile", &items);
+    assert_eq!(ranked.first().map(|m| m.index), Some(2));
+    assert!(
+        ranked.iter().any(|m| m.index == 3),
+        "ş with a cedilla folds too"
+    );
+    assert_eq!(fold_for_search("Nguyễn Phú Trọng"), "nguyen phu trong");
+    assert_eq!(
+        fold_for_search("e\u{301}tude"),
+        "etude",
+        "a combining mark is dropped"
+    );
+}
+
 /// The empty query matches every item, in original order, without highlights.
 #[test]
 fn empty_query_lists_all_in_order() {

@@ -17,6 +17,12 @@ pub enum IngestWarning {
         /// Number of invalid sequences, each replaced by one U+FFFD.
         count: usize,
     },
+    /// The file was not UTF-8 but a single-byte legacy encoding, and was decoded as this
+    /// one ("Windows-1252" or "Latin-1 (ISO-8859-1)").
+    Legacy {
+        /// The encoding's name.
+        encoding: &'static str,
+    },
     /// CRLF or lone CR line endings were normalised to LF.
     LineEndings {
         /// Number of CRLF pairs turned into LF.
@@ -43,6 +49,9 @@ impl fmt::Display for IngestWarning {
                     "not valid UTF-8: first bad byte at offset {first_bad_offset} \
                      ({count} {noun} replaced with \u{FFFD})"
                 )
+            }
+            IngestWarning::Legacy { encoding } => {
+                write!(f, "file was not UTF-8: decoded as {encoding}")
             }
             IngestWarning::LineEndings { crlf, cr } => {
                 write!(f, "line endings normalised to LF")?;
@@ -82,11 +91,35 @@ pub fn decode_article(bytes: &[u8]) -> Decoded {
     } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         warnings.push(IngestWarning::Utf16 { big_endian: true });
         decode_utf16(rest, true)
+    } else if let Some((text, encoding)) = decode_legacy(bytes) {
+        warnings.push(IngestWarning::Legacy { encoding });
+        text
     } else {
         decode_utf8(bytes, 0, &mut warnings)
     };
     let text = normalize_line_endings(text, &mut warnings);
     Decoded { text, warnings }
+}
+
+/// A file that is not UTF-8 and has not one valid multi-byte UTF-8 sequence is taken for a
+/// single-byte legacy file (Windows-1252, a superset of Latin-1's printable range) and
+/// decoded with encoding_rs. Damaged UTF-8 (valid sequences among bad bytes) is not.
+fn decode_legacy(bytes: &[u8]) -> Option<(String, &'static str)> {
+    if std::str::from_utf8(bytes).is_ok() {
+        return None;
+    }
+    let any_multibyte = bytes.utf8_chunks().any(|c| !c.valid().is_ascii());
+    if any_multibyte {
+        return None;
+    }
+    // Bytes 0x80-0x9F are C1 controls in Latin-1 and letters/punctuation in Windows-1252.
+    let encoding = if bytes.iter().any(|b| (0x80..=0x9F).contains(b)) {
+        "Windows-1252"
+    } else {
+        "Latin-1 (ISO-8859-1)"
+    };
+    let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+    Some((text.into_owned(), encoding))
 }
 
 /// Decodes UTF-8 lossily; `base` is the offset of `bytes` within the original input.
@@ -219,11 +252,12 @@ mod tests {
         assert_eq!(d.text, "a\u{FFFD}b\u{FFFD}");
     }
 
-    /// Invalid UTF-8 is replaced and reported with the first bad offset and run count.
+    /// Damaged UTF-8 (bad bytes among valid multi-byte sequences) is replaced and reported
+    /// with the first bad offset and run count.
     #[test]
     fn invalid_utf8_reported() {
-        let d = decode_article(b"ab\xFFcd\xC3\xE9f");
-        assert_eq!(d.text, "ab\u{FFFD}cd\u{FFFD}\u{FFFD}f");
+        let d = decode_article(b"ab\xFFcd\xC3\xE9f\xC3\xA9");
+        assert_eq!(d.text, "ab\u{FFFD}cd\u{FFFD}\u{FFFD}f\u{e9}");
         assert_eq!(
             d.warnings,
             vec![IngestWarning::InvalidUtf8 {
@@ -231,6 +265,27 @@ mod tests {
                 count: 3
             }]
         );
+    }
+
+    /// A Latin-1 or Windows-1252 file (no valid multi-byte UTF-8 in it) is decoded as such,
+    /// and the warning names the encoding.
+    #[test]
+    fn legacy_single_byte_files() {
+        let d = decode_article(b"caf\xE9 cr\xE8me");
+        assert_eq!(d.text, "café crème");
+        assert_eq!(
+            d.warnings,
+            [IngestWarning::Legacy {
+                encoding: "Latin-1 (ISO-8859-1)"
+            }]
+        );
+        let d = decode_article(b"\x93Quoted\x94 \x80 5\r\n");
+        assert_eq!(d.text, "“Quoted” € 5\n");
+        assert_eq!(
+            d.warnings[0].to_string(),
+            "file was not UTF-8: decoded as Windows-1252"
+        );
+        assert_eq!(decode_article(b"plain ascii").warnings, []);
     }
 
     /// The first-bad offset counts the stripped UTF-8 BOM, since it is an input offset.
@@ -249,11 +304,10 @@ mod tests {
     /// Markus Kuhn's UTF-8-test.txt has its first bad byte (0xF8) at offset 4461.
     #[test]
     fn kuhn_utf8_test_file() {
-        let path = "/work/shared/testdata/hostile/UTF-8-test.txt";
-        let Ok(bytes) = std::fs::read(path) else {
-            eprintln!("skipping: {path} not found");
+        let Some(path) = crate::test_support::shared("testdata/hostile/UTF-8-test.txt") else {
             return;
         };
+        let bytes = std::fs::read(path).unwrap();
         let d = decode_article(&bytes);
         let Some(IngestWarning::InvalidUtf8 {
             first_bad_offset,
@@ -283,8 +337,8 @@ mod tests {
     /// Line endings are normalised after lossy UTF-8 decoding, both warnings kept in order.
     #[test]
     fn invalid_and_crlf_together() {
-        let d = decode_article(b"\xFFx\r\ny");
-        assert_eq!(d.text, "\u{FFFD}x\ny");
+        let d = decode_article(b"\xFFx\r\ny\xC3\xA9");
+        assert_eq!(d.text, "\u{FFFD}x\ny\u{e9}");
         assert_eq!(d.warnings.len(), 2);
         assert!(matches!(
             d.warnings[1],

@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use ratatui::Frame;
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
@@ -44,18 +44,27 @@ pub fn draw_article(frame: &mut Frame, area: Rect, state: &AppState, theme: &The
     }
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    let gutter_width = (super::layout::GUTTER as u16).min(inner.width);
+    let [gutter_area, text_area] =
+        Layout::horizontal([Constraint::Length(gutter_width), Constraint::Min(0)]).areas(inner);
 
     // Once per frame: finding the current claim's index is a search by id.
     let current = state.current_index();
-    let lines: Vec<Line> = state
+    let visible = state
         .doc
         .lines
         .iter()
         .skip(state.top)
-        .take(usize::from(inner.height))
+        .take(usize::from(inner.height));
+    let lines: Vec<Line> = visible
+        .clone()
         .map(|range| article_line(state, theme, range.clone(), current))
         .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+    let gutter: Vec<Line> = visible
+        .map(|range| super::gutter::gutter_line(state, theme, range.clone(), current))
+        .collect();
+    frame.render_widget(Paragraph::new(gutter), gutter_area);
+    frame.render_widget(Paragraph::new(lines), text_area);
 
     if total > height {
         let mut bar = ScrollbarState::new(total.saturating_sub(height))
@@ -85,10 +94,12 @@ fn article_line<'a>(
         .as_ref()
         .map_or(&[], |s| s.matches_in(line.clone()));
 
+    let uncovered = super::gutter::uncovered_in(state, line.clone());
     // Every offset where some decoration starts or ends cuts the line.
     let mut cuts = vec![line.start, line.end];
     for r in cursor
         .iter()
+        .chain(uncovered.iter())
         .chain(selection.iter())
         .chain(spans.iter().map(|s| &s.range))
         .chain(matches.iter())
@@ -106,6 +117,8 @@ fn article_line<'a>(
         let mut style = Style::new();
         if cursor.as_ref().is_some_and(|c| c.contains(&p)) {
             style = style.patch(theme.cursor());
+        } else if uncovered.iter().any(|u| u.contains(&p)) {
+            style = style.patch(theme.uncovered());
         }
         let covering = spans.iter().filter(|s| s.range.contains(&p));
         if let Some(inner) = covering.clone().min_by_key(|s| s.range.len()) {

@@ -7,48 +7,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::theme::Theme;
-use crate::app::{AppState, Pane};
-use crate::model::{Claim, ClaimStatus, Stance};
+use crate::app::{AppState, Look, Pane, detail_lines, status_glyph, wrap_lines};
+use crate::model::Claim;
 use crate::text::clean_line;
-
-/// Longest quote or explanation line drawn in the detail pane: a claim anchored on a
-/// whole 10 MB paragraph must not cost a frame its whole length.
-const MAX_QUOTE_CHARS: usize = 2_000;
-const MAX_EXPLANATION_LINES: usize = 500;
 
 /// The first `chars` characters of `s`: what a row can show at most, before cleaning.
 pub fn clip(s: &str, chars: usize) -> &str {
     match s.char_indices().nth(chars) {
         Some((i, _)) => &s[..i],
         None => s,
-    }
-}
-
-/// `s` cleaned for display and cut at `chars` characters with a visible "…".
-fn clip_marked(s: &str, chars: usize) -> String {
-    let shown = clip(s, chars);
-    let mut out = clean_line(shown).into_owned();
-    if shown.len() < s.len() {
-        out.push('…');
-    }
-    out
-}
-
-/// A link's stance in text with a sign, so it reads without colour.
-pub fn stance_badge(stance: Stance) -> &'static str {
-    match stance {
-        Stance::Supports => "+ supports",
-        Stance::Refutes => "− refutes ",
-        Stance::Context => "~ context ",
-    }
-}
-
-/// Status as one glyph, for the list: · todo, ◐ researching, ✓ reviewed.
-pub fn status_glyph(status: ClaimStatus) -> &'static str {
-    match status {
-        ClaimStatus::Todo => "·",
-        ClaimStatus::Researching => "◐",
-        ClaimStatus::Reviewed => "✓",
     }
 }
 
@@ -81,10 +48,22 @@ fn verdict_span<'a>(state: &AppState, theme: &Theme, claim: &Claim, long: bool) 
 pub fn draw_claims(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
     let focused = state.focus == Pane::Claims && state.overlay.is_none();
     let count = state.case.claims.len();
-    let position = state.current_index().map_or(0, |i| i + 1);
+    let visible = state.visible_claims();
+    let current = state.current_index();
+    let position = current
+        .and_then(|c| visible.iter().position(|i| *i == c))
+        .map_or(0, |i| i + 1);
+    let title = match &state.claim_filter {
+        None => format!(" Claims {position}/{count} "),
+        Some(f) => {
+            let head = format!(" Claims {position}/{} of {count} · ", visible.len());
+            let room = usize::from(area.width).saturating_sub(head.chars().count() + 3);
+            format!("{head}{} ", truncate(&clean_line(&f.text), room))
+        }
+    };
     let block = Block::bordered()
         .border_style(theme.border(focused))
-        .title(format!(" Claims {position}/{count} "));
+        .title(title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if count == 0 {
@@ -99,13 +78,15 @@ pub fn draw_claims(frame: &mut Frame, area: Rect, state: &AppState, theme: &Them
         frame.render_widget(hint, inner);
         return;
     }
+    if visible.is_empty() {
+        let hint = Line::styled("No claim matches the filter (/ to change it).", theme.dim());
+        frame.render_widget(Paragraph::new(hint).wrap(Wrap { trim: true }), inner);
+        return;
+    }
     let width = usize::from(inner.width);
-    let current = state.current_index();
-    let rows: Vec<Line> = state
-        .case
-        .claims
+    let rows: Vec<Line> = visible
         .iter()
-        .enumerate()
+        .map(|i| (*i, &state.case.claims[*i]))
         .skip(state.list_top)
         .take(usize::from(inner.height))
         .map(|(i, claim)| {
@@ -159,136 +140,52 @@ pub fn draw_detail(frame: &mut Frame, area: Rect, state: &AppState, theme: &Them
         " {label} · {} ",
         truncate(&clean_line(clip(&claim.text, title_room + 1)), title_room)
     ));
-    let field = |name: &str| Span::styled(format!("{name}: "), theme.dim());
-    let mut lines = vec![
-        Line::from(vec![
-            field("Claimant"),
-            if claim.claimant.is_empty() {
-                Span::styled("— (a to set)", theme.dim())
-            } else {
-                Span::raw(clean_line(&claim.claimant).into_owned())
-            },
-        ]),
-        Line::from(vec![
-            field("Status"),
-            Span::raw(format!(
-                "{} {}",
-                status_glyph(claim.status),
-                claim.status.name()
-            )),
-        ]),
-        Line::from(vec![
-            field("Verdict"),
-            verdict_span(state, theme, claim, true),
-        ]),
-    ];
-    if let Some(at) = &claim.verdict.rated_at {
-        lines.push(Line::from(vec![
-            field("Rated"),
-            Span::styled(clean_line(at).into_owned(), theme.dim()),
-        ]));
-    }
-    lines.push(Line::default());
-    let evidence_heading = Line::from(vec![
-        Span::styled(format!("Evidence ({}):", claim.links.len()), theme.dim()),
-        Span::styled(
-            if claim.links.is_empty() {
-                " none yet (l to link a source)"
-            } else {
-                ""
-            },
-            theme.dim(),
-        ),
-    ]);
-    lines.push(evidence_heading);
-    let selected_link = state.selected_link().map(|(i, _)| i);
-    let mut selected_line = None;
-    for (i, link) in claim.links.iter().enumerate() {
-        let selected = focused && Some(i) == selected_link;
-        if selected {
-            selected_line = Some(lines.len());
-        }
-        let base = if selected {
-            theme.selected_row(true)
-        } else {
-            Style::new()
-        };
-        let (title, publisher) = match state.case.source(&link.source) {
-            Some(s) => (
-                clean_line(&s.title).into_owned(),
-                clean_line(&s.container_title).into_owned(),
-            ),
-            None => (format!("(missing source {})", link.source), String::new()),
-        };
-        let mut row = vec![
-            Span::styled(if selected { "▶" } else { " " }, base),
-            Span::styled(
-                stance_badge(link.stance),
-                base.patch(theme.stance(link.stance)),
-            ),
-            Span::styled(format!(" {title}"), base),
-        ];
-        if !publisher.is_empty() {
-            row.push(Span::styled(
-                format!(" · {publisher}"),
-                base.patch(theme.dim()),
-            ));
-        }
-        lines.push(Line::from(row).style(base));
-        if let Some(first) = link.quote.lines().find(|l| !l.trim().is_empty()) {
-            lines.push(Line::from(vec![
-                Span::raw("   "),
-                Span::styled(
-                    format!("“{}”", clean_line(first.trim())),
-                    Style::new().add_modifier(Modifier::ITALIC),
-                ),
-            ]));
-        }
-    }
-    lines.push(Line::default());
-    let orphan = state.doc.orphans.contains(&index);
-    let quote = |exact: &str| clip_marked(exact, MAX_QUOTE_CHARS);
-    lines.extend(super::review::span_lines(state, theme, claim, quote));
-    if orphan {
-        lines.push(Line::styled(
-            "⚠ orphan: this text is no longer where it was anchored",
-            theme.warning(),
-        ));
-    }
-    lines.push(Line::default());
-    lines.push(Line::styled("Explanation:", theme.dim()));
-    if claim.verdict.explanation.is_empty() {
-        lines.push(Line::styled("— (E to write)", theme.dim()));
-    } else {
-        for l in claim
-            .verdict
-            .explanation
-            .lines()
-            .take(MAX_EXPLANATION_LINES)
-        {
-            lines.push(Line::raw(clip_marked(l, MAX_QUOTE_CHARS)));
-        }
-    }
-    lines.push(Line::default());
-    lines.push(Line::styled(format!("id {}", claim.id), theme.dim()));
-
+    let selected = state.selected_link().map(|(i, _)| i).filter(|_| focused);
     let inner = block.inner(area);
-    frame.render_widget(block, area);
     let width = usize::from(inner.width.max(1));
-    let total: usize = lines.iter().map(|l| l.width().div_ceil(width).max(1)).sum();
-    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let rows = wrap_lines(&detail_lines(state, index, selected), width);
     let height = usize::from(inner.height);
-    let max_scroll = total.saturating_sub(height);
-    // With a link selected, scroll just enough to show it (and its quote line).
-    let scroll = match selected_line {
-        Some(line) => (line + 2).saturating_sub(height),
-        None => state.detail_scroll,
+    let scroll = state.detail_scroll.min(rows.len().saturating_sub(height));
+    if scroll > 0 {
+        block = block.title(Line::styled(" ▲ more ", theme.key()).right_aligned());
     }
-    .min(max_scroll);
-    frame.render_widget(
-        paragraph.scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
-        inner,
-    );
+    if scroll + height < rows.len() {
+        block = block.title_bottom(Line::styled(" ▼ more ", theme.key()).right_aligned());
+    }
+    frame.render_widget(block, area);
+    let lines: Vec<Line> = rows
+        .iter()
+        .skip(scroll)
+        .take(height)
+        .map(|row| {
+            let base = if row.link.is_some() && row.link == selected {
+                theme.selected_row(true)
+            } else {
+                Style::new()
+            };
+            let spans: Vec<Span> = row
+                .parts
+                .iter()
+                .map(|(look, text)| Span::styled(text.clone(), base.patch(look_style(theme, look))))
+                .collect();
+            Line::from(spans).style(base)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The theme's style for a piece of the detail pane.
+fn look_style(theme: &Theme, look: &Look) -> Style {
+    match look {
+        Look::Plain | Look::Pointer => Style::new(),
+        Look::Dim => theme.dim(),
+        Look::Quote => Style::new().add_modifier(Modifier::ITALIC),
+        Look::Warning => theme.warning(),
+        Look::Verdict(colour) => Style::new()
+            .fg(theme.verdict_colour(colour))
+            .add_modifier(Modifier::BOLD),
+        Look::Stance(stance) => theme.stance(*stance),
+    }
 }
 
 /// Cuts `s` to `width` columns, ending in "…" when cut.

@@ -4,6 +4,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 
 use crate::app::{Action, AppState, Viewport};
 
+/// Columns left of the article's text: a mark for sentences no claim covers, then a
+/// bracket per claim level (outer, inner) so nested and overlapping claims show.
+pub const GUTTER: usize = 3;
+
 /// Below this the screen says "terminal too small" instead of drawing.
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
@@ -39,10 +43,27 @@ impl Panes {
         })
     }
 
+    /// Like [`Panes::new`], the right column split between list and detail by how many
+    /// claims the list shows (the same split the state machine scrolls by).
+    pub fn for_state(area: Rect, state: &AppState) -> Option<Panes> {
+        let mut panes = Panes::new(area)?;
+        let right = panes.claims.union(panes.detail);
+        let total = usize::from(right.height.saturating_sub(4));
+        let (list, _) = crate::app::split_right(total, state.visible_claims().len());
+        let list = u16::try_from(list + 2).unwrap_or(u16::MAX);
+        let [claims, detail] =
+            Layout::vertical([Constraint::Length(list), Constraint::Min(0)]).areas(right);
+        panes.claims = claims;
+        panes.detail = detail;
+        Some(panes)
+    }
+
     /// The insides of the panes, as the state machine needs them.
     pub fn viewport(&self) -> Viewport {
         Viewport {
-            article_width: usize::from(self.article.width.saturating_sub(2)),
+            article_width: usize::from(self.article.width.saturating_sub(2))
+                .saturating_sub(GUTTER)
+                .max(1),
             article_height: usize::from(self.article.height.saturating_sub(2)),
             list_height: usize::from(self.claims.height.saturating_sub(2)),
             detail_width: usize::from(self.detail.width.saturating_sub(2)),
@@ -67,19 +88,22 @@ fn inner(r: Rect) -> Rect {
 
 /// What a click at (`col`, `row`) means on a terminal of `area`.
 pub fn click(state: &AppState, area: Rect, col: u16, row: u16) -> Option<Action> {
-    let panes = Panes::new(area)?;
+    let panes = Panes::for_state(area, state)?;
     let at = ratatui::layout::Position::new(col, row);
     let article = inner(panes.article);
     if article.contains(at) {
         return Some(Action::ClickArticle {
             line: state.top + usize::from(row - article.y),
-            col: usize::from(col - article.x),
+            col: usize::from(col - article.x).saturating_sub(GUTTER),
         });
     }
     let claims = inner(panes.claims);
     if claims.contains(at) {
-        let index = state.list_top + usize::from(row - claims.y);
-        return (index < state.case.claims.len()).then_some(Action::ClickClaim(index));
+        let row = state.list_top + usize::from(row - claims.y);
+        return state
+            .visible_claims()
+            .get(row)
+            .map(|index| Action::ClickClaim(*index));
     }
     if panes.claims.contains(at) {
         return Some(Action::ClickPane(crate::app::Pane::Claims));
@@ -90,14 +114,32 @@ pub fn click(state: &AppState, area: Rect, col: u16, row: u16) -> Option<Action>
     None
 }
 
-/// What the mouse wheel means at (`col`, `row`): `lines` is negative for up.
-pub fn wheel(area: Rect, col: u16, row: u16, lines: isize) -> Option<Action> {
+/// A drag with the button held at (`col`, `row`): a position in the article, clamped to
+/// its pane so dragging past an edge selects to that edge.
+pub fn drag(state: &AppState, area: Rect, col: u16, row: u16) -> Option<Action> {
     let panes = Panes::new(area)?;
+    let article = inner(panes.article);
+    if article.width == 0 || article.height == 0 {
+        return None;
+    }
+    let col = col.clamp(article.x, article.right() - 1);
+    let row = row.clamp(article.y, article.bottom() - 1);
+    Some(Action::DragArticle {
+        line: state.top + usize::from(row - article.y),
+        col: usize::from(col - article.x).saturating_sub(GUTTER),
+    })
+}
+
+/// What the mouse wheel means at (`col`, `row`): `lines` is negative for up.
+pub fn wheel(state: &AppState, area: Rect, col: u16, row: u16, lines: isize) -> Option<Action> {
+    let panes = Panes::for_state(area, state)?;
     let at = ratatui::layout::Position::new(col, row);
     if panes.article.contains(at) {
         Some(Action::ScrollArticle(lines * 3))
     } else if panes.claims.contains(at) {
         Some(Action::ScrollClaims(lines))
+    } else if panes.detail.contains(at) {
+        Some(Action::ScrollDetail(lines * 3))
     } else {
         None
     }

@@ -2,7 +2,9 @@
 
 mod article;
 mod claims;
+mod first_steps;
 mod form;
+mod gutter;
 mod layout;
 mod library;
 mod overlay;
@@ -13,11 +15,13 @@ mod status;
 mod theme;
 
 #[cfg(test)]
+mod desk_tests;
+#[cfg(test)]
 mod review_tests;
 #[cfg(test)]
 mod tests;
 
-pub use layout::{MIN_HEIGHT, MIN_WIDTH, Panes, click, viewport, wheel};
+pub use layout::{MIN_HEIGHT, MIN_WIDTH, Panes, click, drag, viewport, wheel};
 pub use theme::Theme;
 
 use ratatui::Frame;
@@ -30,7 +34,7 @@ use crate::app::{AppState, View};
 /// Draws the whole screen for the current state.
 pub fn draw(frame: &mut Frame, state: &AppState, theme: &Theme) {
     let area = frame.area();
-    let Some(panes) = Panes::new(area) else {
+    let Some(panes) = Panes::for_state(area, state) else {
         draw_too_small(frame);
         return;
     };
@@ -43,6 +47,7 @@ pub fn draw(frame: &mut Frame, state: &AppState, theme: &Theme) {
         article::draw_article(frame, panes.article, state, theme);
         claims::draw_claims(frame, panes.claims, state, theme);
         claims::draw_detail(frame, panes.detail, state, theme);
+        first_steps::draw_first_steps(frame, panes.article, state, theme);
     }
     status::draw_status(frame, panes.status, state, theme);
     overlay::draw_overlay(frame, state, theme);

@@ -164,50 +164,6 @@ fn draw_compare(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme, 
     );
 }
 
-/// The detail pane's "In the article" lines: each span in text order, numbered when there
-/// are several (the one `]`/`[` last visited marked), and what re-anchoring left to review.
-pub fn span_lines<'a>(
-    state: &AppState,
-    theme: &Theme,
-    claim: &crate::model::Claim,
-    quote: impl Fn(&str) -> String,
-) -> Vec<Line<'a>> {
-    let count = claim.anchors.len();
-    let heading = match count {
-        0 | 1 => "In the article:".to_string(),
-        n => format!("In the article ({n} spans, ] and [ visit them):"),
-    };
-    let mut lines = vec![Line::styled(heading, theme.dim())];
-    let mut order: Vec<&crate::model::Anchor> = claim.anchors.iter().collect();
-    order.sort_by_key(|a| a.start);
-    for (k, anchor) in order.into_iter().enumerate() {
-        let visited = count > 1 && k == state.detail_span % count;
-        let number = match count {
-            0 | 1 => String::new(),
-            _ => format!("{} ", k + 1),
-        };
-        let bar = if visited { "▶" } else { "▌" };
-        lines.push(Line::from(vec![
-            Span::styled(format!("{bar}{number}"), theme.dim()),
-            Span::styled(
-                quote(&anchor.exact),
-                Style::new().add_modifier(Modifier::ITALIC),
-            ),
-        ]));
-        if let Some(review) = &anchor.review {
-            let note = match review.status {
-                ReviewStatus::NeedsReview => format!(
-                    "≈ needs review: the article changed here (was “{}”; R to review)",
-                    truncate(&clean_line(&review.old.exact), 60)
-                ),
-                ReviewStatus::Orphaned => "⚠ not found in the new version (R to review)".into(),
-            };
-            lines.push(Line::styled(note, theme.warning()));
-        }
-    }
-    lines
-}
-
 /// Words, each with whether it differs from the other side.
 pub type Marked = Vec<(String, bool)>;
 
