@@ -140,6 +140,20 @@ pub enum Command {
     /// Adds the attributes line to .gitattributes and sets the merge driver and the diff in
     /// the repository's config. Safe to run again.
     GitSetup,
+    /// Move a case onto a new version of its article: one line per claim (exact, moved,
+    /// changed, orphaned); exit 0 when all are exact or moved, 1 when any needs the checker,
+    /// 2 on error.
+    Reanchor {
+        verdict_file: PathBuf,
+        /// The new version of the article.
+        new_article: PathBuf,
+        /// Where to write (default: the verdict file itself, the old one kept as .bak).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Print a JSON array instead of one line per claim.
+        #[arg(long)]
+        json: bool,
+    },
     /// The case's source library in and out as CSL-JSON (Zotero, Pandoc).
     #[command(subcommand)]
     Sources(SourcesCommand),

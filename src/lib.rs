@@ -34,6 +34,8 @@ pub mod open;
 pub mod output;
 /// Fuzzy matching for the pickers: ranked matches in bounded slices.
 pub mod picker;
+/// `factdesk reanchor`: a case onto a new version of its article.
+pub mod reanchor_cli;
 /// Printing outside the TUI: every line cleaned as the screen cleans text.
 pub mod say;
 /// `factdesk sources import|export`.

@@ -133,6 +133,27 @@ fn main() -> ExitCode {
             }
             return ExitCode::from(u8::try_from(report.exit_code()).unwrap_or(2));
         }
+        Some(Command::Reanchor {
+            verdict_file,
+            new_article,
+            output,
+            json,
+        }) => {
+            match factdesk::reanchor_cli::reanchor(
+                &verdict_file,
+                &new_article,
+                output.as_deref(),
+                json,
+                &SystemEntropy,
+            ) {
+                Ok(run) => {
+                    print!("{}", run.stdout);
+                    run.notes.iter().for_each(|n| eprintln!("{n}"));
+                    return ExitCode::from(run.code);
+                }
+                Err(e) => Err(e),
+            }
+        }
         Some(Command::Export {
             verdict_file,
             format,

@@ -53,6 +53,9 @@ pub struct Opened {
     /// When an article was opened and its verdict file already existed: the article as a
     /// new case, offered instead of the existing one.
     pub fresh: Option<Box<Case>>,
+    /// The case's article file holds a different text now: that text and its path, to
+    /// offer re-anchoring onto.
+    pub newer: Option<(String, PathBuf)>,
 }
 
 #[derive(Debug, Error)]
@@ -146,7 +149,9 @@ fn open_inner(
     // A verdict file is recognised from its name or its first bytes, then loaded by the
     // store (as a stream when large): its text is not read here first.
     if store::looks_like_verdict_file(path, &read_head(path)) {
-        return open_verdict_file(path, out);
+        let mut opened = open_verdict_file(path, out)?;
+        opened.newer = crate::reanchor_cli::newer_version(&opened.case, path, max_article_bytes);
+        return Ok(opened);
     }
     let bytes = read_article(path, max_article_bytes)?;
     let target = out.map_or_else(|| store::default_path_for(path), Path::to_path_buf);
@@ -161,6 +166,9 @@ fn open_inner(
                 "{} differs from the article saved in this verdict file; showing the saved one",
                 path.display()
             ));
+        }
+        if opened.case.article.text != fresh.case.article.text {
+            opened.newer = Some((fresh.case.article.text.clone(), path.to_path_buf()));
         }
         // Saving the fresh case must ask before replacing the existing file.
         opened.fresh = Some(Box::new(fresh.case));
@@ -194,6 +202,7 @@ fn new_case(case: Case, target: PathBuf) -> Opened {
         notices: Vec::new(),
         recovery: None,
         fresh: None,
+        newer: None,
     }
 }
 
@@ -217,6 +226,7 @@ fn open_verdict_file(path: &Path, out: Option<&Path>) -> Result<Opened, OpenErro
         notices: loaded.warnings.iter().map(ToString::to_string).collect(),
         recovery: None,
         fresh: None,
+        newer: None,
     })
 }
 

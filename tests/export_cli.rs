@@ -25,6 +25,7 @@ fn claim(text: &str, exact: &str, id: &str, rating: Option<&str>) -> Claim {
         exact: exact.into(),
         prefix: String::new(),
         suffix: String::new(),
+        review: None,
         extra: Default::default(),
     });
     c.verdict.rating = rating.map(String::from);

@@ -62,6 +62,7 @@ fn claim(id: &str, exact: &str, created: &str) -> Claim {
             exact: exact.into(),
             prefix: String::new(),
             suffix: String::new(),
+            review: None,
             extra: Default::default(),
         }],
         text: exact.into(),

@@ -6,6 +6,12 @@
 
 use std::ops::Range;
 
+pub mod apply;
+mod diffmap;
+pub mod myers;
+pub mod quote;
+pub mod reanchor;
+
 use crate::model::{Anchor, Extra};
 use crate::text::CharIndex;
 
@@ -33,6 +39,7 @@ pub fn create(text: &str, index: &CharIndex, span: Range<usize>) -> Anchor {
         exact: text[span.clone()].to_string(),
         prefix: before[prefix_from..].to_string(),
         suffix: after[..suffix_to].to_string(),
+        review: None,
         extra: Extra::new(),
     }
 }

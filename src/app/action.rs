@@ -71,6 +71,8 @@ pub enum Effect {
     Quit,
     /// Put text on the clipboard (OSC 52).
     Copy(String),
+    /// Read a new version of the article and move the case onto it.
+    Reanchor { path: PathBuf },
     /// Open an http(s) URL with the system's opener (never through a shell).
     OpenUrl(String),
     /// Edit a claim's explanation (now `text`) in `$EDITOR`, the screen suspended meanwhile;

@@ -22,6 +22,7 @@ fn claim(id: &str, number: u32, exact: &str) -> Claim {
             exact: exact.into(),
             prefix: String::new(),
             suffix: String::new(),
+            review: None,
             extra: Default::default(),
         }],
         text: exact.into(),

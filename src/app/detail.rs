@@ -169,13 +169,7 @@ pub fn detail_lines(state: &AppState, index: usize, pointer: Option<usize>) -> V
         }
     }
     lines.push(DetailLine::blank());
-    lines.push(DetailLine::dim("In the article:"));
-    for anchor in &claim.anchors {
-        lines.push(DetailLine::new(vec![
-            (Look::Dim, "▌".into()),
-            (Look::Quote, clip_marked(&anchor.exact, MAX_QUOTE_CHARS)),
-        ]));
-    }
+    lines.extend(super::reanchor::span_lines(state, claim));
     if state.doc.orphans.contains(&index) {
         lines.push(DetailLine::new(vec![(
             Look::Warning,

@@ -59,8 +59,12 @@ impl AppState {
     pub(super) fn open_palette(&mut self) {
         let context = self.context();
         // Commands with no key of their own are reached from here.
-        let mut commands: Vec<Command> =
-            vec![Command::SaveAs, Command::ChangeScale, Command::ShowOverview];
+        let mut commands: Vec<Command> = vec![
+            Command::SaveAs,
+            Command::ChangeScale,
+            Command::ShowOverview,
+            Command::ShowReview,
+        ];
         for c in PALETTE_CONTEXTS {
             for (command, _) in self.keymap.section(*c) {
                 if !commands.contains(&command) && command != Command::OpenPalette {
@@ -232,6 +236,12 @@ impl AppState {
                         path: path.into(),
                         then_quit: false,
                     }];
+                }
+                // `:reanchor PATH` moves the case onto a new version of the article.
+                if let Some(path) = typed.strip_prefix("reanchor ").map(str::trim)
+                    && !path.is_empty()
+                {
+                    return vec![Effect::Reanchor { path: path.into() }];
                 }
                 if let Some(name) = typed.strip_prefix("scale ").map(str::trim) {
                     match crate::model::Scale::preset(name) {

@@ -2,8 +2,8 @@
 
 mod action;
 mod claims;
-mod detail;
 mod conflicts;
+mod detail;
 mod document;
 mod editor;
 mod evidence;
@@ -11,6 +11,7 @@ mod form;
 mod library;
 mod navigate;
 mod overview;
+mod reanchor;
 mod recovery;
 mod residue;
 mod search;
@@ -21,11 +22,13 @@ mod update;
 mod world;
 
 #[cfg(test)]
-mod desk_tests;
-#[cfg(test)]
 mod conflicts_tests;
 #[cfg(test)]
+mod desk_tests;
+#[cfg(test)]
 mod evidence_tests;
+#[cfg(test)]
+mod reanchor_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
@@ -42,6 +45,7 @@ pub use evidence::{PICKER_BUDGET, STANCES};
 pub use form::{FieldValue, Form, FormField};
 pub use library::is_date;
 pub use overview::{OverviewRow, OverviewView, RowKind, overview_rows};
+pub use reanchor::ReviewItem;
 pub use recovery::differences;
 pub use search::{Search, find_all};
 pub use state::{

@@ -168,6 +168,17 @@ pub enum Overlay {
     Search {
         editor: Editor,
     },
+    /// The article at `path` differs from the case's: move the case onto it?
+    ReanchorOffer {
+        text: Box<String>,
+        path: std::path::PathBuf,
+        /// The article as a new case, offered as well (when it was the article opened).
+        fresh: Option<Box<Case>>,
+    },
+    /// The changed and orphaned spans (`selected`: a row of `AppState::review_items`).
+    Review {
+        selected: usize,
+    },
     /// The claim list's filter being edited.
     ClaimFilter {
         editor: Editor,
@@ -223,6 +234,8 @@ impl Overlay {
             Overlay::SaveConflict { .. } => Context::SaveConflict,
             Overlay::SaveFailed { .. } => Context::SaveFailed,
             Overlay::ExistingCase { .. } => Context::ExistingCase,
+            Overlay::ReanchorOffer { .. } => Context::ReanchorOffer,
+            Overlay::Review { .. } => Context::Review,
             Overlay::Confirm(_) => Context::Confirm,
             Overlay::QuitPrompt => Context::QuitPrompt,
             Overlay::Discard(_) => Context::DiscardPrompt,
@@ -373,6 +386,10 @@ pub struct AppState {
     pub detail_scroll: usize,
     /// The selected link of the current claim, in the detail pane.
     pub detail_link: usize,
+    /// The span of the current claim last visited with `]`/`[` (in text order).
+    pub detail_span: usize,
+    /// A claim's span being selected anew from the review: (claim, anchor index).
+    pub(super) reselecting: Option<(ClaimId, usize)>,
     pub view: View,
     pub overlay: Option<Overlay>,
     pub message: Option<Message>,
@@ -486,6 +503,8 @@ impl AppState {
             list_top: 0,
             detail_scroll: 0,
             detail_link: 0,
+            detail_span: 0,
+            reselecting: None,
             view: View::Main,
             overlay: None,
             message: None,
@@ -529,7 +548,9 @@ impl AppState {
                 | Overlay::SaveConflict { .. }
                 | Overlay::SaveFailed { .. }
                 | Overlay::ExistingCase { .. }
-                | Overlay::Conflicts { editor: None, .. },
+                | Overlay::Conflicts { editor: None, .. }
+                | Overlay::ReanchorOffer { .. }
+                | Overlay::Review { .. },
             ) => Mode::Confirm,
             Some(Overlay::Picker(_)) => Mode::Pick,
             Some(

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use serde_json::{Value, json};
 
 use super::state::{AppState, View};
-use crate::model::{Case, Claim, ClaimId, Conflict, Residue, Scale, Source, SourceId};
+use crate::model::{Article, Case, Claim, ClaimId, Conflict, Residue, Scale, Source, SourceId};
 
 /// An entity and where it stood in its list, or `None` where it did not exist.
 type Placed<T> = Option<(usize, T)>;
@@ -29,6 +29,8 @@ pub struct Change {
     history: Vec<Value>,
     /// The merge conflicts before and after, when the change resolved one.
     conflicts: Option<(Vec<Conflict>, Vec<Conflict>)>,
+    /// The article before and after, when the change moved the case onto a new version.
+    article: Option<Box<(Article, Article)>>,
 }
 
 /// Done and undone changes, and where the file on disk stands.
@@ -211,6 +213,7 @@ impl AppState {
             residue: None,
             history,
             conflicts,
+            article: None,
         };
         if self.undo.saved.is_some_and(|s| s > self.undo.done.len()) {
             self.undo.saved = None;
@@ -256,6 +259,8 @@ impl AppState {
             scale: None,
             residue: Some((before, self.case.article.residue.clone())),
             history: vec![entry],
+            conflicts: None,
+            article: None,
         };
         if self.undo.saved.is_some_and(|s| s > self.undo.done.len()) {
             self.undo.saved = None;
@@ -263,6 +268,38 @@ impl AppState {
         self.undo.done.push(change);
         self.undo.undone.clear();
         self.revision += 1;
+    }
+
+    /// Records a move onto a new article version (`before`: the article as it was;
+    /// `history_from`: the history's length before it) as one undoable change.
+    pub(super) fn commit_new_article(
+        &mut self,
+        description: &str,
+        before: Article,
+        history_from: usize,
+    ) {
+        let done = self.undo.done.len();
+        self.commit(description.to_string());
+        if self.undo.done.len() == done {
+            // No claim changed: the change is the article alone.
+            self.undo.done.push(Change {
+                description: description.to_string(),
+                claims: Vec::new(),
+                sources: Vec::new(),
+                scale: None,
+                residue: None,
+                history: Vec::new(),
+                conflicts: None,
+                article: None,
+            });
+            self.undo.undone.clear();
+            self.revision += 1;
+        }
+        let history = self.case.history[history_from.min(self.case.history.len())..].to_vec();
+        if let Some(change) = self.undo.done.last_mut() {
+            change.history = history;
+            change.article = Some(Box::new((before, self.case.article.clone())));
+        }
     }
 
     /// `u`: puts back the state before the last change.
@@ -322,6 +359,11 @@ impl AppState {
         }
         if let Some((before, after)) = &change.residue {
             self.case.article.residue = if back { before } else { after }.clone();
+        }
+        if let Some(articles) = &change.article {
+            self.case.article = if back { &articles.0 } else { &articles.1 }.clone();
+            self.doc = super::document::Document::new(&self.case, self.viewport.article_width);
+            self.cursor = self.cursor.min(self.doc.sentences.len().saturating_sub(1));
         }
         if back {
             let keep = self.case.history.len().saturating_sub(change.history.len());

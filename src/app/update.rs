@@ -194,6 +194,8 @@ impl AppState {
             Context::Recovery => return self.run_recovery(command),
             Context::SaveConflict => return self.run_save_conflict(command),
             Context::ExistingCase => self.run_existing_case(command),
+            Context::ReanchorOffer => self.run_reanchor_offer(command),
+            Context::Review => self.run_review(command),
             Context::SaveFailed => {
                 if let Some(Overlay::SaveFailed { then_quit, .. }) = self.overlay.take()
                     && command == SaveAs
@@ -242,6 +244,9 @@ impl AppState {
     pub(super) fn run_pane(&mut self, command: Command) -> Vec<Effect> {
         use Command::*;
         let in_article = self.focus == Pane::Article;
+        if command == Cancel && self.reselecting.take().is_some() {
+            self.info("Re-selecting cancelled: the span is as it was");
+        }
         match command {
             Save => return vec![Effect::Save { then_quit: false }],
             Quit if self.dirty() => self.overlay = Some(Overlay::QuitPrompt),
@@ -343,6 +348,10 @@ impl AppState {
             Cancel if self.selection.take().is_none() && self.search.take().is_some() => {
                 self.info("Search cleared");
             }
+            AddSpan => self.add_span(),
+            NextSpan => self.visit_span(true),
+            PreviousSpan => self.visit_span(false),
+            ShowReview => self.open_review(),
             Search => self.open_search(),
             NextMatch => self.jump_match(true),
             PreviousMatch => self.jump_match(false),

@@ -17,6 +17,7 @@ fn anchor(exact: &str) -> Anchor {
         exact: exact.into(),
         prefix: String::new(),
         suffix: String::new(),
+        review: None,
         extra: Extra::new(),
     }
 }

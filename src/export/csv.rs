@@ -10,7 +10,7 @@
 //! computes itself (position, rating_value, counts) are never prefixed, so a negative rating
 //! value stays a number.
 
-use super::{Rating, plain, quotes, rating, stance_counts};
+use super::{Rating, plain, rating, stance_counts};
 use crate::model::{Case, Claim};
 
 /// The header row's column names, in order.
@@ -78,7 +78,7 @@ fn row(case: &Case, claim: &Claim) -> Vec<Field> {
     vec![
         Field::Text(claim.id.0.clone()),
         Field::Number(position),
-        Field::Text(quotes(claim).join(" … ")),
+        Field::Text(claim.quote()),
         Field::Text(claim.text.clone()),
         Field::Text(claim.claimant.clone()),
         Field::Number(claim.status.name().to_string()),

@@ -23,6 +23,7 @@ fn anchor(exact: &str) -> Anchor {
         exact: exact.to_string(),
         prefix: String::new(),
         suffix: String::new(),
+        review: None,
         extra: Extra::new(),
     }
 }

@@ -199,6 +199,22 @@ pub enum Command {
     DeleteToLineEnd,
     /// Start a new line.
     NewLine,
+    /// Move the case onto the new version of the article.
+    ReanchorArticle,
+    /// Accept the re-anchored span proposed for a claim.
+    AcceptSpan,
+    /// Select the claim's text anew in the article.
+    ReselectSpan,
+    /// Keep the span as an orphan (its old quote, not in the text).
+    KeepOrphan,
+    /// Add the selection to the current claim as another span.
+    AddSpan,
+    /// The current claim's next span in the text.
+    NextSpan,
+    /// The current claim's previous span in the text.
+    PreviousSpan,
+    /// The spans re-anchoring changed or orphaned, to settle.
+    ShowReview,
     /// Throw away what was typed (asked when there are changes).
     DiscardChanges,
     /// Go back to the form or editor.
@@ -315,6 +331,14 @@ impl Command {
             DeleteToLineStart => "delete to the start of the line",
             DeleteToLineEnd => "delete to the end of the line",
             NewLine => "new line",
+            ReanchorArticle => "re-anchor the claims onto the new version (reanchor PATH)",
+            AcceptSpan => "accept the proposed span",
+            ReselectSpan => "re-select the claim's text in the article",
+            KeepOrphan => "keep it as an orphan",
+            AddSpan => "add the selection to the current claim (another span)",
+            NextSpan => "the claim's next span",
+            PreviousSpan => "the claim's previous span",
+            ShowReview => "review the changed and orphaned claims",
             DiscardChanges => "discard the changes",
             KeepEditing => "keep editing",
         }
@@ -385,6 +409,13 @@ impl Command {
             NextTodo => "to do",
             ToggleUncovered => "uncovered",
             MoveDown => "move",
+            ReanchorArticle => "re-anchor",
+            AcceptSpan => "accept",
+            ReselectSpan => "re-select",
+            KeepOrphan => "keep orphan",
+            AddSpan => "add span",
+            NextSpan => "next span",
+            ShowReview => "review",
             _ => "",
         }
     }

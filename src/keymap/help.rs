@@ -17,7 +17,7 @@ pub enum HelpLine {
 
 /// Every context with its bindings, in the order a newcomer needs them.
 pub fn help_lines(keymap: &Keymap) -> Vec<HelpLine> {
-    const ORDER: [Context; 28] = [
+    const ORDER: [Context; 30] = [
         Context::Global,
         Context::Article,
         Context::Selection,
@@ -45,6 +45,8 @@ pub fn help_lines(keymap: &Keymap) -> Vec<HelpLine> {
         Context::SaveConflict,
         Context::SaveFailed,
         Context::ExistingCase,
+        Context::ReanchorOffer,
+        Context::Review,
         Context::Help,
     ];
     let mut lines = Vec::new();

@@ -46,6 +46,10 @@ pub enum Context {
     Overview,
     /// The merge conflicts list.
     Conflicts,
+    /// The article changed on disk: re-anchor onto it?
+    ReanchorOffer,
+    /// Settling what re-anchoring changed or orphaned.
+    Review,
     /// "Discard changes? y/n" over a form or editor.
     DiscardPrompt,
     /// Composite contexts: a form's field, looked up through the form's chain.
@@ -58,7 +62,7 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 34] = [
+    pub const ALL: [Context; 36] = [
         Context::Global,
         Context::Article,
         Context::Claims,
@@ -86,6 +90,8 @@ impl Context {
         Context::ExistingCase,
         Context::Overview,
         Context::Conflicts,
+        Context::ReanchorOffer,
+        Context::Review,
         Context::DiscardPrompt,
         Context::LinkStance,
         Context::LinkText,
@@ -125,6 +131,8 @@ impl Context {
             Context::ExistingCase => "existing_case",
             Context::Overview => "overview",
             Context::Conflicts => "conflicts",
+            Context::ReanchorOffer => "reanchor_offer",
+            Context::Review => "review",
             Context::DiscardPrompt => "discard_prompt",
             Context::LinkStance => "link_stance",
             Context::LinkText => "link_text",
@@ -165,6 +173,8 @@ impl Context {
             Context::ExistingCase => "The article already has a verdict file",
             Context::Overview => "Case overview (O)",
             Context::Conflicts => "Merge conflicts (after a git merge)",
+            Context::ReanchorOffer => "The article changed since the case was saved",
+            Context::Review => "Reviewing re-anchored claims (W)",
             Context::DiscardPrompt => "Esc with changes typed: discard them?",
             Context::LinkStance | Context::LinkText | Context::LinkLine => "Link form",
             Context::SourceTypeField | Context::SourceLine | Context::SourceText => "Source record",
@@ -202,6 +212,8 @@ impl Context {
             ExistingCase => &[ExistingCase],
             Overview => &[Overview, Global],
             Conflicts => &[Conflicts, Global],
+            ReanchorOffer => &[ReanchorOffer],
+            Review => &[Review],
             DiscardPrompt => &[DiscardPrompt],
             LinkStance => &[Stance, LinkForm],
             LinkText => &[LinkForm, TextEditor, Editing],

@@ -19,6 +19,26 @@ pub struct Article {
     /// The links of the page or Markdown file, in text order: candidate sources.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<ArticleLink>,
+    /// The versions the case was on before this one, oldest first (see `factdesk reanchor`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub versions: Vec<ArticleVersion>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A previous version of the article, kept when the case moved onto a newer one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleVersion {
+    /// Hex SHA-256 of `text`.
+    pub sha256: String,
+    /// RFC 3339 time that version was read, when known.
+    #[serde(default)]
+    pub retrieved: Option<String>,
+    /// The version's text, verbatim.
+    pub text: String,
+    /// RFC 3339 time the case moved off this version.
+    #[serde(default)]
+    pub replaced: Option<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -53,6 +73,7 @@ impl Article {
             meta: Metadata::default(),
             residue: Vec::new(),
             links: Vec::new(),
+            versions: Vec::new(),
             extra: Extra::new(),
         }
     }
@@ -67,6 +88,7 @@ impl Article {
             meta: Metadata::default(),
             residue: Vec::new(),
             links: Vec::new(),
+            versions: Vec::new(),
             extra: Extra::new(),
         }
     }

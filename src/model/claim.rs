@@ -35,8 +35,40 @@ pub struct Anchor {
     pub prefix: String,
     #[serde(default)]
     pub suffix: String,
+    /// Set by re-anchoring when this span could not be carried onto the new article text
+    /// unaided; `None` once the checker has settled it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Review>,
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+/// What re-anchoring left for the checker to settle on one span.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Review {
+    pub status: ReviewStatus,
+    /// The span as it was on the previous version of the article.
+    pub old: Span,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Why a span waits for the checker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewStatus {
+    /// Found only approximately: the anchor holds the proposed new span.
+    NeedsReview,
+    /// Not found: the anchor keeps its old position and quote.
+    Orphaned,
+}
+
+/// A span of some version of the article: scalar-value offsets and its text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub exact: String,
 }
 
 /// Where the checker is with a claim; kept apart from the verdict.
@@ -127,6 +159,19 @@ impl Claim {
     pub fn is_rated(&self) -> bool {
         self.verdict.rating.is_some()
     }
+
+    /// The quoted text of all spans in article order, joined with " … ": what exports show.
+    pub fn quote(&self) -> String {
+        let mut spans: Vec<&Anchor> = self.anchors.iter().collect();
+        spans.sort_by_key(|a| (a.start, a.end));
+        let quotes: Vec<&str> = spans.iter().map(|a| a.exact.as_str()).collect();
+        quotes.join(" … ")
+    }
+
+    /// Whether re-anchoring left any of the claim's spans for the checker to settle.
+    pub fn needs_review(&self) -> bool {
+        self.anchors.iter().any(|a| a.review.is_some())
+    }
 }
 
 #[cfg(test)]
@@ -140,6 +185,35 @@ mod tests {
         assert_eq!(s.next(), ClaimStatus::Researching);
         assert_eq!(s.next().next(), ClaimStatus::Reviewed);
         assert_eq!(s.next().next().next(), ClaimStatus::Todo);
+    }
+
+    /// Spans are quoted in article order, joined with an ellipsis.
+    #[test]
+    fn quote_joins_spans_in_order() {
+        let span = |start: usize, exact: &str| Anchor {
+            start,
+            end: start + exact.chars().count(),
+            exact: exact.into(),
+            prefix: String::new(),
+            suffix: String::new(),
+            review: None,
+            extra: Extra::new(),
+        };
+        let claim = Claim {
+            id: ClaimId("c1".into()),
+            number: 1,
+            anchors: vec![span(40, "second part"), span(3, "first part")],
+            text: String::new(),
+            claimant: String::new(),
+            status: ClaimStatus::Todo,
+            verdict: Verdict::default(),
+            links: Vec::new(),
+            created: String::new(),
+            updated: String::new(),
+            extra: Extra::new(),
+        };
+        assert_eq!(claim.quote(), "first part … second part");
+        assert!(!claim.needs_review());
     }
 
     /// Ids accept the generated alphabet and refuse anything a path or URL would trip on.

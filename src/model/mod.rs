@@ -15,8 +15,8 @@ mod meta;
 mod scale;
 mod source;
 
-pub use article::{Article, Origin, hex, sha256_hex, sha256_hex_bytes};
-pub use claim::{Anchor, Claim, ClaimId, ClaimStatus, Verdict};
+pub use article::{Article, ArticleVersion, Origin, hex, sha256_hex, sha256_hex_bytes};
+pub use claim::{Anchor, Claim, ClaimId, ClaimStatus, Review, ReviewStatus, Span, Verdict};
 pub use conflict::Conflict;
 pub use entropy::{Entropy, FixedEntropy, SystemEntropy};
 pub use ingested::{ArticleLink, Residue, ResidueKind};

@@ -105,8 +105,10 @@ pub fn open_and_run(
     if state.reading_width.is_some() {
         state.update(Action::Resize(state.viewport));
     }
-    if let Some(fresh) = opened.fresh {
-        state.offer_fresh_case(*fresh);
+    match (opened.newer, opened.fresh) {
+        (Some((text, path)), fresh) => state.offer_reanchor(text, path, fresh.map(|f| *f)),
+        (None, Some(fresh)) => state.offer_fresh_case(*fresh),
+        (None, None) => {}
     }
     // Unsaved work comes first: it is what would otherwise be lost. It belongs to the
     // factdesk that holds the case.
@@ -541,6 +543,14 @@ fn carry_out(effect: Effect, state: &mut AppState, autosave: &mut Autosave) -> F
         Effect::Save { then_quit } => save(state, autosave, None, false, then_quit),
         Effect::Overwrite { then_quit } => save(state, autosave, None, true, then_quit),
         Effect::SaveAs { path, then_quit } => save(state, autosave, Some(path), true, then_quit),
+        Effect::Reanchor { path } => {
+            let max = crate::open::DEFAULT_MAX_ARTICLE_BYTES;
+            match crate::reanchor_cli::read_new_article(&path, max) {
+                Ok((text, _)) => state.reanchor_onto(text, path),
+                Err(e) => state.reanchor_failed(&e.to_string()),
+            }
+            Flow::Continue
+        }
     }
 }
 

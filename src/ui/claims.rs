@@ -99,6 +99,8 @@ pub fn draw_claims(frame: &mut Frame, area: Rect, state: &AppState, theme: &Them
                 state.claim_label(i),
                 if orphan {
                     "⚠"
+                } else if claim.needs_review() {
+                    "≈"
                 } else {
                     status_glyph(claim.status)
                 }

@@ -2,8 +2,8 @@
 
 mod article;
 mod claims;
-mod first_steps;
 mod conflicts;
+mod first_steps;
 mod form;
 mod gutter;
 mod layout;
@@ -12,6 +12,7 @@ mod overlay;
 mod overview;
 mod picker;
 mod residue;
+mod review;
 mod status;
 mod theme;
 
@@ -19,6 +20,8 @@ mod theme;
 mod desk_tests;
 #[cfg(test)]
 mod residue_tests;
+#[cfg(test)]
+mod review_tests;
 #[cfg(test)]
 mod tests;
 

@@ -67,6 +67,13 @@ fn draw_one(frame: &mut Frame, state: &AppState, theme: &Theme, overlay: Option<
             frame.render_widget(Paragraph::new(body), inner);
         }
         Some(Overlay::Help { scroll }) => draw_help(frame, area, state, theme, *scroll),
+        Some(Overlay::ReanchorOffer { path, fresh, .. }) => {
+            let path = path.display().to_string();
+            super::review::draw_offer(frame, area, state, theme, &path, fresh.is_some());
+        }
+        Some(Overlay::Review { selected }) => {
+            super::review::draw_review(frame, area, state, theme, *selected)
+        }
         Some(Overlay::Rating { claim, selected }) => {
             let name = state
                 .case

@@ -43,6 +43,7 @@ pub(super) fn anchor(text: &str, exact: &str) -> Anchor {
         exact: exact.to_string(),
         prefix: chars[start.saturating_sub(32)..start].iter().collect(),
         suffix: chars[end..(end + 32).min(chars.len())].iter().collect(),
+        review: None,
         extra: Extra::new(),
     }
 }

@@ -227,6 +227,7 @@ fn anchor(chars: std::sync::Arc<Vec<char>>) -> impl Strategy<Value = Anchor> {
             exact: span(start, end),
             prefix: span(start.saturating_sub(32), start),
             suffix: span(end, (end + 32).min(n)),
+            review: None,
             extra,
         }
     })
