@@ -21,6 +21,7 @@ mod world;
 
 #[cfg(test)]
 mod desk_tests;
+#[cfg(test)]
 mod conflicts_tests;
 #[cfg(test)]
 mod evidence_tests;

@@ -215,8 +215,6 @@ impl Overlay {
             | Overlay::SaveAs { .. }
             | Overlay::Search { .. }
             | Overlay::ClaimFilter { .. } => Context::LineEditor,
-    },
-            | Overlay::Search { .. } => Context::LineEditor,
             Overlay::Conflicts {
                 editor: Some(editor),
                 ..
