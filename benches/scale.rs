@@ -50,7 +50,7 @@ fn open_to_first_frame(article: &std::path::Path, out: &std::path::Path) -> AppS
     let mut state = AppState::with_viewport(
         opened.case,
         opened.file,
-        opened.cursor,
+        opened.view.cursor,
         opened.notices,
         Keymap::default_keymap(),
         Box::new(FixedEntropy::default()),

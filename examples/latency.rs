@@ -214,7 +214,7 @@ fn run(path: &Path) {
     let mut state = AppState::with_viewport(
         opened.case,
         opened.file,
-        opened.cursor,
+        opened.view.cursor,
         opened.notices,
         Keymap::default_keymap(),
         Box::new(FixedEntropy::default()),
@@ -337,10 +337,7 @@ fn run(path: &Path) {
     }
 
     // Blocking work the runner does on the input path, outside the percentiles above.
-    let view = SavedView {
-        cursor: state.cursor_char(),
-        extra: state.file.view_extra.clone(),
-    };
+    let view = state.saved_view();
     let started = Instant::now();
     let recovery = store::write_recovery(&state.file.path, &state.case, &view, &state.file.extra);
     println!(

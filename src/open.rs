@@ -43,8 +43,8 @@ pub const DEFAULT_MAX_ARTICLE_BYTES: u64 = 256 * 1024 * 1024;
 pub struct Opened {
     pub case: Case,
     pub file: FileInfo,
-    /// Char offset of the cursor.
-    pub cursor: usize,
+    /// The screen as it was saved: cursor, focused pane, selected claim.
+    pub view: store::SavedView,
     /// Problems worth showing (bad bytes, hidden characters, orphans, a changed article).
     pub notices: Vec<String>,
     /// Unsaved work found in a recovery file newer than the verdict file: the case and its
@@ -198,7 +198,7 @@ fn new_case(case: Case, target: PathBuf) -> Opened {
     Opened {
         case,
         file: FileInfo::new(target),
-        cursor: 0,
+        view: store::SavedView::default(),
         notices: Vec::new(),
         recovery: None,
         fresh: None,
@@ -220,9 +220,9 @@ fn open_verdict_file(path: &Path, out: Option<&Path>) -> Result<Opened, OpenErro
             },
             path: target,
             extra: loaded.extra,
-            view_extra: loaded.view.extra,
+            view_extra: loaded.view.extra.clone(),
         },
-        cursor: loaded.view.cursor,
+        view: loaded.view,
         notices: loaded.warnings.iter().map(ToString::to_string).collect(),
         recovery: None,
         fresh: None,
@@ -429,7 +429,7 @@ mod tests {
         };
         store::save(&first.file.path, &first.case, &view, &first.file.extra).unwrap();
         let again = open_path(&path).unwrap();
-        assert_eq!(again.cursor, 5);
+        assert_eq!(again.view.cursor, 5);
         assert!(
             again.fresh.is_some(),
             "the article is offered as a new case"

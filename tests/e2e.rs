@@ -192,6 +192,34 @@ fn save_and_quit_honours_output_path() {
     assert_eq!(json["claims"][0]["text"], "Another one.");
 }
 
+/// Reopening a case puts back the pane that had the focus and the claim selected in the
+/// list, not just the article cursor.
+#[test]
+fn reopening_restores_focus_and_selected_claim() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), "One claim here. Another one.\n").unwrap();
+    let mut tui = Tui::spawn(&bin(), &["a.txt"], dir.path(), 100, 30, &[]);
+    tui.wait_for("a.factdesk.json", TIMEOUT);
+    // Two claims, the article cursor back on the first, the list's selection on the second.
+    for key in ["c", "j", "c", "k", "Tab", "j"] {
+        tui.key(key);
+    }
+    tui.wait_for("C2 · Another one.", TIMEOUT);
+    tui.key("Ctrl-s");
+    tui.wait_for("Saved 2 claims", TIMEOUT);
+    tui.key("q");
+    assert_eq!(tui.wait_exit(TIMEOUT), 0);
+
+    let mut tui = Tui::spawn(&bin(), &["a.factdesk.json"], dir.path(), 100, 30, &[]);
+    tui.wait_for("C2 · Another one.", TIMEOUT);
+    // The list has the focus: `/` filters claims (in the article it would search).
+    tui.key("/");
+    tui.wait_for("Filter claims:", TIMEOUT);
+    tui.key("Esc");
+    tui.key("q");
+    assert_eq!(tui.wait_exit(TIMEOUT), 0);
+}
+
 /// Resizing below the minimum says so; growing again redraws the panes.
 #[test]
 fn live_resize() {

@@ -311,3 +311,40 @@ fn pages_are_one_screen() {
     )));
     assert_eq!(s.top, tops[3]);
 }
+
+/// Reopening a case puts back the focused pane and the selected claim; a claim that is
+/// gone or a pane this version does not know leave the defaults.
+#[test]
+fn reopening_restores_focus_and_selected_claim() {
+    // Two claims; the article cursor back on the first; the list focused on the second.
+    let (s, _) = super::tests::run(super::evidence_tests::TEXT, "cjck<Tab>j");
+    assert_eq!((s.focus, s.current_index()), (Pane::Claims, Some(1)));
+    let view = s.saved_view();
+    assert_eq!(view.focus.as_deref(), Some("claims"));
+
+    let reopen = |view: &crate::store::SavedView| {
+        let mut again = AppState::new(
+            s.case.clone(),
+            s.file.clone(),
+            view.cursor,
+            Vec::new(),
+            crate::keymap::Keymap::default_keymap(),
+            Box::new(crate::model::FixedEntropy::default()),
+        );
+        again.restore_view(view);
+        again
+    };
+    let again = reopen(&view);
+    assert_eq!(again.focus, Pane::Claims);
+    assert_eq!(again.current, s.current);
+    assert_eq!(again.cursor, s.cursor, "the cursor is where it was");
+
+    let strange = crate::store::SavedView {
+        focus: Some("sidebar".into()),
+        claim: Some(crate::model::ClaimId("gone".into())),
+        ..view.clone()
+    };
+    let again = reopen(&strange);
+    assert_eq!(again.focus, Pane::Article);
+    assert_eq!(again.current_index(), Some(0), "the claim under the cursor");
+}

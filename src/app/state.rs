@@ -31,6 +31,22 @@ impl Pane {
             Pane::Detail => Pane::Claims,
         }
     }
+
+    /// The pane's name in a verdict file's `view.focus`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Pane::Article => "article",
+            Pane::Claims => "claims",
+            Pane::Detail => "detail",
+        }
+    }
+
+    /// The pane a `view.focus` names; `None` for a name this version does not know.
+    pub fn from_name(name: &str) -> Option<Pane> {
+        [Pane::Article, Pane::Claims, Pane::Detail]
+            .into_iter()
+            .find(|p| p.name() == name)
+    }
 }
 
 /// Which text field of a claim an editor changes.
@@ -630,6 +646,29 @@ impl AppState {
             .chars
             .char_of_byte(text, self.cursor_range().start)
             .unwrap_or(0)
+    }
+
+    /// What of the screen is saved with the case: the cursor, the focused pane and the
+    /// selected claim (with the view's fields this version does not know).
+    pub fn saved_view(&self) -> crate::store::SavedView {
+        crate::store::SavedView {
+            cursor: self.cursor_char(),
+            focus: Some(self.focus.name().to_owned()),
+            claim: self.current.clone(),
+            extra: self.file.view_extra.clone(),
+        }
+    }
+
+    /// Puts back the focused pane and the selected claim of a saved view (the cursor is
+    /// placed when the state is made). A claim that is gone, or a pane this version does
+    /// not know, leaves the default.
+    pub fn restore_view(&mut self, view: &crate::store::SavedView) {
+        if let Some(pane) = view.focus.as_deref().and_then(Pane::from_name) {
+            self.focus = pane;
+        }
+        if let Some(index) = view.claim.as_ref().and_then(|id| self.case.claim_index(id)) {
+            self.select_claim(index);
+        }
     }
 
     /// The file name shown in the status bar.

@@ -63,7 +63,7 @@ fn case() -> Case {
 fn clean_json() -> String {
     let view = SavedView {
         cursor: 5,
-        extra: Map::new(),
+        ..SavedView::default()
     };
     store::to_json(&case(), &view, &Map::new()).expect("the fixture saves")
 }

@@ -71,6 +71,13 @@ pub struct SavedView {
     /// Char offset (Unicode scalar values) of the cursor in the article text.
     #[serde(default)]
     pub cursor: usize,
+    /// The pane that had the focus: "article", "claims" or "detail" (an unknown name is
+    /// ignored, so a later version's panes do not stop the file opening).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub focus: Option<String>,
+    /// The claim selected in the list and shown in the detail pane.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claim: Option<crate::model::ClaimId>,
     /// Fields of `view` this version does not know, kept for the next save.
     #[serde(flatten)]
     pub extra: Map<String, Value>,

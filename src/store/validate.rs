@@ -204,7 +204,7 @@ const KNOWN: &[(&str, &[&str])] = &[
     ("name", &["family", "given", "literal"]),
     ("anchor", &["start", "end", "exact", "prefix", "suffix"]),
     ("verdict", &["rating", "explanation", "rated_at"]),
-    ("view", &["cursor"]),
+    ("view", &["cursor", "focus", "claim"]),
 ];
 
 /// Extra fields that would collide with a known field of their struct.

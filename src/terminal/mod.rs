@@ -16,7 +16,7 @@ use ratatui::layout::Rect;
 use crate::app::{Action, AppState, Effect};
 use crate::keymap::{Key, KeyCode};
 use crate::model::Entropy;
-use crate::store::{self, SavedView};
+use crate::store;
 use crate::{open, ui};
 
 mod external;
@@ -79,12 +79,13 @@ pub fn open_and_run(
     let mut state = AppState::with_viewport(
         opened.case,
         opened.file,
-        opened.cursor,
+        opened.view.cursor,
         notices,
         keymap,
         Box::new(entropy),
         viewport,
     );
+    state.restore_view(&opened.view);
     state.checker = config.config.name.clone();
     // One factdesk per case: a second one reads it but cannot save over it or autosave.
     let _lock = match store::lock_case(&state.file.path) {
@@ -183,10 +184,7 @@ fn write_recovery_of(state: &AppState) -> store::Kept {
     if !state.dirty() || state.read_only.is_some() {
         return store::Kept::Nothing;
     }
-    let view = SavedView {
-        cursor: state.cursor_char(),
-        extra: state.file.view_extra.clone(),
-    };
+    let view = state.saved_view();
     if state.case.article.sha256.is_empty() {
         // The hash of a large article is computed when it is first needed.
         let mut case = state.case.clone();
@@ -586,10 +584,7 @@ fn save(
         (false, None) => false,
     };
     state.case.article.ensure_hash();
-    let view = SavedView {
-        cursor: state.cursor_char(),
-        extra: state.file.view_extra.clone(),
-    };
+    let view = state.saved_view();
     match store::save_with(&target, &state.case, &view, &state.file.extra, follow_links) {
         Ok(report) => {
             autosave.clear(state);

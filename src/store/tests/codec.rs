@@ -125,12 +125,12 @@ fn save_refuses_what_would_not_reload() {
 
     let far = SavedView {
         cursor: TEXT.chars().count() + 1,
-        extra: Map::new(),
+        ..SavedView::default()
     };
     assert!(to_json(&sample_case(), &far, &none).is_err());
     let at_end = SavedView {
         cursor: TEXT.chars().count(),
-        extra: Map::new(),
+        ..SavedView::default()
     };
     assert!(to_json(&sample_case(), &at_end, &none).is_ok());
 

@@ -137,6 +137,8 @@ pub(super) fn sample_case() -> Case {
 pub(super) fn sample_view() -> SavedView {
     SavedView {
         cursor: 12,
+        focus: Some("detail".into()),
+        claim: Some(crate::model::ClaimId("c1".into())),
         extra: obj(json!({"x-scroll": 3})),
     }
 }

@@ -378,6 +378,7 @@ fn case() -> impl Strategy<Value = (Case, SavedView, Extra)> {
             let view = SavedView {
                 cursor,
                 extra: view_extra,
+                ..SavedView::default()
             };
             (case, view, extra)
         })
