@@ -17,28 +17,70 @@ const MAX_CAPTION_WORDS: usize = 40;
 /// The residue lines of `text`, in order. `title` is the article's headline when known
 /// (else its first line is).
 pub fn detect(text: &str, title: Option<&str>) -> Vec<Residue> {
-    let lines: Vec<(usize, &str)> = lines_with_offsets(text).collect();
-    let first_line = lines
-        .iter()
-        .map(|(_, l)| l.trim())
+    let first_line = text
+        .split('\n')
+        .map(str::trim)
         .find(|l| !l.is_empty())
         .unwrap_or("");
     let headline = words(title.filter(|t| !t.trim().is_empty()).unwrap_or(first_line));
-    let nonempty: Vec<usize> = (0..lines.len())
-        .filter(|&i| !lines[i].1.trim().is_empty())
-        .collect();
-    let tail = &nonempty[nonempty.len().saturating_sub(3)..];
+    // The last three non-empty lines, by their byte offset: the only ones that can be a
+    // repeated headline.
+    let mut tail_starts = Vec::new();
+    let mut end = text.len();
+    for line in text.rsplit('\n') {
+        let start = end - line.len();
+        if !line.trim().is_empty() {
+            tail_starts.push(start);
+            if tail_starts.len() == 3 {
+                break;
+            }
+        }
+        end = start.saturating_sub(1);
+    }
     let mut found = Vec::new();
-    for (n, &i) in nonempty.iter().enumerate() {
-        let (start, line) = lines[i];
-        let at_end = n > 0 && tail.contains(&i);
-        if let Some(kind) = classify(line.trim(), &headline, at_end) {
+    let mut first = true;
+    let (mut byte, mut start) = (0, 0);
+    for line in text.split('\n') {
+        let (line_byte, line_start) = (byte, start);
+        byte += line.len() + 1;
+        start += line.chars().count() + 1;
+        let start = line_start;
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        let at_end = !first && tail_starts.contains(&line_byte);
+        first = false;
+        // Every rule but the repeated headline's needs a short line: a paragraph of the
+        // story is passed over without splitting it into words.
+        if !at_end && more_words_than(trimmed, MAX_CAPTION_WORDS) {
+            continue;
+        }
+        if let Some(kind) = classify(trimmed, &headline, at_end) {
             let lead = line.chars().take_while(|c| c.is_whitespace()).count();
-            let len = line.trim().chars().count();
+            let len = trimmed.chars().count();
             found.push(Residue::new(start + lead, start + lead + len, kind));
         }
     }
     found
+}
+
+/// Whether `line` has more than `n` words (runs of letters and digits, as [`words`]
+/// splits them), counted without allocating.
+fn more_words_than(line: &str, n: usize) -> bool {
+    let mut count = 0;
+    let mut in_word = false;
+    for c in line.chars() {
+        let alnum = c.is_alphanumeric();
+        if alnum && !in_word {
+            count += 1;
+            if count > n {
+                return true;
+            }
+        }
+        in_word = alnum;
+    }
+    false
 }
 
 /// The kind of residue a (trimmed) line is, if any. `at_end`: among the last lines and
@@ -345,16 +387,6 @@ fn is_share(line: &str, w: &[String]) -> bool {
             && SHARE_LEADS
                 .iter()
                 .any(|p| joined == *p || joined.starts_with(&format!("{p} "))))
-}
-
-/// Each line of `text` (without its `\n`) with the char offset where it starts.
-fn lines_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut offset = 0;
-    text.split('\n').map(move |line| {
-        let start = offset;
-        offset += line.chars().count() + 1;
-        (start, line)
-    })
 }
 
 #[cfg(test)]

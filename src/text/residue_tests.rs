@@ -154,3 +154,58 @@ fn clean_articles_have_little_residue() {
         flagged.len()
     );
 }
+
+/// What `detect` finds, by the plain rule: every non-empty line classified, the last three
+/// (but the first) as the end of the article.
+fn detect_every_line(text: &str, title: Option<&str>) -> Vec<Residue> {
+    let mut lines = Vec::new();
+    let mut offset = 0;
+    for line in text.split('\n') {
+        lines.push((offset, line));
+        offset += line.chars().count() + 1;
+    }
+    let first = lines.iter().map(|(_, l)| l.trim()).find(|l| !l.is_empty());
+    let headline = words(title.or(first).unwrap_or(""));
+    let nonempty: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].1.trim().is_empty())
+        .collect();
+    let tail = &nonempty[nonempty.len().saturating_sub(3)..];
+    let mut found = Vec::new();
+    for (n, &i) in nonempty.iter().enumerate() {
+        let (start, line) = lines[i];
+        if let Some(kind) = classify(line.trim(), &headline, n > 0 && tail.contains(&i)) {
+            let lead = line.chars().take_while(|c| c.is_whitespace()).count();
+            let len = line.trim().chars().count();
+            found.push(Residue::new(start + lead, start + lead + len, kind));
+        }
+    }
+    found
+}
+
+/// Passing long lines over unsplit finds exactly what classifying every line finds: lines
+/// around the word limits, captions and credits padded with words and symbols, a headline
+/// repeated at the end, blank and indented lines.
+#[test]
+fn long_lines_are_skipped_without_changing_what_is_found() {
+    let mut text = String::from("Musk and Putin talks: what we know\n\n");
+    for n in [1, 15, 16, 17, 32, 33, 39, 40, 41, 60] {
+        let pad = "word ".repeat(n);
+        text.push_str(&format!("1665516979 934 {pad}\n"));
+        text.push_str(&format!("  (REUTERS / Mike Blake / {pad}file)\n"));
+        text.push_str(&format!("Keep reading: {pad}\n"));
+        text.push_str(&format!("Thank you for reading {pad}— — — —\n\n"));
+        text.push_str(&format!("We would love to give thanks {pad}.\n"));
+    }
+    text.push_str("A sentence of the story, which ends as sentences do.\n\n");
+    text.push_str("Musk and Putin talks: what we know\n");
+    let mut texts = vec![text];
+    if let Some(sample) = sample() {
+        texts.push(sample);
+    }
+    for text in &texts {
+        for title in [None, Some("Musk and Putin talks: what we know")] {
+            assert_eq!(detect(text, title), detect_every_line(text, title));
+        }
+    }
+    assert!(!detect(&texts[0], None).is_empty());
+}
