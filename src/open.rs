@@ -168,7 +168,7 @@ fn open_inner(
             ));
         }
         if opened.case.article.text != fresh.case.article.text {
-            opened.newer = Some((fresh.case.article.text.clone(), path.to_path_buf()));
+            opened.newer = Some((fresh.case.article.text.to_string(), path.to_path_buf()));
         }
         // Saving the fresh case must ask before replacing the existing file.
         opened.fresh = Some(Box::new(fresh.case));

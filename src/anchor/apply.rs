@@ -50,11 +50,11 @@ pub fn onto_new_version(
     let article = &mut case.article;
     article.ensure_hash();
     let previous = article.sha256.clone();
-    let old_text = std::mem::replace(&mut article.text, new_text);
+    let old_text = std::mem::replace(&mut article.text, new_text.into());
     article.versions.push(ArticleVersion {
         sha256: previous.clone(),
         retrieved: article.origin.retrieved.take(),
-        text: old_text,
+        text: old_text.into_string(),
         replaced: Some(at.to_string()),
         extra: Default::default(),
     });

@@ -1,12 +1,13 @@
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::{ArticleLink, Extra, Metadata, Residue};
+use super::{ArticleLink, ArticleText, Extra, Metadata, Residue};
 
 /// The text under check, verbatim, with where it came from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Article {
-    pub text: String,
+    /// Shared, never copied (see [`ArticleText`]).
+    pub text: ArticleText,
     /// Hex SHA-256 of `text` as UTF-8.
     pub sha256: String,
     pub origin: Origin,
@@ -67,7 +68,7 @@ impl Article {
     pub fn new(text: String, origin: Origin) -> Self {
         let sha256 = sha256_hex(&text);
         Article {
-            text,
+            text: text.into(),
             sha256,
             origin,
             meta: Metadata::default(),
@@ -82,7 +83,7 @@ impl Article {
     /// 10 MB takes longer than showing its first screen.
     pub fn unhashed(text: String, origin: Origin) -> Self {
         Article {
-            text,
+            text: text.into(),
             sha256: String::new(),
             origin,
             meta: Metadata::default(),

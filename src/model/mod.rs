@@ -14,6 +14,7 @@ mod ingested;
 mod meta;
 mod scale;
 mod source;
+mod text;
 
 pub use article::{Article, ArticleVersion, Origin, hex, sha256_hex, sha256_hex_bytes};
 pub use claim::{Anchor, Claim, ClaimId, ClaimStatus, Review, ReviewStatus, Span, Verdict};
@@ -23,6 +24,7 @@ pub use ingested::{ArticleLink, Residue, ResidueKind};
 pub use meta::Metadata;
 pub use scale::{Label, Rgb, Scale, ScaleError};
 pub use source::{Link, Name, SOURCE_TYPES, Source, SourceId, Stance, looks_like_url};
+pub use text::ArticleText;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
