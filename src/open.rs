@@ -9,6 +9,9 @@ use crate::model::{Case, Entropy, Origin, Scale};
 use crate::store::{self, FileInfo};
 use crate::text::ingest::{self, Format};
 
+mod preview;
+pub use preview::{PREVIEW_FROM_BYTES, Preview, preview};
+
 /// The demo article shipped in the binary, opened when no file is given.
 pub const DEMO_ARTICLE: &str = include_str!("../assets/demo-article.txt");
 /// The demo verdict file's name, in the user's data directory.

@@ -78,6 +78,32 @@ impl AppState {
         false
     }
 
+    /// The cursor on the last sentence, the last screen in view (as `G` in the article).
+    pub fn go_to_end(&mut self) {
+        self.partial_jump(true);
+        self.cursor_to(usize::MAX);
+    }
+
+    /// Takes the reader's place from a preview of this article (the runner shows one while
+    /// a large article is read): the cursor on the sentence at `cursor_byte`, the line at
+    /// `top_byte` at the top, from the last screens when `at_end`. Bytes this document
+    /// does not cover leave the cursor at the start (or the end).
+    pub fn continue_from(&mut self, at_end: bool, cursor_byte: usize, top_byte: usize) {
+        if at_end {
+            self.go_to_end();
+        }
+        let covered = self.doc.base..self.doc.covered.max(self.doc.base + 1);
+        if !covered.contains(&cursor_byte) {
+            return;
+        }
+        self.placed = true;
+        self.cursor = self.doc.sentence_at(cursor_byte);
+        if covered.contains(&top_byte) {
+            self.top = self.doc.line_of(top_byte).min(self.max_top());
+        }
+        self.follow_cursor();
+    }
+
     /// `g` and `G` before the background index is done: index just the first or the last
     /// screens so the jump is instant.
     pub(super) fn partial_jump(&mut self, to_end: bool) {

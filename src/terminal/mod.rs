@@ -20,6 +20,7 @@ use crate::store;
 use crate::{open, ui};
 
 mod external;
+mod loading;
 mod signals;
 #[cfg(unix)]
 mod tty;
@@ -67,7 +68,28 @@ pub fn open_and_run(
     });
     let options = open::OpenOptions { scale, ..options };
     let first_run = file.is_none() && !open::demo_path(output).exists();
+    let theme = ui::Theme::from_config(&config.config);
+    // A large plain-text article shows its first screen while the rest is read.
+    if let Some(path) = file
+        && let Some(preview) = open::preview(path, output, options.max_article_bytes)
+    {
+        let loading = loading::Loading::start(preview, path, output, options, entropy, config);
+        return run_with(loading.first_state(), theme, Some(loading));
+    }
     let opened = open::open_with(file, output, &options, &entropy)?;
+    let (state, _lock) = desk_for(opened, config, Box::new(entropy), first_run);
+    run(state, theme)
+}
+
+/// The app for an opened case: the config's keys, name, opener and width applied, the
+/// case locked (or opened read-only when another factdesk holds it), and what to offer
+/// first (re-anchoring, a fresh case, unsaved work). The lock is held while it lives.
+fn desk_for(
+    opened: open::Opened,
+    config: &crate::config::Loaded,
+    entropy: Box<dyn Entropy + Send>,
+    first_run: bool,
+) -> (AppState, Option<store::CaseLock>) {
     let (keymap, key_warnings) = crate::config::keymap(&config.config);
     let mut notices = opened.notices;
     notices.extend(config.warnings.iter().cloned());
@@ -82,13 +104,13 @@ pub fn open_and_run(
         opened.view.cursor,
         notices,
         keymap,
-        Box::new(entropy),
+        entropy,
         viewport,
     );
     state.restore_view(&opened.view);
     state.checker = config.config.name.clone();
     // One factdesk per case: a second one reads it but cannot save over it or autosave.
-    let _lock = match store::lock_case(&state.file.path) {
+    let lock = match store::lock_case(&state.file.path) {
         Ok(lock) => lock,
         Err(held) => {
             let who = held.pid.map_or_else(String::new, |p| format!(" (pid {p})"));
@@ -118,12 +140,22 @@ pub fn open_and_run(
     {
         state.offer_recovery(case, cursor);
     }
-    run(state, ui::Theme::from_config(&config.config))
+    (state, lock)
 }
 
 /// Takes over the terminal, runs the event loop, and gives the terminal back — also on
 /// error, on panic (after writing the recovery file) and on SIGTERM, SIGHUP and SIGINT.
 pub fn run(state: AppState, theme: ui::Theme) -> anyhow::Result<Outcome> {
+    run_with(state, theme, None)
+}
+
+/// Like [`run`]; with `loading`, `state` is the preview of a large article until the whole
+/// of it is read (see [`loading`]).
+fn run_with(
+    state: AppState,
+    theme: ui::Theme,
+    loading: Option<loading::Loading>,
+) -> anyhow::Result<Outcome> {
     // The state is shared with the signal thread, which writes the recovery file itself
     // when the event loop is stuck; the loop holds the lock only while it works.
     let shared = Arc::new(Mutex::new(state));
@@ -149,7 +181,24 @@ pub fn run(state: AppState, theme: ui::Theme) -> anyhow::Result<Outcome> {
         .and_then(|()| {
             let mut autosave = Autosave::new();
             let looped = catch_unwind(AssertUnwindSafe(|| {
-                event_loop(&mut terminal, &shared, theme, &stop, &input, &mut autosave)
+                let (_case_lock, waiting) = match loading {
+                    Some(loading) => {
+                        match loading.run(&mut terminal, &shared, &theme, &stop, &input)? {
+                            Some(loaded) => loaded,
+                            None => return Ok(Outcome::Quit),
+                        }
+                    }
+                    None => (None, Vec::new()),
+                };
+                event_loop(
+                    &mut terminal,
+                    &shared,
+                    theme,
+                    &stop,
+                    &input,
+                    &mut autosave,
+                    waiting,
+                )
             }));
             let state = lock(&shared);
             match looped {
@@ -274,6 +323,7 @@ fn event_loop(
     stop: &Stop,
     input: &Input,
     autosave: &mut Autosave,
+    waiting: Vec<Event>,
 ) -> anyhow::Result<Outcome> {
     let mut area: Rect = terminal
         .size()
@@ -288,6 +338,8 @@ fn event_loop(
     let mut first_frame = true;
     let mut quick_polls = 0u32;
     let mut last_input = Instant::now();
+    // Events that came while a large article was read, carried out first.
+    let mut waiting = waiting;
     loop {
         // The background index, when it is done (without waiting).
         if let Some(rx) = &indexer
@@ -308,7 +360,7 @@ fn event_loop(
         if std::mem::take(&mut first_frame) {
             indexer = start_indexer(&mut lock(shared));
         }
-        loop {
+        while waiting.is_empty() {
             if let Some(signal) = stop.signal() {
                 return Ok(Outcome::Stopped {
                     reason: format!("stopped by {}", signals::name(signal)),
@@ -359,7 +411,7 @@ fn event_loop(
                 anyhow::bail!("terminal gone (input keeps returning nothing)");
             }
         }
-        let mut events = Vec::new();
+        let mut events = std::mem::take(&mut waiting);
         while input.ready(Duration::ZERO)?
             && event::poll(Duration::ZERO).context("terminal gone")?
         {
