@@ -348,3 +348,31 @@ fn reopening_restores_focus_and_selected_claim() {
     assert_eq!(again.focus, Pane::Article);
     assert_eq!(again.current_index(), Some(0), "the claim under the cursor");
 }
+
+/// The spans redone for only the touched claims (ratings, statuses, a span added, undo and
+/// redo of each) are always what indexing every claim afresh gives.
+#[test]
+fn spans_follow_touched_claims_only() {
+    let text = "One claim here. Two claims there. Three is a crowd. Four more. Five.";
+    let (mut s, _) = super::tests::run(text, "cjcjcjc");
+    assert_eq!(s.case.claims.len(), 4);
+    let fresh = |s: &AppState| {
+        let mut doc = s.doc.clone();
+        doc.index_claims(&s.case);
+        (doc.spans, doc.orphans)
+    };
+    for keys in [
+        "x", "r1", "k", "x", "u", "u", "<Ctrl-r>", "gvw+", "u", "<Ctrl-r>", "jjd", "y", "u",
+    ] {
+        crate::test_support::press(&mut s, keys);
+        assert_eq!(
+            (s.doc.spans.clone(), s.doc.orphans.clone()),
+            fresh(&s),
+            "after {keys}"
+        );
+    }
+    assert!(
+        s.case.claims.iter().any(|c| c.anchors.len() == 2),
+        "a span was added"
+    );
+}

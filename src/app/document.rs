@@ -40,6 +40,11 @@ pub struct Document {
     pub complete: bool,
 }
 
+/// The order of [`Document::spans`]: by start, longest first, then by claim.
+fn span_order(s: &ClaimSpan) -> (usize, usize, usize) {
+    (s.range.start, usize::MAX - s.range.end, s.claim)
+}
+
 /// Wraps in paragraph-aligned chunks of about 1 MiB, storing the bytes done in `progress`;
 /// the same lines as one `text::wrap` of the whole text.
 fn wrap_counting(text: &str, width: usize, progress: &AtomicUsize) -> Vec<Range<usize>> {
@@ -227,8 +232,42 @@ impl Document {
                 self.orphans.push(i);
             }
         }
-        self.spans
-            .sort_by_key(|s| (s.range.start, usize::MAX - s.range.end, s.claim));
+        self.spans.sort_by_key(span_order);
+        self.max_span = self.spans.iter().map(|s| s.range.len()).max().unwrap_or(0);
+    }
+
+    /// Re-resolves the anchors of the claims at `touched` only, when the claim list kept
+    /// its shape (same claims at the same places): a rating or an edited span costs the
+    /// spans it changes, not 10,000 anchors.
+    pub fn reindex_claims(&mut self, case: &Case, touched: &[usize]) {
+        if touched.is_empty() {
+            return;
+        }
+        let text = &case.article.text;
+        self.spans.retain(|s| !touched.contains(&s.claim));
+        self.orphans.retain(|i| !touched.contains(i));
+        for &i in touched {
+            let Some(claim) = case.claims.get(i) else {
+                continue;
+            };
+            let mut orphan = false;
+            for a in &claim.anchors {
+                match anchor::resolve(text, &self.chars, a) {
+                    Some(range) => {
+                        let span = ClaimSpan { range, claim: i };
+                        let at = self
+                            .spans
+                            .partition_point(|s| span_order(s) < span_order(&span));
+                        self.spans.insert(at, span);
+                    }
+                    None => orphan = true,
+                }
+            }
+            if orphan {
+                let at = self.orphans.partition_point(|o| *o < i);
+                self.orphans.insert(at, i);
+            }
+        }
         self.max_span = self.spans.iter().map(|s| s.range.len()).max().unwrap_or(0);
     }
 

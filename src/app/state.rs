@@ -449,7 +449,9 @@ pub struct AppState {
     pub first_steps: bool,
     /// The widest the article's lines run (the config's `layout.reading_width`).
     pub reading_width: Option<usize>,
-    /// Where times are shown in (stored times are UTC).
+    /// Where times are shown in (stored times are UTC). UTC until the runner sets the
+    /// system's zone: finding it reads the zoneinfo directory, which the first frame of a
+    /// large article does not wait for.
     pub time_zone: jiff::tz::TimeZone,
 }
 
@@ -544,7 +546,7 @@ impl AppState {
             opener: Vec::new(),
             reading_width: None,
             first_steps: false,
-            time_zone: jiff::tz::TimeZone::system(),
+            time_zone: jiff::tz::TimeZone::UTC,
         };
         state.follow_cursor();
         state.open_conflicts_if_any();

@@ -96,6 +96,18 @@ fn changed_in_place<T: Clone + PartialEq, K: Clone + PartialEq>(
     Some(out)
 }
 
+/// The places of the claims changed in place whose anchors changed (the only ones whose
+/// spans in the article move).
+fn moved_spans(changed: &[Touched<ClaimId, Claim>]) -> Vec<usize> {
+    changed
+        .iter()
+        .filter_map(|(_, before, after)| match (before, after) {
+            (Some((i, b)), Some((_, a))) if b.anchors != a.anchors => Some(*i),
+            _ => None,
+        })
+        .collect()
+}
+
 /// What changed between two lists of entities, by id.
 fn diff<T: Clone + PartialEq, K: Clone + Eq + std::hash::Hash>(
     before: &[T],
@@ -140,7 +152,9 @@ impl AppState {
     /// history entries, and re-indexes the claims.
     pub(super) fn commit(&mut self, description: impl Into<String>) {
         let description = description.into();
-        let claims = match changed_in_place(&self.undo.last_claims, &self.case.claims, |c| &c.id) {
+        let in_place = changed_in_place(&self.undo.last_claims, &self.case.claims, |c| &c.id);
+        let reindex = in_place.as_ref().map(|changed| moved_spans(changed));
+        let claims = match in_place {
             Some(changed) => changed,
             None => diff(&self.undo.last_claims, &self.case.claims, |c| &c.id),
         };
@@ -155,7 +169,10 @@ impl AppState {
                 self.case.conflicts.clone(),
             )
         });
-        self.doc.index_claims(&self.case);
+        match reindex {
+            Some(touched) => self.doc.reindex_claims(&self.case, &touched),
+            None => self.doc.index_claims(&self.case),
+        }
         if claims.is_empty() && sources.is_empty() && scale.is_none() && conflicts.is_none() {
             return;
         }
@@ -377,10 +394,22 @@ impl AppState {
                 .claims
                 .iter()
                 .all(|(_, b, a)| b.is_some() && a.is_some());
+        // Spans point at claims by place: only when every claim kept its place can the
+        // touched claims' spans be redone alone.
+        let same_places = self.undo.last_claims.iter().map(|c| &c.id).eq(self
+            .case
+            .claims
+            .iter()
+            .map(|c| &c.id));
+        let mut moved = Vec::new();
         if in_place {
-            for (id, _, _) in &change.claims {
+            for (id, before, after) in &change.claims {
                 if let Some(i) = self.case.claim_index(id) {
                     self.undo.last_claims[i] = self.case.claims[i].clone();
+                    let anchors = |c: &Option<Claim>| c.as_ref().map(|c| c.anchors.clone());
+                    if anchors(before) != anchors(after) {
+                        moved.push(i);
+                    }
                 }
             }
         } else {
@@ -390,7 +419,11 @@ impl AppState {
             self.undo.last_sources = self.case.sources.clone();
         }
         self.undo.last_scale = Some(self.case.scale.clone());
-        self.doc.index_claims(&self.case);
+        if same_places && change.article.is_none() {
+            self.doc.reindex_claims(&self.case, &moved);
+        } else {
+            self.doc.index_claims(&self.case);
+        }
         self.revision += 1;
         if matches!(self.view, View::Library(_)) {
             self.refresh_library();

@@ -44,7 +44,7 @@ fn spawn_opener(opener: &[String], url: &str) -> Result<std::process::Child, Str
 
 /// Runs `f` with the terminal given back to the user (main screen, cooked mode, no mouse),
 /// then takes it over again and redraws from scratch.
-pub fn suspended<T>(terminal: &mut ratatui::DefaultTerminal, f: impl FnOnce() -> T) -> T {
+pub fn suspended<T>(terminal: &mut super::Screen, f: impl FnOnce() -> T) -> T {
     use crossterm::event::{
         DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
     };

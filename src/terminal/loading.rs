@@ -15,7 +15,6 @@ use std::time::Duration;
 
 use anyhow::Context as _;
 use crossterm::event::{self, Event, KeyEventKind};
-use ratatui::DefaultTerminal;
 use ratatui::layout::Rect;
 
 use super::{Input, Stop, desk_for, key_of, lock, read_event};
@@ -44,6 +43,9 @@ pub(super) struct Loading {
     preview: open::Preview,
     path: PathBuf,
     rx: Receiver<Read>,
+    /// The background read, started once the first frame is out (so the two do not
+    /// compete for a core or for the memory bus).
+    reader: Option<Box<dyn FnOnce() + Send>>,
     config: crate::config::Loaded,
     /// The desk over the part not shown (built when first needed).
     other: Option<AppState>,
@@ -69,14 +71,11 @@ impl Loading {
             let entropy: Box<dyn Entropy + Send> = Box::new(entropy);
             let _ = tx.send((opened, entropy));
         };
-        // If no thread can be made, the channel is dropped and the wait below says so.
-        let _ = std::thread::Builder::new()
-            .name("factdesk-read".into())
-            .spawn(reader);
         Loading {
             preview,
             path: path.to_path_buf(),
             rx,
+            reader: Some(Box::new(reader)),
             config: config.clone(),
             other: None,
             part: Part::Head,
@@ -128,7 +127,7 @@ impl Loading {
     /// The events that waited are handed back, to be carried out next.
     pub(super) fn run(
         mut self,
-        terminal: &mut DefaultTerminal,
+        terminal: &mut super::Screen,
         shared: &Mutex<AppState>,
         theme: &ui::Theme,
         stop: &Stop,
@@ -140,6 +139,16 @@ impl Loading {
                 terminal
                     .draw(|frame| ui::draw(frame, &state, theme))
                     .context("cannot draw")?;
+            }
+            if let Some(reader) = self.reader.take() {
+                // If no thread can be made, the channel is dropped and the wait says so.
+                let _ = std::thread::Builder::new()
+                    .name("factdesk-read".into())
+                    .spawn(reader);
+                // The last screens, ready for `G`.
+                if self.other.is_none() {
+                    self.other = Some(self.preview_state(Part::Tail));
+                }
             }
             loop {
                 if let Some(signal) = stop.signal() {
@@ -302,6 +311,7 @@ mod tests {
             preview,
             path: path.to_path_buf(),
             rx,
+            reader: None,
             config: crate::config::Loaded::default(),
             other: None,
             part: Part::Head,

@@ -10,7 +10,6 @@ use crossterm::event::{
     Event, KeyCode as CtKey, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind,
 };
 use crossterm::execute;
-use ratatui::DefaultTerminal;
 use ratatui::layout::Rect;
 
 use crate::app::{Action, AppState, Effect};
@@ -30,6 +29,20 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Instant;
 
 use signals::Stop;
+
+/// The terminal as the app draws it: through one buffer, so a frame leaves in one write
+/// (standard output's own buffer would send it a kibibyte at a time).
+pub(crate) type Screen =
+    ratatui::Terminal<ratatui::backend::CrosstermBackend<std::io::BufWriter<std::io::Stdout>>>;
+
+/// Takes the terminal over (raw mode, alternate screen, ratatui's panic hook) and gives
+/// the buffered screen to draw on.
+fn take_over() -> anyhow::Result<Screen> {
+    drop(ratatui::init());
+    let buffered = std::io::BufWriter::with_capacity(1 << 16, stdout());
+    ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(buffered))
+        .context("cannot take over the terminal")
+}
 
 /// How the interactive session ended.
 #[derive(Debug, PartialEq, Eq)]
@@ -108,6 +121,7 @@ fn desk_for(
         viewport,
     );
     state.restore_view(&opened.view);
+    state.time_zone = jiff::tz::TimeZone::system();
     state.checker = config.config.name.clone();
     // One factdesk per case: a second one reads it but cannot save over it or autosave.
     let lock = match store::lock_case(&state.file.path) {
@@ -174,11 +188,14 @@ fn run_with(
     install_panic_hook();
     let input = Input::open();
     let stop = Stop::install(rescue, input.probe());
-    let mut terminal = ratatui::init();
     // Bracketed paste: pasted text arrives as one event, so its newlines never act as Enter.
-    let result = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste)
-        .context("cannot enable the mouse")
-        .and_then(|()| {
+    let result = take_over()
+        .and_then(|terminal| {
+            execute!(stdout(), EnableMouseCapture, EnableBracketedPaste)
+                .context("cannot enable the mouse")
+                .map(|()| terminal)
+        })
+        .and_then(|mut terminal| {
             let mut autosave = Autosave::new();
             let looped = catch_unwind(AssertUnwindSafe(|| {
                 let (_case_lock, waiting) = match loading {
@@ -317,7 +334,7 @@ impl Autosave {
 }
 
 fn event_loop(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Screen,
     shared: &Mutex<AppState>,
     theme: ui::Theme,
     stop: &Stop,
