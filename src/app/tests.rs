@@ -440,9 +440,9 @@ fn jumping_visits_nested_claims() {
 }
 
 /// The default wording leaves out hidden characters (they must not be published) and is
-/// cut at 280 characters.
+/// the whole quote, however long, never cut.
 #[test]
-fn default_wording_is_clean_and_short() {
+fn default_wording_is_clean_and_whole() {
     let (s, _) = run("Bidi \u{202e}evil\u{202c} and zero\u{200b}width here.", "c");
     assert_eq!(s.case.claims[0].text, "Bidi evil and zerowidth here.");
     assert_eq!(
@@ -451,8 +451,8 @@ fn default_wording_is_clean_and_short() {
     );
     let long = format!("{}.", "word ".repeat(200));
     let (s, _) = run(&long, "c");
-    assert!((270..=281).contains(&s.case.claims[0].text.chars().count()));
-    assert!(s.case.claims[0].text.ends_with('…'));
+    assert_eq!(s.case.claims[0].text, long.trim_end().replace("  ", " "));
+    assert!(!s.case.claims[0].text.contains('…'));
 }
 
 /// Claims out of article order in a file are put in order when it opens.

@@ -35,6 +35,10 @@ fn claim(id: &str, exact: &str, text: &str, claimant: &str) -> Claim {
         anchors: vec![anchor(exact)],
         text: text.into(),
         claimant: claimant.into(),
+        claimant_guess: None,
+        claimant_kind: None,
+        made_on: None,
+        first_appearance: None,
         status: ClaimStatus::Todo,
         verdict: Verdict::default(),
         links: Vec::new(),
@@ -50,6 +54,7 @@ fn rated(label: &str, explanation: &str) -> Verdict {
         rating: Some(label.into()),
         explanation: explanation.into(),
         rated_at: Some("2026-01-03T10:00:00Z".into()),
+        published: None,
         extra: Extra::new(),
     }
 }

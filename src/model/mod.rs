@@ -13,7 +13,9 @@ mod scale;
 mod source;
 
 pub use article::{Article, Origin};
-pub use claim::{Anchor, Claim, ClaimId, ClaimStatus, Verdict};
+pub use claim::{
+    Anchor, Claim, ClaimId, ClaimStatus, ClaimantKind, Correction, Published, Verdict,
+};
 pub use entropy::{Entropy, FixedEntropy, SystemEntropy};
 pub use meta::Metadata;
 pub use scale::{Label, Rgb, Scale, ScaleError};
