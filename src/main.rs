@@ -107,15 +107,30 @@ fn main() -> ExitCode {
             output,
         })) => sources_cli::export(&verdict_file, output.as_deref())
             .map(|report| report.into_iter().for_each(|r| eprintln!("{r}"))),
-        Some(Command::Check { verdict_file }) => {
-            let report = factdesk::check::check_file(&verdict_file);
-            for problem in &report.problems {
-                println!("{}: {problem}", verdict_file.display());
-            }
-            if report.problems.is_empty() {
-                eprintln!("{}: no problems", verdict_file.display());
-            }
-            return ExitCode::from(u8::try_from(report.exit_code()).unwrap_or(2));
+        Some(Command::Check {
+            verdict_file,
+            strict,
+        }) => {
+            return ExitCode::from(factdesk::meta_cli::check(&verdict_file, strict));
+        }
+        Some(Command::Meta {
+            verdict_file,
+            url,
+            outlet,
+            author,
+            published,
+            language,
+            json,
+        }) => {
+            let edit = factdesk::model::MetaEdit {
+                url,
+                outlet,
+                authors: (!author.is_empty()).then_some(author),
+                published,
+                language,
+            };
+            factdesk::meta_cli::meta(&verdict_file, edit, json)
+                .map(|out| out.into_iter().for_each(|l| println!("{l}")))
         }
         Some(Command::Export {
             verdict_file,
@@ -124,13 +139,18 @@ fn main() -> ExitCode {
             base_url,
             author,
             author_kind,
+            per_claim,
+            html,
+            date,
+            links,
+            bom,
         }) => {
             let configured = config();
             configured
                 .warnings
                 .iter()
                 .for_each(|w| eprintln!("warning: {w}"));
-            let opts = export_cli::options(
+            let mut export = export_cli::options(
                 base_url,
                 author,
                 author_kind,
@@ -138,8 +158,24 @@ fn main() -> ExitCode {
                 configured.config.author.clone(),
                 SystemEntropy.today(),
             );
-            export_cli::export(&verdict_file, format, output.as_deref(), &opts)
-                .map(|notes| notes.iter().for_each(|n| eprintln!("{n}")))
+            export.date_published = date;
+            let opts = export_cli::Options {
+                export,
+                html,
+                csv: factdesk::export::CsvOptions { links, bom },
+                report: factdesk::export::ReportOptions {
+                    checker: configured.config.name.clone(),
+                    date: Some(SystemEntropy.today()),
+                },
+            };
+            export_cli::export(
+                &verdict_file,
+                format,
+                output.as_deref(),
+                per_claim.as_deref(),
+                &opts,
+            )
+            .map(|notes| notes.iter().for_each(|n| eprintln!("{n}")))
         }
         None => interactive(terminal::open_and_run(
             cli.file.as_deref(),

@@ -37,6 +37,19 @@ pub enum Action {
     SaveConflict { then_quit: bool },
     /// The runner finished a save (the path written) or failed (the reason).
     Saved(Result<PathBuf, String>),
+    /// The runner wrote an export, or could not (the reason).
+    Exported(Result<Exported, String>),
+}
+
+/// An export the runner wrote from the TUI.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Exported {
+    pub format: crate::export::Format,
+    pub path: PathBuf,
+    /// Pre-publication lint findings at the time.
+    pub warnings: usize,
+    /// Reviews published for the first time: recorded in the case.
+    pub published: Vec<(crate::model::ClaimId, crate::model::Published)>,
 }
 
 /// Something only the runner can do, asked for by `update`.
@@ -54,4 +67,9 @@ pub enum Effect {
     Quit,
     /// Put text on the clipboard (OSC 52).
     Copy(String),
+    /// Write an export of the case to `path`.
+    Export {
+        format: crate::export::Format,
+        path: PathBuf,
+    },
 }

@@ -54,8 +54,14 @@ impl AppState {
     pub(super) fn open_palette(&mut self) {
         let context = self.context();
         // Commands with no key of their own are reached from here.
-        let mut commands: Vec<Command> =
-            vec![Command::SaveAs, Command::ChangeScale, Command::ShowOverview];
+        let mut commands: Vec<Command> = vec![
+            Command::SaveAs,
+            Command::ChangeScale,
+            Command::ShowOverview,
+            Command::ExportClaimreview,
+            Command::ExportMarkdown,
+            Command::ExportCsv,
+        ];
         for c in PALETTE_CONTEXTS {
             for (command, _) in self.keymap.section(*c) {
                 if !commands.contains(&command) && command != Command::OpenPalette {

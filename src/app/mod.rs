@@ -1,6 +1,7 @@
 //! The state machine: `AppState::update(Action) -> Vec<Effect>`. No terminal here.
 
 mod action;
+mod claimant;
 mod claims;
 mod document;
 mod editor;
@@ -9,6 +10,7 @@ mod form;
 mod library;
 mod navigate;
 mod overview;
+mod publish;
 mod recovery;
 mod search;
 mod state;
@@ -20,12 +22,14 @@ mod evidence_tests;
 #[cfg(test)]
 mod tests;
 
-pub use action::{Action, Effect};
+pub use action::{Action, Effect, Exported};
+pub use claimant::ClaimantPrompt;
 pub use document::{ClaimSpan, Document, LAZY_INDEX_BYTES};
 pub use editor::Editor;
 pub use evidence::{PICKER_BUDGET, STANCES};
 pub use form::{FieldValue, Form, FormField};
 pub use library::is_date;
+pub use publish::METADATA_FIELDS;
 pub use overview::{OverviewRow, OverviewView, RowKind, overview_rows};
 pub use recovery::differences;
 pub use search::{Search, find_all};

@@ -166,6 +166,17 @@ pub enum Overlay {
     Search {
         editor: Editor,
     },
+    /// The claimant of a claim: the guess selected, completion from the case.
+    Claimant(Box<super::claimant::ClaimantPrompt>),
+    /// The article's metadata form.
+    MetadataForm {
+        form: Form,
+    },
+    /// Where an export from the TUI is written.
+    ExportPath {
+        format: crate::export::Format,
+        editor: Editor,
+    },
 }
 
 impl Overlay {
@@ -185,7 +196,15 @@ impl Overlay {
             Overlay::Edit { .. }
             | Overlay::NewSourceTitle { .. }
             | Overlay::SaveAs { .. }
-            | Overlay::Search { .. } => Context::LineEditor,
+            | Overlay::Search { .. }
+            | Overlay::Claimant(_)
+            | Overlay::ExportPath { .. } => Context::LineEditor,
+            Overlay::MetadataForm { form } => field(
+                form,
+                Context::SourceTypeField,
+                Context::SourceLine,
+                Context::SourceText,
+            ),
             Overlay::Recovery { .. } => Context::Recovery,
             Overlay::SaveConflict { .. } => Context::SaveConflict,
             Overlay::SaveFailed { .. } => Context::SaveFailed,
@@ -362,6 +381,8 @@ pub struct AppState {
     pub revision: u64,
     /// The checker's name from the config file: the history log's "by".
     pub checker: Option<String>,
+    /// The publication settings from the config file, for exports from the TUI.
+    pub publication: crate::export::ExportOptions,
     /// Bytes the background indexer has done, while it runs (for the status bar).
     pub index_progress: Option<std::sync::Arc<std::sync::atomic::AtomicUsize>>,
     /// Whether the article has been laid out for a real terminal size yet; the first
@@ -445,6 +466,7 @@ impl AppState {
             undo,
             revision: 0,
             checker: None,
+            publication: Default::default(),
             index_progress: None,
             entropy,
             placed: false,
@@ -472,7 +494,10 @@ impl AppState {
                 | Overlay::SaveAs { .. }
                 | Overlay::Search { .. }
                 | Overlay::LinkForm { .. }
-                | Overlay::SourceForm { .. },
+                | Overlay::SourceForm { .. }
+                | Overlay::Claimant(_)
+                | Overlay::MetadataForm { .. }
+                | Overlay::ExportPath { .. },
             ) => Mode::Edit,
             None if matches!(self.view, View::Library(_)) => Mode::Library,
             None if matches!(self.view, View::Overview(_)) => Mode::Overview,

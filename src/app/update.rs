@@ -64,6 +64,7 @@ impl AppState {
                     path.display()
                 ));
             }
+            Action::Exported(result) => self.exported(result),
             Action::SaveConflict { then_quit } => {
                 self.overlay = Some(Overlay::SaveConflict { then_quit });
             }
@@ -115,6 +116,13 @@ impl AppState {
         let context = self.context();
         match &mut self.overlay {
             Some(Overlay::Picker(_)) => self.picker_type(c),
+            Some(Overlay::Claimant(prompt)) => prompt.type_char(c),
+            Some(Overlay::ExportPath { editor, .. }) => editor.insert_char(c),
+            Some(Overlay::MetadataForm { form }) => {
+                if let Some(editor) = form.focused_mut().editor_mut() {
+                    editor.insert_char(c);
+                }
+            }
             Some(
                 Overlay::Edit { editor, .. }
                 | Overlay::NewSourceTitle { editor, .. }
@@ -201,6 +209,11 @@ impl AppState {
             Context::Picker => return self.run_picker(command),
             Context::LinkStance | Context::LinkText | Context::LinkLine => {
                 self.run_link_form(command)
+            }
+            Context::SourceTypeField | Context::SourceLine | Context::SourceText
+                if matches!(self.overlay, Some(Overlay::MetadataForm { .. })) =>
+            {
+                self.run_metadata_form(command)
             }
             Context::SourceTypeField | Context::SourceLine | Context::SourceText => {
                 self.run_source_form(command)
@@ -292,7 +305,11 @@ impl AppState {
             RateClaim => self.open_rating(),
             EditWording => self.open_editor(Field::Wording),
             EditExplanation => self.open_editor(Field::Explanation),
-            EditClaimant => self.open_editor(Field::Claimant),
+            EditClaimant => self.open_claimant_prompt(),
+            EditMetadata => self.open_metadata_form(),
+            ExportClaimreview => self.open_export(crate::export::Format::Claimreview),
+            ExportMarkdown => self.open_export(crate::export::Format::Markdown),
+            ExportCsv => self.open_export(crate::export::Format::Csv),
             CycleStatus => self.cycle_status(),
             Delete if self.focus == Pane::Detail => self.ask_remove_link(),
             Delete => self.ask_delete(),
@@ -371,6 +388,8 @@ impl AppState {
 
     fn run_editor(&mut self, command: Command) -> Vec<Effect> {
         match (command, &mut self.overlay) {
+            (_, Some(Overlay::Claimant(_))) => self.run_claimant_prompt(command),
+            (Command::Confirm, Some(Overlay::ExportPath { .. })) => return self.finish_export(),
             (Command::Confirm, Some(Overlay::NewSourceTitle { .. })) => {
                 self.finish_new_source_title()
             }
@@ -384,7 +403,8 @@ impl AppState {
                     Overlay::Edit { editor, .. }
                     | Overlay::NewSourceTitle { editor, .. }
                     | Overlay::SaveAs { editor, .. }
-                    | Overlay::Search { editor },
+                    | Overlay::Search { editor }
+                    | Overlay::ExportPath { editor, .. },
                 ),
             ) => {
                 edit(editor, other);
@@ -415,6 +435,10 @@ impl AppState {
         let anchors: usize = claim.anchors.iter().map(|a| wrapped(&a.exact)).sum();
         let links = claim.links.len() * 2;
         // Claimant, status, verdict, rated, blank lines, headings, id: 12 at most.
-        12 + anchors + links + wrapped(&claim.verdict.explanation) + wrapped(&claim.claimant)
+        12 + anchors
+            + links
+            + wrapped(&claim.verdict.explanation)
+            + wrapped(&claim.claimant)
+            + wrapped(&claim.text)
     }
 }

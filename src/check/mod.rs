@@ -11,6 +11,8 @@
 //! regular file, too big, not UTF-8, empty, not JSON, not a factdesk verdict file, a newer
 //! version). Unknown fields are not problems: they are kept on save. Never panics.
 
+pub mod lint;
+
 use std::collections::HashSet;
 use std::fmt;
 use std::fs::{self, File, Metadata};

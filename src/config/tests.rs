@@ -87,6 +87,7 @@ accent = "#5fafff"
             author: Some(Author {
                 name: "Jane Doe".into(),
                 kind: AuthorKind::Person,
+                ..Author::default()
             }),
             default_scale: Some("snopes".into()),
             key_overrides: vec![

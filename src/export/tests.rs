@@ -164,6 +164,7 @@ fn opts() -> ExportOptions {
         author: Some(Author {
             name: "Daily Tidings Fact Check".into(),
             kind: AuthorKind::Organization,
+            ..Author::default()
         }),
         date_published: Some("2026-01-05".into()),
     }
@@ -249,6 +250,7 @@ fn claimreview_url_pattern_and_options() {
         author: Some(Author {
             name: "Ed Itor".into(),
             kind: AuthorKind::Person,
+            ..Author::default()
         }),
         date_published: None,
     };
@@ -289,6 +291,7 @@ fn claimreview_refuses_missing_options() {
     let blank = Author {
         name: "\u{200b} ".into(),
         kind: AuthorKind::Person,
+        ..Author::default()
     };
     assert_eq!(
         err(ExportOptions {

@@ -170,6 +170,7 @@ fn claimreview_uses_schemaorg_vocabulary() {
         author: Some(Author {
             name: "Daily Tidings".into(),
             kind: AuthorKind::Person,
+            ..Author::default()
         }),
         date_published: Some("2026-01-05".into()),
     };

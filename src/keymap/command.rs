@@ -155,6 +155,18 @@ pub enum Command {
     DeleteWordBack,
     /// Start a new line.
     NewLine,
+    /// Edit the article's metadata: URL, outlet, authors, dates, language.
+    EditMetadata,
+    /// Write the rated claims as ClaimReview JSON-LD beside the verdict file.
+    ExportClaimreview,
+    /// Write the Markdown report beside the verdict file.
+    ExportMarkdown,
+    /// Write the CSV table beside the verdict file.
+    ExportCsv,
+    /// In the claimant prompt: the next claimant of the case that fits what is typed.
+    CompleteClaimant,
+    /// In the claimant prompt: person, organization, or detected from the name.
+    CycleClaimantKind,
 }
 
 impl Command {
@@ -171,6 +183,12 @@ impl Command {
         use Command::*;
         match self {
             Save => "save the verdict file",
+            EditMetadata => "article metadata: URL, outlet, authors, dates, language",
+            ExportClaimreview => "export ClaimReview JSON-LD (export)",
+            ExportMarkdown => "export the Markdown report (export)",
+            ExportCsv => "export CSV (export)",
+            CompleteClaimant => "complete from the case's claimants",
+            CycleClaimantKind => "claimant kind: person, organization, detected",
             Quit => "quit (asks when there are unsaved changes)",
             ShowHelp => "show this help",
             FocusNextPane => "next pane",
@@ -302,6 +320,9 @@ impl Command {
             DeleteSource => "delete",
             NextClaim => "next claim",
             MoveDown => "move",
+            EditMetadata => "metadata",
+            CompleteClaimant => "complete",
+            CycleClaimantKind => "kind",
             _ => "",
         }
     }

@@ -9,6 +9,7 @@ mod article;
 mod claim;
 mod entropy;
 mod meta;
+mod meta_edit;
 mod scale;
 mod source;
 
@@ -18,6 +19,7 @@ pub use claim::{
 };
 pub use entropy::{Entropy, FixedEntropy, SystemEntropy};
 pub use meta::Metadata;
+pub use meta_edit::{MetaEdit, MetaError, is_date_or_time, is_language_tag};
 pub use scale::{Label, Rgb, Scale, ScaleError};
 pub use source::{Link, Name, SOURCE_TYPES, Source, SourceId, Stance, looks_like_url};
 

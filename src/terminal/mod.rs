@@ -82,6 +82,7 @@ pub fn open_and_run(
         viewport,
     );
     state.checker = config.config.name.clone();
+    state.publication = config.config.export_options();
     if let Some(fresh) = opened.fresh {
         state.offer_fresh_case(*fresh);
     }
@@ -428,6 +429,11 @@ fn carry_out(effect: Effect, state: &mut AppState, autosave: &mut Autosave) -> F
         }
         Effect::DiscardRecovery => {
             autosave.clear(state);
+            Flow::Continue
+        }
+        Effect::Export { format, path } => {
+            let result = crate::export_cli::export_from_tui(state, format, &path);
+            state.update(Action::Exported(result));
             Flow::Continue
         }
         Effect::Save { then_quit } => save(state, autosave, None, false, then_quit),

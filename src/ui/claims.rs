@@ -158,15 +158,20 @@ pub fn draw_detail(frame: &mut Frame, area: Rect, state: &AppState, theme: &Them
         truncate(&clean_line(clip(&claim.text, title_room + 1)), title_room)
     ));
     let field = |name: &str| Span::styled(format!("{name}: "), theme.dim());
+    let claimant = match (claim.claimant.is_empty(), &claim.claimant_guess) {
+        (false, _) => Span::raw(clean_line(&claim.claimant).into_owned()),
+        (true, Some(guess)) => Span::styled(
+            format!("{}? (a guess: a to confirm)", clean_line(guess)),
+            theme.dim(),
+        ),
+        (true, None) => Span::styled("— (a to set)", theme.dim()),
+    };
     let mut lines = vec![
         Line::from(vec![
-            field("Claimant"),
-            if claim.claimant.is_empty() {
-                Span::styled("— (a to set)", theme.dim())
-            } else {
-                Span::raw(clean_line(&claim.claimant).into_owned())
-            },
+            field("Wording"),
+            Span::raw(clip_marked(&claim.text, MAX_QUOTE_CHARS)),
         ]),
+        Line::from(vec![field("Claimant"), claimant]),
         Line::from(vec![
             field("Status"),
             Span::raw(format!(
