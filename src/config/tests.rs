@@ -128,7 +128,7 @@ name = "Jane Doe"
 nmae = "typo"
 [publication]
 base_uri = "https://example.org/"
-author = { name = "Example", kind = "Company", url = "https://example.org" }
+author = { name = "Example", kind = "Company", email = "x@example.org" }
 [defaults]
 scale = "nonsense"
 [keys.artcle]
@@ -148,7 +148,7 @@ font = "Iosevka"
         "unknown key nmae",
         "unknown key publication.base_uri",
         "publication.author.kind",
-        "unknown key publication.author.url",
+        "unknown key publication.author.email",
         "defaults.scale \"nonsense\" is not a preset (politifact, snopes",
         "keys.artcle",
         "keys.article.mak_claim",

@@ -181,7 +181,11 @@ fn row(case: &Case, claim: &Claim) -> Vec<Field> {
         .unwrap_or_default();
     let sources = sources_of(case, claim);
     let titles: Vec<&str> = sources.iter().map(|s| s.title.as_str()).collect();
-    let urls: Vec<&str> = sources.iter().map(|s| s.url.trim()).collect();
+    let urls: Vec<&str> = sources
+        .iter()
+        .map(|s| s.url.trim())
+        .filter(|u| !u.is_empty())
+        .collect();
     let published = claim.verdict.published.as_ref().map(|p| p.date.clone());
     vec![
         Field::Number(claim.number.to_string()),

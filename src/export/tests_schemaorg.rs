@@ -173,6 +173,7 @@ fn claimreview_uses_schemaorg_vocabulary() {
             ..Author::default()
         }),
         date_published: Some("2026-01-05".into()),
+        today: None,
     };
     let labelled = demo_case();
     let mut conclusion = demo_case();

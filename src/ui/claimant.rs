@@ -41,13 +41,13 @@ pub(super) fn draw_claimant(frame: &mut Frame, area: Rect, state: &AppState, the
     };
     frame.render_widget(Paragraph::new(Span::styled(shown, style)), text_area);
     let kind = match prompt.kind {
-        None => "kind: detected from the name",
+        None => "kind: detected (Ctrl-o)",
         Some(k) if k == crate::model::ClaimantKind::Person => "kind: person",
         Some(_) => "kind: organization",
     };
     let mut note = Vec::new();
     if prompt.from_guess && prompt.selected {
-        note.push(Span::styled("factdesk's guess: Enter confirms, typing replaces · ", theme.warning()));
+        note.push(Span::styled("a guess: Enter confirms, typing replaces · ", theme.warning()));
     }
     note.push(Span::styled(kind, theme.dim()));
     frame.render_widget(Paragraph::new(Line::from(note)), note_area);
