@@ -179,7 +179,7 @@ fn claimant_prompt_confirms_replaces_and_completes() {
     let last = s.case.claims.iter().find(|c| c.anchors[0].exact.starts_with("Plain")).unwrap();
     assert_eq!(last.claimant, "Elon Musk");
     assert_eq!(last.claimant_kind, Some(crate::model::ClaimantKind::Organization));
-    let (s, _) = run(text, "jca<Left>, Inc.<Enter>");
+    let (s, _) = run(text, "jca<Left><Right>, Inc.<Enter>");
     assert_eq!(s.case.claims[0].claimant, "Musk, Inc.");
 }
 
