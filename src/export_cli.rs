@@ -137,8 +137,14 @@ pub fn export(
     }
     let recorded = export::record_published(&mut loaded.case, &rendered.published);
     if recorded > 0 {
-        store::save(verdict_file, &loaded.case, &loaded.view, &loaded.extra)
-            .with_context(|| format!("cannot record the publication dates in {}", verdict_file.display()))?;
+        store::save(verdict_file, &loaded.case, &loaded.view, &loaded.extra).with_context(
+            || {
+                format!(
+                    "cannot record the publication dates in {}",
+                    verdict_file.display()
+                )
+            },
+        )?;
         let claims: Vec<String> = rendered
             .published
             .iter()

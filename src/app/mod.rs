@@ -29,8 +29,8 @@ pub use editor::Editor;
 pub use evidence::{PICKER_BUDGET, STANCES};
 pub use form::{FieldValue, Form, FormField};
 pub use library::is_date;
-pub use publish::METADATA_FIELDS;
 pub use overview::{OverviewRow, OverviewView, RowKind, overview_rows};
+pub use publish::METADATA_FIELDS;
 pub use recovery::differences;
 pub use search::{Search, find_all};
 pub use state::{

@@ -28,7 +28,10 @@ impl AppState {
         let meta = &self.case.article.meta;
         let claim = self.current_claim();
         let form = Form::new(vec![
-            FormField::line(METADATA_FIELDS[0], self.case.article.origin.title.as_deref().unwrap_or("")),
+            FormField::line(
+                METADATA_FIELDS[0],
+                self.case.article.origin.title.as_deref().unwrap_or(""),
+            ),
             FormField::line(METADATA_FIELDS[1], meta.url.as_deref().unwrap_or("")),
             FormField::line(METADATA_FIELDS[2], meta.outlet.as_deref().unwrap_or("")),
             FormField::line(METADATA_FIELDS[3], &meta.authors.join("; ")),
@@ -40,7 +43,9 @@ impl AppState {
             ),
             FormField::line(
                 METADATA_FIELDS[7],
-                claim.and_then(|c| c.first_appearance.as_deref()).unwrap_or(""),
+                claim
+                    .and_then(|c| c.first_appearance.as_deref())
+                    .unwrap_or(""),
             ),
         ]);
         self.overlay = Some(Overlay::MetadataForm { form });
@@ -83,8 +88,13 @@ impl AppState {
             self.warn(format!("Claim made on: {made_on:?} is not YYYY-MM-DD"));
             return;
         }
-        if claim.is_some() && !first.is_empty() && !(looks_like_url(&first) && first.contains("://")) {
-            self.warn(format!("Claim first seen at: {first:?} is not an http(s) URL"));
+        if claim.is_some()
+            && !first.is_empty()
+            && !(looks_like_url(&first) && first.contains("://"))
+        {
+            self.warn(format!(
+                "Claim first seen at: {first:?} is not an http(s) URL"
+            ));
             return;
         }
         let mut meta = self.case.article.meta.clone();
@@ -176,7 +186,9 @@ impl AppState {
             ));
         }
         if recorded > 0 {
-            text.push_str(&format!(" · first publication of {recorded} recorded: save to keep"));
+            text.push_str(&format!(
+                " · first publication of {recorded} recorded: save to keep"
+            ));
         }
         self.info(text);
     }

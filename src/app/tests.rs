@@ -176,9 +176,17 @@ fn claimant_prompt_confirms_replaces_and_completes() {
     let (s, _) = run(text, "jcaElon Musk<Enter>");
     assert_eq!(s.case.claims[0].claimant, "Elon Musk");
     let (s, _) = run(text, "jcaElon Musk<Enter>Gca<BS>el<Tab><C-o><C-o><Enter>");
-    let last = s.case.claims.iter().find(|c| c.anchors[0].exact.starts_with("Plain")).unwrap();
+    let last = s
+        .case
+        .claims
+        .iter()
+        .find(|c| c.anchors[0].exact.starts_with("Plain"))
+        .unwrap();
     assert_eq!(last.claimant, "Elon Musk");
-    assert_eq!(last.claimant_kind, Some(crate::model::ClaimantKind::Organization));
+    assert_eq!(
+        last.claimant_kind,
+        Some(crate::model::ClaimantKind::Organization)
+    );
     let (s, _) = run(text, "jca<Left><Right>, Inc.<Enter>");
     assert_eq!(s.case.claims[0].claimant, "Musk, Inc.");
 }

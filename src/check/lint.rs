@@ -103,7 +103,13 @@ fn claim_findings(case: &Case, claim: &Claim) -> Vec<LintKind> {
 }
 
 fn wording_chars(claim: &Claim) -> usize {
-    claim.text.split_whitespace().collect::<Vec<_>>().join(" ").chars().count()
+    claim
+        .text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .count()
 }
 
 /// Whether the rating differs from the one published and no correction is dated on or
@@ -159,7 +165,11 @@ fn message(claim: &Claim, kind: LintKind) -> String {
         LintKind::UnconfirmedClaimant => format!(
             "{name}'s claimant {:?} is only a guess: confirm it (a) or type the claimant; \
              exports leave it out until then",
-            claim.claimant_guess.as_deref().map(crate::text::clean_line).unwrap_or_default()
+            claim
+                .claimant_guess
+                .as_deref()
+                .map(crate::text::clean_line)
+                .unwrap_or_default()
         ),
         LintKind::LongWording => format!(
             "{name}'s wording has {} characters; Google advises at most {MAX_WORDING_CHARS} \
@@ -184,5 +194,7 @@ fn message(claim: &Claim, kind: LintKind) -> String {
 /// The findings of the verdict file at `path`, or `None` when it does not open (the check
 /// reports why).
 pub fn lint_file(path: &std::path::Path) -> Option<Vec<Finding>> {
-    crate::store::load(path).ok().map(|loaded| lint(&loaded.case))
+    crate::store::load(path)
+        .ok()
+        .map(|loaded| lint(&loaded.case))
 }

@@ -507,3 +507,5 @@ fn rules(parts: &Parts) -> Vec<Problem> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_lint;

@@ -22,7 +22,7 @@ fn anchor(exact: &str) -> Anchor {
 }
 
 /// A clean case: two claims (one rated, one linked to a source), one source.
-fn case() -> Case {
+pub(super) fn case() -> Case {
     let mut case = Case::new(
         Article::new(TEXT.into(), Origin::default()),
         Scale::default_scale(),

@@ -334,7 +334,12 @@ fn item_reviewed(case: &Case, claim: &Claim) -> Value {
     let headline = title(case);
     appearance.insert("name".into(), headline.clone().into());
     appearance.insert("headline".into(), headline.into());
-    if let Some(outlet) = meta.outlet.as_deref().map(plain_line).filter(|o| !o.is_empty()) {
+    if let Some(outlet) = meta
+        .outlet
+        .as_deref()
+        .map(plain_line)
+        .filter(|o| !o.is_empty())
+    {
         appearance.insert(
             "publisher".into(),
             json!({"@type": "Organization", "name": outlet}),
@@ -350,7 +355,12 @@ fn item_reviewed(case: &Case, claim: &Claim) -> Value {
     if !authors.is_empty() {
         appearance.insert("author".into(), one_or_many(authors));
     }
-    if let Some(date) = meta.published.as_deref().map(plain_line).filter(|d| !d.is_empty()) {
+    if let Some(date) = meta
+        .published
+        .as_deref()
+        .map(plain_line)
+        .filter(|d| !d.is_empty())
+    {
         appearance.insert("datePublished".into(), date.into());
     }
     item.insert("appearance".into(), appearance.into());

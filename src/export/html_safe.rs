@@ -56,6 +56,10 @@ mod tests {
             assert_eq!(serde_json::from_str::<Value>(&escaped).unwrap(), value);
             checked += 1;
         }
-        assert!(checked > 100, "only {checked} strings read from {}", path.display());
+        assert!(
+            checked > 100,
+            "only {checked} strings read from {}",
+            path.display()
+        );
     }
 }

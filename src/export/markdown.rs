@@ -65,8 +65,12 @@ fn header(out: &mut String, case: &Case, opts: &ReportOptions) {
         out.push('\n');
     }
     let signed = [
-        opts.checker.as_deref().map(|c| format!("Checked by {}", line(c))),
-        opts.date.as_deref().map(|d| format!("report of {}", line(d))),
+        opts.checker
+            .as_deref()
+            .map(|c| format!("Checked by {}", line(c))),
+        opts.date
+            .as_deref()
+            .map(|d| format!("report of {}", line(d))),
     ];
     let signed: Vec<String> = signed.into_iter().flatten().collect();
     if !signed.is_empty() {
@@ -135,10 +139,7 @@ fn claim_section(out: &mut String, case: &Case, claim: &Claim) {
         let _ = writeln!(out, "- **Wording:** {}", or_none(&claim.text));
     }
     let _ = writeln!(out, "- **Claimant:** {}", or_none(&claim.claimant));
-    let made = claim
-        .made_on
-        .as_deref()
-        .filter(|d| !d.trim().is_empty());
+    let made = claim.made_on.as_deref().filter(|d| !d.trim().is_empty());
     if let Some(made) = made {
         let _ = writeln!(out, "- **Claim made:** {}", line(made));
     }

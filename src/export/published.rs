@@ -107,10 +107,20 @@ mod tests {
     /// A first export takes today and records it; a later one keeps the stored day.
     #[test]
     fn first_export_is_recorded_and_kept() {
-        let fresh = review_dates(&claim("False", "2026-01-02T09:00:00Z", None), &today("2026-01-05"));
+        let fresh = review_dates(
+            &claim("False", "2026-01-02T09:00:00Z", None),
+            &today("2026-01-05"),
+        );
         assert_eq!(fresh.published.as_deref(), Some("2026-01-05"));
-        assert_eq!(fresh.first.as_ref().map(|p| p.date.as_str()), Some("2026-01-05"));
-        let kept = claim("False", "2026-01-02T09:00:00Z", Some(("2026-01-05", "False")));
+        assert_eq!(
+            fresh.first.as_ref().map(|p| p.date.as_str()),
+            Some("2026-01-05")
+        );
+        let kept = claim(
+            "False",
+            "2026-01-02T09:00:00Z",
+            Some(("2026-01-05", "False")),
+        );
         let later = review_dates(&kept, &today("2026-02-01"));
         assert_eq!(later.published.as_deref(), Some("2026-01-05"));
         assert_eq!((later.modified, later.first), (None, None));
@@ -120,7 +130,11 @@ mod tests {
     /// later correction moves it on; `--date` overrides and records nothing.
     #[test]
     fn changes_since_publication_set_date_modified() {
-        let mut c = claim("True", "2026-03-01T10:00:00Z", Some(("2026-01-05", "False")));
+        let mut c = claim(
+            "True",
+            "2026-03-01T10:00:00Z",
+            Some(("2026-01-05", "False")),
+        );
         let dates = review_dates(&c, &today("2026-04-01"));
         assert_eq!(dates.modified.as_deref(), Some("2026-03-01"));
         c.verdict.explanation = "Correction 2026-03-09: the rating was False.".into();

@@ -339,7 +339,9 @@ fn claimreview_carries_metadata_and_only_confirmed_claimants() {
     c.claimant = "Ian Bremmer (Eurasia Group)".into();
     c.made_on = Some("2025-12-30".into());
     c.first_appearance = Some("https://social.example/post/1".into());
-    c.verdict.explanation.push_str("\nCorrection 2026-01-09: a figure was fixed.");
+    c.verdict
+        .explanation
+        .push_str("\nCorrection 2026-01-09: a figure was fixed.");
     case.claims[1].claimant = String::new();
     case.claims[1].claimant_guess = Some("Olivia Brandt".into());
     case.sources[0].issued = "2026-01-02".into();
@@ -360,9 +362,15 @@ fn claimreview_carries_metadata_and_only_confirmed_claimants() {
                "logo": {"@type": "ImageObject", "url": "https://tidings.example/logo.png"}})
     );
     let item = &first["itemReviewed"];
-    assert_eq!(item["author"], json!({"@type": "Person", "name": "Ian Bremmer (Eurasia Group)"}));
+    assert_eq!(
+        item["author"],
+        json!({"@type": "Person", "name": "Ian Bremmer (Eurasia Group)"})
+    );
     assert_eq!(item["datePublished"], "2025-12-30");
-    assert_eq!(item["firstAppearance"]["url"], "https://social.example/post/1");
+    assert_eq!(
+        item["firstAppearance"]["url"],
+        "https://social.example/post/1"
+    );
     assert_eq!(
         item["appearance"],
         json!({"@type": "CreativeWork", "url": "https://dailytidings.example/canonical",
@@ -372,13 +380,27 @@ fn claimreview_carries_metadata_and_only_confirmed_claimants() {
                "datePublished": "2026-01-01"})
     );
     let cited: Vec<&Value> = first["citation"].as_array().unwrap().iter().collect();
-    let by_id = case.claims[0].links.iter().position(|l| l.source == case.sources[0].id);
+    let by_id = case.claims[0]
+        .links
+        .iter()
+        .position(|l| l.source == case.sources[0].id);
     if by_id.is_some() {
-        let with_author = cited.iter().find(|c| c.get("author").is_some()).expect("an author");
+        let with_author = cited
+            .iter()
+            .find(|c| c.get("author").is_some())
+            .expect("an author");
         assert_eq!(with_author["datePublished"], "2026-01-02");
     }
-    assert_eq!(first["correction"], json!(["2026-01-09: a figure was fixed."]));
-    assert!(!first["reviewRating"]["ratingExplanation"].as_str().unwrap().contains("Correction"));
+    assert_eq!(
+        first["correction"],
+        json!(["2026-01-09: a figure was fixed."])
+    );
+    assert!(
+        !first["reviewRating"]["ratingExplanation"]
+            .as_str()
+            .unwrap()
+            .contains("Correction")
+    );
     assert!(doc["@graph"][1]["itemReviewed"].get("author").is_none());
     assert_eq!(publishable_problems(&doc), Vec::<String>::new());
 }
@@ -409,7 +431,11 @@ fn claimreview_dates_are_stable() {
     assert_eq!(doc["@graph"][0]["dateModified"], "2026-02-01");
     assert!(doc["@graph"][1].get("dateModified").is_none());
     assert_eq!(again.each.len(), 2);
-    assert!(again.each[0].1.contains("\"@context\": \"https://schema.org\""));
+    assert!(
+        again.each[0]
+            .1
+            .contains("\"@context\": \"https://schema.org\"")
+    );
 }
 
 /// A rated claim with blank wording or a rating not on the scale is reported, not exported.

@@ -92,7 +92,9 @@ fn markdown_for_publishing() {
     let c = &mut case.claims[1];
     c.anchors[0].exact = "“No, it is not.\nI have spoken to him once,”".into();
     c.text = "“No, it is not. I have spoken to him once,”".into();
-    c.verdict.explanation.push_str("\nCorrection 2026-02-01: the rating was True.");
+    c.verdict
+        .explanation
+        .push_str("\nCorrection 2026-02-01: the rating was True.");
     case.sources[0].author = vec![crate::model::Name::parse("Quist, Amara").unwrap()];
     case.sources[0].issued = "2026-01-02".into();
     let opts = ReportOptions {
@@ -100,11 +102,20 @@ fn markdown_for_publishing() {
         date: Some("2026-03-01".into()),
     };
     let md = markdown_with(&case, &opts);
-    assert!(md.contains("*Checked by Jane Doe, report of 2026-03-01.*"), "{md}");
+    assert!(
+        md.contains("*Checked by Jane Doe, report of 2026-03-01.*"),
+        "{md}"
+    );
     assert!(md.contains("- **Origin:** [https://dailytidings.example/c](<https://dailytidings.example/c>)\n- **Outlet:** Daily Tidings\n"), "{md}");
-    assert!(md.contains("> “No, it is not.\\\n> I have spoken to him once,”\n\n- **Claimant:**"), "{md}");
+    assert!(
+        md.contains("> “No, it is not.\\\n> I have spoken to him once,”\n\n- **Claimant:**"),
+        "{md}"
+    );
     assert!(!md.contains('⏎') && !md.contains("““"), "{md}");
-    assert!(md.contains("**Corrections:**\n\n- 2026-02-01: the rating was True.\n"), "{md}");
+    assert!(
+        md.contains("**Corrections:**\n\n- 2026-02-01: the rating was True.\n"),
+        "{md}"
+    );
     assert!(!md.contains("Correction 2026"), "{md}");
     assert!(md.contains("(Amara Quist, "), "{md}");
     assert!(md.contains(", 2026-01-02)"), "{md}");
@@ -212,7 +223,13 @@ fn csv_links_and_bom() {
     let case = demo_case();
     let plain = csv(&case);
     assert!(!plain.starts_with('\u{feff}'));
-    let text = csv_with(&case, CsvOptions { links: true, bom: true });
+    let text = csv_with(
+        &case,
+        CsvOptions {
+            links: true,
+            bom: true,
+        },
+    );
     let body = text.strip_prefix('\u{feff}').expect("a byte-order mark");
     let rows = parse_csv(body);
     let links: usize = case.claims.iter().map(|c| c.links.len().max(1)).sum();

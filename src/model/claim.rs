@@ -257,7 +257,10 @@ mod tests {
                 note: "rating was Mostly False.".into()
             }]
         );
-        assert_eq!(v.reasoning(), "It was false.\nCorrection 2026-13-40: not a date");
+        assert_eq!(
+            v.reasoning(),
+            "It was false.\nCorrection 2026-13-40: not a date"
+        );
     }
 
     /// Ids accept the generated alphabet and refuse anything a path or URL would trip on.

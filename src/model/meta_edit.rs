@@ -57,7 +57,12 @@ impl MetaEdit {
             set(&mut next.url, url, "url", &mut changed);
         }
         if let Some(outlet) = &self.outlet {
-            set(&mut next.outlet, clean("outlet", outlet)?, "outlet", &mut changed);
+            set(
+                &mut next.outlet,
+                clean("outlet", outlet)?,
+                "outlet",
+                &mut changed,
+            );
         }
         if let Some(authors) = &self.authors {
             let mut list = Vec::new();
@@ -120,7 +125,8 @@ pub fn is_language_tag(s: &str) -> bool {
     let lang_ok = parts
         .next()
         .is_some_and(|l| (2..=3).contains(&l.len()) && l.chars().all(|c| c.is_ascii_alphabetic()));
-    lang_ok && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+    lang_ok
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 #[cfg(test)]
@@ -139,20 +145,42 @@ mod tests {
             language: Some("de-CH".into()),
             ..MetaEdit::default()
         };
-        assert_eq!(edit.apply(&mut meta).unwrap(), ["url", "authors", "published", "language"]);
+        assert_eq!(
+            edit.apply(&mut meta).unwrap(),
+            ["url", "authors", "published", "language"]
+        );
         assert_eq!(meta.authors, ["Ann Lee"]);
-        assert_eq!(meta.provenance.get("url").map(String::as_str), Some("checker"));
+        assert_eq!(
+            meta.provenance.get("url").map(String::as_str),
+            Some("checker")
+        );
         let before = meta.clone();
         for bad in [
-            MetaEdit { url: Some("ftp://x".into()), outlet: Some("New".into()), ..MetaEdit::default() },
-            MetaEdit { published: Some("1 March".into()), ..MetaEdit::default() },
-            MetaEdit { language: Some("english!".into()), ..MetaEdit::default() },
-            MetaEdit { outlet: Some("a\u{1b}[31m".into()), ..MetaEdit::default() },
+            MetaEdit {
+                url: Some("ftp://x".into()),
+                outlet: Some("New".into()),
+                ..MetaEdit::default()
+            },
+            MetaEdit {
+                published: Some("1 March".into()),
+                ..MetaEdit::default()
+            },
+            MetaEdit {
+                language: Some("english!".into()),
+                ..MetaEdit::default()
+            },
+            MetaEdit {
+                outlet: Some("a\u{1b}[31m".into()),
+                ..MetaEdit::default()
+            },
         ] {
             assert!(bad.apply(&mut meta).is_err(), "{bad:?}");
             assert_eq!(meta, before);
         }
-        let clear = MetaEdit { language: Some(String::new()), ..MetaEdit::default() };
+        let clear = MetaEdit {
+            language: Some(String::new()),
+            ..MetaEdit::default()
+        };
         assert_eq!(clear.apply(&mut meta).unwrap(), ["language"]);
         assert_eq!(meta.language, None);
     }

@@ -16,7 +16,13 @@ use crate::text::clean_line;
 /// How many completions are listed under the text.
 const SHOWN: usize = 4;
 
-pub(super) fn draw_claimant(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme, prompt: &ClaimantPrompt) {
+pub(super) fn draw_claimant(
+    frame: &mut Frame,
+    area: Rect,
+    state: &AppState,
+    theme: &Theme,
+    prompt: &ClaimantPrompt,
+) {
     let name = state
         .case
         .claim_index(&prompt.claim)
@@ -47,14 +53,25 @@ pub(super) fn draw_claimant(frame: &mut Frame, area: Rect, state: &AppState, the
     };
     let mut note = Vec::new();
     if prompt.from_guess && prompt.selected {
-        note.push(Span::styled("a guess: Enter confirms, typing replaces · ", theme.warning()));
+        note.push(Span::styled(
+            "a guess: Enter confirms, typing replaces · ",
+            theme.warning(),
+        ));
     }
     note.push(Span::styled(kind, theme.dim()));
     frame.render_widget(Paragraph::new(Line::from(note)), note_area);
-    let typed = if prompt.selected { String::new() } else { prompt.editor.text() };
+    let typed = if prompt.selected {
+        String::new()
+    } else {
+        prompt.editor.text()
+    };
     let fits = ClaimantPrompt::completions(&prompt.known, &typed);
     let mut lines = vec![Line::styled(
-        if fits.is_empty() { "No other claimant in the case fits" } else { "In the case (Tab):" },
+        if fits.is_empty() {
+            "No other claimant in the case fits"
+        } else {
+            "In the case (Tab):"
+        },
         theme.dim(),
     )];
     for name in fits.iter().take(SHOWN) {
@@ -68,7 +85,12 @@ pub(super) fn draw_claimant(frame: &mut Frame, area: Rect, state: &AppState, the
         footer(
             state,
             theme,
-            &[Command::Confirm, Command::CompleteClaimant, Command::CycleClaimantKind, Command::Cancel],
+            &[
+                Command::Confirm,
+                Command::CompleteClaimant,
+                Command::CycleClaimantKind,
+                Command::Cancel,
+            ],
         ),
         footer_area,
     );
