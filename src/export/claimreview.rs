@@ -401,7 +401,7 @@ fn citations(case: &Case, claim: &Claim) -> Vec<Value> {
         if is_web_url(archive) {
             work.insert("archivedAt".into(), archive.into());
         }
-        let publisher = plain_line(&source.container_title);
+        let publisher = plain_line(&source.publisher());
         if !publisher.is_empty() {
             work.insert(
                 "publisher".into(),
