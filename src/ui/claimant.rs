@@ -48,7 +48,7 @@ pub(super) fn draw_claimant(
     frame.render_widget(Paragraph::new(Span::styled(shown, style)), text_area);
     let kind = match prompt.kind {
         None => "kind: detected (Ctrl-o)",
-        Some(k) if k == crate::model::ClaimantKind::Person => "kind: person",
+        Some(crate::model::ClaimantKind::Person) => "kind: person",
         Some(_) => "kind: organization",
     };
     let mut note = Vec::new();
