@@ -15,6 +15,8 @@ mod published;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_hostile;
+#[cfg(test)]
 mod tests_schemaorg;
 #[cfg(test)]
 mod tests_text;
