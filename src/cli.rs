@@ -129,6 +129,10 @@ pub enum Command {
         /// CSV: start with a byte-order mark, for Excel.
         #[arg(long)]
         bom: bool,
+        /// Write over the output even when it is the verdict file or another verdict file
+        /// (the old one is kept as .bak).
+        #[arg(long)]
+        force: bool,
     },
     /// The case's source library in and out as CSL-JSON (Zotero, Pandoc).
     #[command(subcommand)]
@@ -148,9 +152,13 @@ pub enum SourcesCommand {
     /// Write a verdict file's library as CSL-JSON.
     Export {
         verdict_file: PathBuf,
-        /// Where to write (default: standard output).
+        /// Where to write (default or `-`: standard output).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Write over the output even when it is a verdict file (the old one is kept as
+        /// .bak).
+        #[arg(long)]
+        force: bool,
     },
 }
 

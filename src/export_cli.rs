@@ -2,7 +2,6 @@
 //! [--per-claim DIR] [--html] [--date D] [--links] [--bom]`, and the same exports from the
 //! TUI.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
@@ -83,29 +82,34 @@ pub fn render(case: &Case, format: Format, opts: &Options) -> anyhow::Result<Ren
     Ok(out)
 }
 
-/// Writes an export's bytes to `path` (`-`: standard output). The one place exports reach
-/// the file system, so the rules for output paths live in one function.
-pub fn write_output(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    if path == Path::new("-") {
-        return std::io::stdout()
-            .write_all(bytes)
-            .context("cannot write to standard output");
-    }
-    crate::sources_cli::write_atomically(path, bytes)
-        .with_context(|| format!("cannot write {}", path.display()))
+/// Writes an export's bytes to `path` (`-`: standard output) under `guard` (see
+/// [`crate::output`]: never over an input or a verdict file unless forced). The one place
+/// exports reach the file system. Returns what to tell the user.
+pub fn write_output(
+    path: &Path,
+    bytes: &[u8],
+    guard: crate::output::Guard<'_>,
+) -> anyhow::Result<Option<String>> {
+    Ok(crate::output::write(Some(path), bytes, guard)?.note())
 }
 
-/// Exports a verdict file; writes to `out` (`None` or `-`: standard output) and, with
-/// `per_claim`, one file per claim into that folder. A ClaimReview export records each
-/// review's first publication date in the verdict file (saved atomically), so later exports
-/// keep it; `--date` records nothing. Returns notes for standard error.
+/// Exports a verdict file; writes to `out` (`None` or `-`: standard output; see
+/// [`crate::output`] for what `force` allows) and, with `per_claim`, one file per claim
+/// into that folder. A ClaimReview export records each review's first publication date in
+/// the verdict file (saved atomically), so later exports keep it; `--date` records nothing.
+/// Returns notes for standard error.
 pub fn export(
     verdict_file: &Path,
     format: Format,
     out: Option<&Path>,
     per_claim: Option<&Path>,
+    force: bool,
     opts: &Options,
 ) -> anyhow::Result<Vec<String>> {
+    let guard = crate::output::Guard {
+        inputs: &[verdict_file],
+        force,
+    };
     let mut loaded = store::load(verdict_file)?;
     let rendered = render(&loaded.case, format, opts)?;
     let mut notes = rendered.notes;
@@ -116,7 +120,7 @@ pub fn export(
         std::fs::create_dir_all(dir)
             .with_context(|| format!("cannot make the folder {}", dir.display()))?;
         for (name, text) in &rendered.each {
-            write_output(&dir.join(name), text.as_bytes())?;
+            write_output(&dir.join(name), text.as_bytes(), guard)?;
         }
         notes.push(format!(
             "Wrote {} file{} to {}",
@@ -129,10 +133,7 @@ pub fn export(
         (None, Some(_)) => {}
         (out, _) => {
             let path = out.unwrap_or(Path::new("-"));
-            write_output(path, rendered.text.as_bytes())?;
-            if path != Path::new("-") {
-                notes.push(format!("Wrote {}", path.display()));
-            }
+            notes.extend(write_output(path, rendered.text.as_bytes(), guard)?);
         }
     }
     let recorded = export::record_published(&mut loaded.case, &rendered.published);
@@ -223,14 +224,15 @@ pub fn export_from_tui(
         },
         ..Options::default()
     };
-    if path == state.file.path || path == Path::new("-") {
-        return Err(format!(
-            "{} is the verdict file (or standard output): choose another path",
-            path.display()
-        ));
+    if path == Path::new("-") {
+        return Err("standard output is the screen here: choose a file".into());
     }
+    let guard = crate::output::Guard {
+        inputs: &[state.file.path.as_path()],
+        force: false,
+    };
     let rendered = render(&state.case, format, &opts).map_err(|e| format!("{e:#}"))?;
-    write_output(path, rendered.text.as_bytes()).map_err(|e| format!("{e:#}"))?;
+    write_output(path, rendered.text.as_bytes(), guard).map_err(|e| format!("{e:#}"))?;
     Ok(crate::app::Exported {
         format,
         path: path.to_path_buf(),

@@ -22,15 +22,15 @@ pub fn meta(verdict_file: &Path, edit: MetaEdit, as_json: bool) -> anyhow::Resul
             store::save(verdict_file, &loaded.case, &loaded.view, &loaded.extra)
                 .with_context(|| format!("cannot save {}", verdict_file.display()))?;
         }
-        eprintln!(
+        crate::say::err(format!(
             "{}: {}",
-            clean_line(&verdict_file.display().to_string()),
+            verdict_file.display(),
             if changed.is_empty() {
                 "nothing changed".to_string()
             } else {
                 format!("set {}", changed.join(", "))
             }
-        );
+        ));
     }
     let case = &loaded.case;
     if as_json {
@@ -87,9 +87,9 @@ fn lines_of(case: &Case) -> Vec<String> {
 /// code is the check's, and with `strict` lint findings make it 1.
 pub fn check(verdict_file: &Path, strict: bool) -> u8 {
     let report = crate::check::check_file(verdict_file);
-    let shown = clean_line(&verdict_file.display().to_string()).into_owned();
+    let shown = verdict_file.display().to_string();
     for problem in &report.problems {
-        println!("{shown}: {}", clean_line(&problem.to_string()));
+        crate::say::out(format!("{shown}: {problem}"));
     }
     let findings = if report.readable {
         crate::check::lint::lint_file(verdict_file).unwrap_or_default()
@@ -97,21 +97,21 @@ pub fn check(verdict_file: &Path, strict: bool) -> u8 {
         Vec::new()
     };
     for finding in &findings {
-        let line = format!("{shown}: lint: {}", clean_line(&finding.message));
+        let line = format!("{shown}: lint: {}", finding.message);
         if strict {
-            println!("{line}");
+            crate::say::out(line);
         } else {
-            eprintln!("{line}");
+            crate::say::err(line);
         }
     }
     let code = u8::try_from(report.exit_code()).unwrap_or(2);
     if report.problems.is_empty() {
         match (findings.len(), strict) {
-            (0, _) => eprintln!("{shown}: no problems"),
-            (n, false) => eprintln!(
+            (0, _) => crate::say::err(format!("{shown}: no problems")),
+            (n, false) => crate::say::err(format!(
                 "{shown}: no problems in the file; {n} before publishing (--strict fails on them)"
-            ),
-            (n, true) => eprintln!("{shown}: {n} to fix before publishing"),
+            )),
+            (n, true) => crate::say::err(format!("{shown}: {n} to fix before publishing")),
         }
     }
     if strict && code == 0 && !findings.is_empty() {

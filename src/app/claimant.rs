@@ -44,10 +44,11 @@ impl ClaimantPrompt {
         starts
     }
 
-    /// Types a character: replaces the selected pre-filled text.
-    pub fn type_char(&mut self, c: char) {
+    /// Types (or pastes) text: replaces the selected pre-filled text. Returns how many
+    /// characters did not fit the one-line field.
+    pub fn type_text(&mut self, text: &str) -> usize {
         self.replace_selection();
-        self.editor.insert_char(c);
+        self.editor.insert_str(text)
     }
 
     /// An editing command: a deletion removes the selected text, a cursor move keeps it.

@@ -21,6 +21,8 @@ mod update;
 mod evidence_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_hardening;
 
 pub use action::{Action, Effect, Exported};
 pub use claimant::ClaimantPrompt;

@@ -112,11 +112,6 @@ impl AppState {
             self.case.article.origin.title = title;
             changed.push("title");
         }
-        if !changed.is_empty() {
-            // Metadata is not part of the undo history: mark the case changed directly.
-            self.dirty = true;
-            self.revision += 1;
-        }
         let now = self.now();
         let claim_index = claim.as_ref().and_then(|id| self.case.claim_index(id));
         if let Some(index) = claim_index {
@@ -127,11 +122,11 @@ impl AppState {
                 c.made_on = made_on;
                 c.first_appearance = first;
                 c.updated = now;
-                let name = self.claim_label(index);
-                self.commit(format!("edit the date and first appearance of {name}"));
                 changed.push("the claim's date and first appearance");
             }
         }
+        // One undoable change for the article's metadata and the claim's fields.
+        self.commit("edit the article's metadata");
         self.info(if changed.is_empty() {
             "Metadata unchanged".to_string()
         } else {
@@ -196,5 +191,34 @@ impl AppState {
     /// The action that reports an export.
     pub fn export_action(result: Result<Exported, String>) -> Action {
         Action::Exported(result)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::app::tests::run;
+
+    /// The metadata form sets the article's metadata and the claim's date; the case is
+    /// changed (to save), undo puts both back; a bad date keeps the form open.
+    #[test]
+    fn metadata_form_sets_and_undoes() {
+        let text = "Title\n\nA claim here. Another one.";
+        let (s, _) = run(
+            text,
+            "jjcM<Tab>https://news.example/a<Tab>Tidings<Tab><Tab>2026-01-02<Tab>en<Tab>2025-12-31<Ctrl-s>",
+        );
+        assert!(s.overlay.is_none(), "{:?}", s.message);
+        assert_eq!(
+            s.case.article.meta.url.as_deref(),
+            Some("https://news.example/a")
+        );
+        assert_eq!(s.case.article.meta.outlet.as_deref(), Some("Tidings"));
+        assert_eq!(s.case.claims[0].made_on.as_deref(), Some("2025-12-31"));
+        assert!(s.dirty());
+        let (s, _) = run(text, "jjcM<Tab>https://news.example/a<Ctrl-s>u");
+        assert_eq!(s.case.article.meta.url, None);
+        let (s, _) = run(text, "jjcM<Tab><Tab><Tab><Tab>last week<Ctrl-s>");
+        assert!(s.overlay.is_some());
+        assert_eq!(s.case.article.meta.published, None);
     }
 }

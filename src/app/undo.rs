@@ -7,7 +7,14 @@ use std::collections::HashMap;
 use serde_json::{Value, json};
 
 use super::state::{AppState, View};
-use crate::model::{Claim, ClaimId, Scale, Source, SourceId};
+use crate::model::{Article, Claim, ClaimId, Metadata, Scale, Source, SourceId};
+
+/// What the metadata form changes about the article: its title and its metadata.
+type ArticleInfo = (Option<String>, Metadata);
+
+fn article_info(article: &Article) -> ArticleInfo {
+    (article.origin.title.clone(), article.meta.clone())
+}
 
 /// An entity and where it stood in its list, or `None` where it did not exist.
 type Placed<T> = Option<(usize, T)>;
@@ -23,6 +30,8 @@ pub struct Change {
     sources: Vec<Touched<SourceId, Source>>,
     /// The scale before and after, when the change replaced it.
     scale: Option<(Scale, Scale)>,
+    /// The article's title and metadata before and after, when the change edited them.
+    article: Option<(ArticleInfo, ArticleInfo)>,
     /// The `history` entries the change appended.
     history: Vec<Value>,
 }
@@ -38,6 +47,7 @@ pub struct UndoStack {
     last_claims: Vec<Claim>,
     last_sources: Vec<Source>,
     last_scale: Option<Scale>,
+    last_article: Option<ArticleInfo>,
 }
 
 impl UndoStack {
@@ -54,6 +64,12 @@ impl UndoStack {
     /// Whether the case differs from the file as last saved.
     pub fn dirty(&self) -> bool {
         self.saved != Some(self.done.len())
+    }
+
+    /// Also records the article's title and metadata, so edits to them are changes.
+    pub fn with_article(mut self, article: &Article) -> UndoStack {
+        self.last_article = Some(article_info(article));
+        self
     }
 
     pub fn mark_saved(&mut self) {
@@ -141,8 +157,13 @@ impl AppState {
             Some(old) if *old != self.case.scale => Some((old.clone(), self.case.scale.clone())),
             _ => None,
         };
+        let now = article_info(&self.case.article);
+        let article = match &self.undo.last_article {
+            Some(old) if *old != now => Some((old.clone(), now)),
+            _ => None,
+        };
         self.doc.index_claims(&self.case);
-        if claims.is_empty() && sources.is_empty() && scale.is_none() {
+        if claims.is_empty() && sources.is_empty() && scale.is_none() && article.is_none() {
             return;
         }
         let at = self.now();
@@ -177,6 +198,9 @@ impl AppState {
         if let Some((_, new)) = &scale {
             history.push(json!({"at": at, "action": "change scale", "scale": new.name}));
         }
+        if article.is_some() {
+            history.push(json!({"at": at, "action": description}));
+        }
         if let Some(by) = &self.checker {
             for entry in &mut history {
                 entry["by"] = json!(by);
@@ -191,6 +215,7 @@ impl AppState {
                 .collect(),
             sources,
             scale,
+            article,
             history,
         };
         if self.undo.saved.is_some_and(|s| s > self.undo.done.len()) {
@@ -219,7 +244,7 @@ impl AppState {
             self.undo.last_sources = self.case.sources.clone();
         }
         self.undo.last_scale = Some(self.case.scale.clone());
-        self.dirty = self.undo.dirty();
+        self.undo.last_article = Some(article_info(&self.case.article));
     }
 
     /// `u`: puts back the state before the last change.
@@ -273,6 +298,11 @@ impl AppState {
         if let Some((before, after)) = &change.scale {
             self.case.scale = if back { before } else { after }.clone();
         }
+        if let Some((before, after)) = &change.article {
+            let (title, meta) = if back { before } else { after }.clone();
+            self.case.article.origin.title = title;
+            self.case.article.meta = meta;
+        }
         if back {
             let keep = self.case.history.len().saturating_sub(change.history.len());
             self.case.history.truncate(keep);
@@ -298,6 +328,7 @@ impl AppState {
             self.undo.last_sources = self.case.sources.clone();
         }
         self.undo.last_scale = Some(self.case.scale.clone());
+        self.undo.last_article = Some(article_info(&self.case.article));
         self.doc.index_claims(&self.case);
         self.revision += 1;
         if matches!(self.view, View::Library(_)) {
@@ -314,6 +345,5 @@ impl AppState {
         if let Some(i) = touched.and_then(|id| self.case.claim_index(&id)) {
             self.select_claim(i);
         }
-        self.dirty = self.undo.dirty();
     }
 }

@@ -16,7 +16,7 @@ use serde_json::{Map, Value, json};
 use super::published::{day, review_dates};
 use super::{
     Author, AuthorKind, ExportError, ExportOptions, Exported, Rating, html_safe_json, is_web_url,
-    plain, plain_line, rating, title,
+    plain, plain_line, rating, title, web_url,
 };
 use crate::model::{Case, Claim, ClaimantKind, Name, SourceId};
 
@@ -104,8 +104,12 @@ pub fn claimreview(case: &Case, opts: &ExportOptions) -> Result<Exported, Export
                 if let Value::Object(fields) = &review {
                     single.extend(fields.clone());
                 }
-                out.each
-                    .push((claim.number, format!("{:#}\n", Value::Object(single))));
+                let single = crate::store::safe_json::to_string_pretty(
+                    &Value::Object(single),
+                    crate::store::safe_json::Escape::Html,
+                )
+                .map_err(|e| ExportError::Json(e.to_string()))?;
+                out.each.push((claim.number, single));
                 graph.push(review);
             }
             Err(why) => out
@@ -114,7 +118,9 @@ pub fn claimreview(case: &Case, opts: &ExportOptions) -> Result<Exported, Export
         }
     }
     let doc = json!({"@context": "https://schema.org", "@graph": graph});
-    out.text = format!("{doc:#}\n");
+    out.text =
+        crate::store::safe_json::to_string_pretty(&doc, crate::store::safe_json::Escape::Html)
+            .map_err(|e| ExportError::Json(e.to_string()))?;
     Ok(out)
 }
 
@@ -137,19 +143,19 @@ fn reviewer(author: &Author) -> Value {
     let mut out = Map::new();
     out.insert("@type".into(), author.kind.schema_type().into());
     out.insert("name".into(), plain_line(&author.name).into());
-    if let Some(url) = author.url.as_deref().filter(|u| is_web_url(u)) {
+    if let Some(url) = author.url.as_deref().and_then(web_url) {
         out.insert("url".into(), url.into());
     }
     let same_as: Vec<Value> = author
         .same_as
         .iter()
-        .filter(|u| is_web_url(u))
-        .map(|u| u.as_str().into())
+        .filter_map(|u| web_url(u))
+        .map(Value::from)
         .collect();
     if !same_as.is_empty() {
         out.insert("sameAs".into(), same_as.into());
     }
-    let logo = author.logo.as_deref().filter(|u| is_web_url(u));
+    let logo = author.logo.as_deref().and_then(web_url);
     if let (Some(logo), AuthorKind::Organization) = (logo, author.kind) {
         out.insert("logo".into(), json!({"@type": "ImageObject", "url": logo}));
     }
@@ -275,11 +281,9 @@ fn review(case: &Case, claim: &Claim) -> Result<Map<String, Value>, String> {
 }
 
 /// The article's URL as published: the metadata's, else an `http(s)` origin path.
-pub(crate) fn article_url(case: &Case) -> Option<&str> {
-    let meta = case.article.meta.url.as_deref().map(str::trim);
-    let path = case.article.origin.path.as_deref().map(str::trim);
-    meta.filter(|u| is_web_url(u))
-        .or(path.filter(|u| is_web_url(u)))
+pub(crate) fn article_url(case: &Case) -> Option<String> {
+    let meta = case.article.meta.url.as_deref().and_then(web_url);
+    meta.or_else(|| case.article.origin.path.as_deref().and_then(web_url))
 }
 
 /// A `Person` (or `Organization`, by the name) for each CSL name.
@@ -364,9 +368,7 @@ fn item_reviewed(case: &Case, claim: &Claim) -> Value {
         appearance.insert("datePublished".into(), date.into());
     }
     item.insert("appearance".into(), appearance.into());
-    if let Some(first) = claim.first_appearance.as_deref().map(str::trim)
-        && is_web_url(first)
-    {
+    if let Some(first) = claim.first_appearance.as_deref().and_then(web_url) {
         item.insert(
             "firstAppearance".into(),
             json!({"@type": "CreativeWork", "url": first}),
@@ -393,12 +395,10 @@ fn citations(case: &Case, claim: &Claim) -> Vec<Value> {
         if !name.is_empty() {
             work.insert("name".into(), name.into());
         }
-        let url = source.url.trim();
-        if is_web_url(url) {
+        if let Some(url) = web_url(&source.url) {
             work.insert("url".into(), url.into());
         }
-        let archive = source.archive_url.trim();
-        if is_web_url(archive) {
+        if let Some(archive) = web_url(&source.archive_url) {
             work.insert("archivedAt".into(), archive.into());
         }
         let publisher = plain_line(&source.publisher());

@@ -7,7 +7,7 @@
 use std::fmt::Write;
 
 use super::claimreview::article_url;
-use super::{Rating, is_web_url, plain_line, quotes, rating, stance_counts};
+use super::{Rating, plain_line, quotes, rating, stance_counts, web_url};
 use crate::model::{Case, Claim, Link};
 use crate::text::{clean_block, clean_line};
 
@@ -78,7 +78,7 @@ fn header(out: &mut String, case: &Case, opts: &ReportOptions) {
     }
     match article_url(case) {
         Some(url) => {
-            let _ = writeln!(out, "- **Origin:** {}", link(url, url));
+            let _ = writeln!(out, "- **Origin:** {}", link(&url, &url));
         }
         None => out.push_str("- **Origin:** no URL recorded (factdesk meta --url sets it)\n"),
     }
@@ -287,8 +287,8 @@ fn scale_section(out: &mut String, case: &Case) {
 /// A link to an `http(s)` URL with escaped text, or the escaped text (and URL) otherwise.
 pub(super) fn link(text: &str, url: &str) -> String {
     let shown = if text.trim().is_empty() { url } else { text };
-    if is_web_url(url) {
-        format!("[{}](<{}>)", line(shown), url.replace('\\', "%5C"))
+    if let Some(url) = web_url(url) {
+        format!("[{}](<{url}>)", line(shown))
     } else if url.is_empty() || shown == url {
         line(shown)
     } else {

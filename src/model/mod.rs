@@ -13,7 +13,7 @@ mod meta_edit;
 mod scale;
 mod source;
 
-pub use article::{Article, Origin};
+pub use article::{Article, Origin, hex, sha256_hex, sha256_hex_bytes};
 pub use claim::{
     Anchor, Claim, ClaimId, ClaimStatus, ClaimantKind, Correction, Published, Verdict,
 };
