@@ -123,7 +123,10 @@ fn claimant_prompt_confirms_replaces_and_completes() {
     assert_eq!(s.case.claims[0].claimant, "Musk");
     let (s, _) = run(text, "jcaElon Musk<Enter>");
     assert_eq!(s.case.claims[0].claimant, "Elon Musk");
-    let (s, _) = run(text, "jcaElon Musk<Enter>Gca<Backspace>el<Tab><Ctrl-o><Ctrl-o><Enter>");
+    let (s, _) = run(
+        text,
+        "jcaElon Musk<Enter>Gca<Backspace>el<Tab><Ctrl-o><Ctrl-o><Enter>",
+    );
     let last = s
         .case
         .claims

@@ -121,7 +121,7 @@ snapshot_both_sizes!(metadata_form, |w, h| {
 });
 snapshot_both_sizes!(export_prompt, |w, h| {
     let mut s = worked_state(w, h);
-    press(&mut s, ":export markdown⏎");
+    press(&mut s, ":export markdown<Enter>");
     s
 });
 snapshot_both_sizes!(delete_confirmation, |w, h| {
