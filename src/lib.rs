@@ -26,6 +26,8 @@ pub mod export_cli;
 pub mod import_cli;
 /// Keys as data: the default keymap, lookup by context, help text.
 pub mod keymap;
+/// `factdesk meta` (the article's metadata) and `factdesk check`.
+pub mod meta_cli;
 /// The case: article, claims, anchors, verdicts, rating scale — plain data.
 pub mod model;
 /// What opening a path means: an article or a verdict file.

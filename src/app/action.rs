@@ -54,6 +54,19 @@ pub enum Action {
         claim: crate::model::ClaimId,
         result: Result<Option<String>, String>,
     },
+    /// The runner wrote an export, or could not (the reason).
+    Exported(Result<Exported, String>),
+}
+
+/// An export the runner wrote from the TUI.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Exported {
+    pub format: crate::export::Format,
+    pub path: PathBuf,
+    /// Pre-publication lint findings at the time.
+    pub warnings: usize,
+    /// Reviews published for the first time: recorded in the case.
+    pub published: Vec<(crate::model::ClaimId, crate::model::Published)>,
 }
 
 /// Something only the runner can do, asked for by `update`.
@@ -80,5 +93,10 @@ pub enum Effect {
     EditExternally {
         claim: crate::model::ClaimId,
         text: String,
+    },
+    /// Write an export of the case to `path`.
+    Export {
+        format: crate::export::Format,
+        path: PathBuf,
     },
 }

@@ -103,10 +103,16 @@ pub fn detail_lines(state: &AppState, index: usize, pointer: Option<usize>) -> V
             Look::Plain,
             clip_marked(&claim.text, MAX_QUOTE_CHARS),
         ),
-        if claim.claimant.is_empty() {
-            DetailLine::field("Claimant", Look::Dim, "— (a to set)")
-        } else {
-            DetailLine::field("Claimant", Look::Plain, clip_marked(&claim.claimant, 200))
+        match (claim.claimant.is_empty(), &claim.claimant_guess) {
+            (false, _) => {
+                DetailLine::field("Claimant", Look::Plain, clip_marked(&claim.claimant, 200))
+            }
+            (true, Some(guess)) => DetailLine::field(
+                "Claimant",
+                Look::Dim,
+                format!("{}? (a guess: a to confirm)", clip_marked(guess, 200)),
+            ),
+            (true, None) => DetailLine::field("Claimant", Look::Dim, "— (a to set)"),
         },
         DetailLine::field(
             "Status",

@@ -1,6 +1,7 @@
 //! The state machine: `AppState::update(Action) -> Vec<Effect>`. No terminal here.
 
 mod action;
+mod claimant;
 mod claims;
 mod conflicts;
 mod detail;
@@ -11,6 +12,7 @@ mod form;
 mod library;
 mod navigate;
 mod overview;
+mod publish;
 mod reanchor;
 mod recovery;
 mod residue;
@@ -34,7 +36,8 @@ mod tests;
 #[cfg(test)]
 mod tests_hardening;
 
-pub use action::{Action, Effect};
+pub use action::{Action, Effect, Exported};
+pub use claimant::ClaimantPrompt;
 pub use detail::{
     DetailLine, DetailRow, Look, MAX_QUOTE_CHARS, clip_marked, detail_lines, split_right,
     stance_badge, status_glyph, wrap_lines,
@@ -45,6 +48,7 @@ pub use evidence::{PICKER_BUDGET, STANCES};
 pub use form::{FieldValue, Form, FormField};
 pub use library::is_date;
 pub use overview::{OverviewRow, OverviewView, RowKind, overview_rows};
+pub use publish::METADATA_FIELDS;
 pub use reanchor::ReviewItem;
 pub use recovery::differences;
 pub use search::{Search, find_all};

@@ -189,17 +189,31 @@ pub enum Overlay {
         selected: usize,
         editor: Option<Editor>,
     },
+    /// The claimant of a claim: the guess selected, completion from the case.
+    Claimant(Box<super::claimant::ClaimantPrompt>),
+    /// The article's metadata form.
+    MetadataForm {
+        form: Form,
+    },
+    /// Where an export from the TUI is written.
+    ExportPath {
+        format: crate::export::Format,
+        editor: Editor,
+    },
 }
 
 impl Overlay {
     /// Whether the overlay holds typed text that Esc would throw away: an edited wording,
-    /// claimant or explanation, a link or source form, a new source's title.
+    /// claimant or explanation, a link, source or metadata form, a new source's title.
     pub fn has_changes(&self) -> bool {
         match self {
             Overlay::Edit { editor, .. } | Overlay::NewSourceTitle { editor, .. } => {
                 editor.changed()
             }
-            Overlay::LinkForm { form, .. } | Overlay::SourceForm { form, .. } => form.changed(),
+            Overlay::LinkForm { form, .. }
+            | Overlay::SourceForm { form, .. }
+            | Overlay::MetadataForm { form } => form.changed(),
+            Overlay::Claimant(prompt) => prompt.changed(),
             _ => false,
         }
     }
@@ -221,7 +235,15 @@ impl Overlay {
             | Overlay::NewSourceTitle { .. }
             | Overlay::SaveAs { .. }
             | Overlay::Search { .. }
-            | Overlay::ClaimFilter { .. } => Context::LineEditor,
+            | Overlay::ClaimFilter { .. }
+            | Overlay::Claimant(_)
+            | Overlay::ExportPath { .. } => Context::LineEditor,
+            Overlay::MetadataForm { form } => field(
+                form,
+                Context::SourceTypeField,
+                Context::SourceLine,
+                Context::SourceText,
+            ),
             Overlay::Conflicts {
                 editor: Some(editor),
                 ..
@@ -410,6 +432,8 @@ pub struct AppState {
     pub revision: u64,
     /// The checker's name from the config file: the history log's "by".
     pub checker: Option<String>,
+    /// The publication settings from the config file, for exports from the TUI.
+    pub publication: crate::export::ExportOptions,
     /// Bytes the background indexer has done, while it runs (for the status bar).
     pub index_progress: Option<std::sync::Arc<std::sync::atomic::AtomicUsize>>,
     /// Whether the article has been laid out for a real terminal size yet; the first
@@ -516,6 +540,7 @@ impl AppState {
             undo,
             revision: 0,
             checker: None,
+            publication: Default::default(),
             index_progress: None,
             entropy,
             placed: false,
@@ -560,6 +585,9 @@ impl AppState {
                 | Overlay::ClaimFilter { .. }
                 | Overlay::LinkForm { .. }
                 | Overlay::SourceForm { .. }
+                | Overlay::Claimant(_)
+                | Overlay::MetadataForm { .. }
+                | Overlay::ExportPath { .. }
                 | Overlay::Conflicts {
                     editor: Some(_), ..
                 },

@@ -7,7 +7,16 @@ use std::collections::HashMap;
 use serde_json::{Value, json};
 
 use super::state::{AppState, View};
-use crate::model::{Article, Case, Claim, ClaimId, Conflict, Residue, Scale, Source, SourceId};
+use crate::model::{
+    Article, Case, Claim, ClaimId, Conflict, Metadata, Residue, Scale, Source, SourceId,
+};
+
+/// What the metadata form changes about the article: its title and its metadata.
+type ArticleInfo = (Option<String>, Metadata);
+
+fn article_info(article: &Article) -> ArticleInfo {
+    (article.origin.title.clone(), article.meta.clone())
+}
 
 /// An entity and where it stood in its list, or `None` where it did not exist.
 type Placed<T> = Option<(usize, T)>;
@@ -25,6 +34,8 @@ pub struct Change {
     scale: Option<(Scale, Scale)>,
     /// The article's residue marks before and after, when the change toggled one.
     residue: Option<(Vec<Residue>, Vec<Residue>)>,
+    /// The article's title and metadata before and after, when the change edited them.
+    article_info: Option<(ArticleInfo, ArticleInfo)>,
     /// The `history` entries the change appended.
     history: Vec<Value>,
     /// The merge conflicts before and after, when the change resolved one.
@@ -45,6 +56,7 @@ pub struct UndoStack {
     last_sources: Vec<Source>,
     last_scale: Option<Scale>,
     last_conflicts: Vec<Conflict>,
+    last_article_info: Option<ArticleInfo>,
 }
 
 impl UndoStack {
@@ -55,6 +67,7 @@ impl UndoStack {
             last_sources: case.sources.clone(),
             last_scale: Some(case.scale.clone()),
             last_conflicts: case.conflicts.clone(),
+            last_article_info: Some(article_info(&case.article)),
             ..UndoStack::default()
         }
     }
@@ -155,8 +168,18 @@ impl AppState {
                 self.case.conflicts.clone(),
             )
         });
+        let info = article_info(&self.case.article);
+        let info_change = match &self.undo.last_article_info {
+            Some(old) if *old != info => Some((old.clone(), info)),
+            _ => None,
+        };
         self.doc.index_claims(&self.case);
-        if claims.is_empty() && sources.is_empty() && scale.is_none() && conflicts.is_none() {
+        if claims.is_empty()
+            && sources.is_empty()
+            && scale.is_none()
+            && conflicts.is_none()
+            && info_change.is_none()
+        {
             return;
         }
         let at = self.now();
@@ -196,6 +219,9 @@ impl AppState {
                 history.push(json!({"at": at, "action": "resolve conflict", "path": c.path}));
             }
         }
+        if info_change.is_some() {
+            history.push(json!({"at": at, "action": description}));
+        }
         if let Some(by) = &self.checker {
             for entry in &mut history {
                 entry["by"] = json!(by);
@@ -211,6 +237,7 @@ impl AppState {
             sources,
             scale,
             residue: None,
+            article_info: info_change,
             history,
             conflicts,
             article: None,
@@ -242,6 +269,7 @@ impl AppState {
         }
         self.undo.last_scale = Some(self.case.scale.clone());
         self.undo.last_conflicts = self.case.conflicts.clone();
+        self.undo.last_article_info = Some(article_info(&self.case.article));
     }
 
     /// Records a change of the article's residue marks (from `before` to what they are
@@ -258,6 +286,7 @@ impl AppState {
             sources: Vec::new(),
             scale: None,
             residue: Some((before, self.case.article.residue.clone())),
+            article_info: None,
             history: vec![entry],
             conflicts: None,
             article: None,
@@ -288,6 +317,7 @@ impl AppState {
                 sources: Vec::new(),
                 scale: None,
                 residue: None,
+                article_info: None,
                 history: Vec::new(),
                 conflicts: None,
                 article: None,
@@ -365,6 +395,11 @@ impl AppState {
             self.doc = super::document::Document::new(&self.case, self.viewport.article_width);
             self.cursor = self.cursor.min(self.doc.sentences.len().saturating_sub(1));
         }
+        if let Some((before, after)) = &change.article_info {
+            let (title, meta) = if back { before } else { after }.clone();
+            self.case.article.origin.title = title;
+            self.case.article.meta = meta;
+        }
         if back {
             let keep = self.case.history.len().saturating_sub(change.history.len());
             self.case.history.truncate(keep);
@@ -390,6 +425,7 @@ impl AppState {
             self.undo.last_sources = self.case.sources.clone();
         }
         self.undo.last_scale = Some(self.case.scale.clone());
+        self.undo.last_article_info = Some(article_info(&self.case.article));
         self.doc.index_claims(&self.case);
         self.revision += 1;
         if matches!(self.view, View::Library(_)) {

@@ -82,6 +82,7 @@ impl AppState {
                     path.display()
                 ));
             }
+            Action::Exported(result) => self.exported(result),
             Action::SaveConflict { then_quit, what } => {
                 self.overlay = Some(Overlay::SaveConflict { then_quit, what });
             }
@@ -142,6 +143,12 @@ impl AppState {
         let context = self.context();
         let dropped = match &mut self.overlay {
             Some(Overlay::Picker(_)) => self.picker_type(text),
+            Some(Overlay::Claimant(prompt)) => prompt.type_text(text),
+            Some(Overlay::ExportPath { editor, .. }) => editor.insert_str(text),
+            Some(Overlay::MetadataForm { form }) => form
+                .focused_mut()
+                .editor_mut()
+                .map_or(0, |editor| editor.insert_str(text)),
             Some(
                 Overlay::Edit { editor, .. }
                 | Overlay::NewSourceTitle { editor, .. }
@@ -206,6 +213,11 @@ impl AppState {
             Context::Picker => return self.run_picker(command),
             Context::LinkStance | Context::LinkText | Context::LinkLine => {
                 self.run_link_form(command)
+            }
+            Context::SourceTypeField | Context::SourceLine | Context::SourceText
+                if matches!(self.overlay, Some(Overlay::MetadataForm { .. })) =>
+            {
+                self.run_metadata_form(command)
             }
             Context::SourceTypeField | Context::SourceLine | Context::SourceText => {
                 self.run_source_form(command)
@@ -307,7 +319,11 @@ impl AppState {
             RateClaim => self.open_rating(),
             EditWording => self.open_editor(Field::Wording),
             EditExplanation => self.open_editor(Field::Explanation),
-            EditClaimant => self.open_editor(Field::Claimant),
+            EditClaimant => self.open_claimant_prompt(),
+            EditMetadata => self.open_metadata_form(),
+            ExportClaimreview => self.open_export(crate::export::Format::Claimreview),
+            ExportMarkdown => self.open_export(crate::export::Format::Markdown),
+            ExportCsv => self.open_export(crate::export::Format::Csv),
             CycleStatus => self.cycle_status(),
             Delete if self.focus == Pane::Detail => self.ask_remove_link(),
             Delete => self.ask_delete(),
@@ -434,6 +450,8 @@ impl AppState {
 
     fn run_editor(&mut self, command: Command) -> Vec<Effect> {
         match (command, &mut self.overlay) {
+            (_, Some(Overlay::Claimant(_))) => self.run_claimant_prompt(command),
+            (Command::Confirm, Some(Overlay::ExportPath { .. })) => return self.finish_export(),
             (Command::Confirm, Some(Overlay::NewSourceTitle { .. })) => {
                 self.finish_new_source_title()
             }
@@ -455,6 +473,7 @@ impl AppState {
                     | Overlay::SaveAs { editor, .. }
                     | Overlay::Search { editor }
                     | Overlay::ClaimFilter { editor }
+                    | Overlay::ExportPath { editor, .. }
                     | Overlay::Conflicts {
                         editor: Some(editor),
                         ..

@@ -205,6 +205,7 @@ impl Config {
             base_url: self.base_url.clone(),
             author: self.author.clone(),
             date_published: None,
+            today: None,
         }
     }
 
@@ -285,9 +286,22 @@ impl Reader {
         };
         let mut name = None;
         let mut kind = AuthorKind::default();
+        let mut links = Author::default();
         for (key, value) in table {
             match key.as_str() {
                 "name" => name = self.string(value, "publication.author.name"),
+                "url" => links.url = self.web_url(value, "publication.author.url"),
+                "logo" => links.logo = self.web_url(value, "publication.author.logo"),
+                "same_as" => {
+                    let list = value.as_array().map(|a| a.as_slice()).unwrap_or_default();
+                    if !value.is_array() {
+                        self.wrong("publication.author.same_as", "a list of URLs", value);
+                    }
+                    links.same_as = list
+                        .iter()
+                        .filter_map(|v| self.web_url(v, "publication.author.same_as"))
+                        .collect();
+                }
                 "kind" => match value.as_str().map(str::to_ascii_lowercase).as_deref() {
                     Some("organization" | "organisation") => kind = AuthorKind::Organization,
                     Some("person") => kind = AuthorKind::Person,
@@ -304,7 +318,23 @@ impl Reader {
             self.warnings
                 .push("publication.author has no name (ignored)".to_string());
         }
-        name.map(|name| Author { name, kind })
+        name.map(|name| Author {
+            name,
+            kind,
+            ..links
+        })
+    }
+
+    /// An `http(s)` URL, or a warning.
+    fn web_url(&mut self, value: &Value, key: &str) -> Option<String> {
+        let url = self.string(value, key)?;
+        if crate::export::is_web_url(&url) {
+            Some(url)
+        } else {
+            self.warnings
+                .push(format!("{key} {url:?} is not an http(s) URL (ignored)"));
+            None
+        }
     }
 
     fn defaults(&mut self, value: &Value) {

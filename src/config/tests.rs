@@ -84,6 +84,7 @@ accent = "#5fafff"
             author: Some(Author {
                 name: "Jane Doe".into(),
                 kind: AuthorKind::Person,
+                ..Author::default()
             }),
             default_scale: Some("snopes".into()),
             key_overrides: vec![
@@ -126,7 +127,7 @@ name = "Jane Doe"
 nmae = "typo"
 [publication]
 base_uri = "https://example.org/"
-author = { name = "Example", kind = "Company", url = "https://example.org" }
+author = { name = "Example", kind = "Company", email = "x@example.org" }
 [defaults]
 scale = "nonsense"
 [keys.artcle]
@@ -146,7 +147,7 @@ font = "Iosevka"
         "unknown key nmae",
         "unknown key publication.base_uri",
         "publication.author.kind",
-        "unknown key publication.author.url",
+        "unknown key publication.author.email",
         "defaults.scale \"nonsense\" is not a preset (politifact, snopes",
         "keys.artcle",
         "keys.article.mak_claim",

@@ -215,6 +215,18 @@ pub enum Command {
     PreviousSpan,
     /// The spans re-anchoring changed or orphaned, to settle.
     ShowReview,
+    /// Edit the article's metadata: URL, outlet, authors, dates, language.
+    EditMetadata,
+    /// Write the rated claims as ClaimReview JSON-LD beside the verdict file.
+    ExportClaimreview,
+    /// Write the Markdown report beside the verdict file.
+    ExportMarkdown,
+    /// Write the CSV table beside the verdict file.
+    ExportCsv,
+    /// In the claimant prompt: the next claimant of the case that fits what is typed.
+    CompleteClaimant,
+    /// In the claimant prompt: person, organization, or detected from the name.
+    CycleClaimantKind,
     /// Throw away what was typed (asked when there are changes).
     DiscardChanges,
     /// Go back to the form or editor.
@@ -235,6 +247,12 @@ impl Command {
         use Command::*;
         match self {
             Save => "save the verdict file",
+            EditMetadata => "article metadata: URL, outlet, authors, dates, language",
+            ExportClaimreview => "export ClaimReview JSON-LD (export)",
+            ExportMarkdown => "export the Markdown report (export)",
+            ExportCsv => "export CSV (export)",
+            CompleteClaimant => "complete from the case's claimants",
+            CycleClaimantKind => "claimant kind: person, organization, detected",
             Quit => "quit (asks when there are unsaved changes)",
             ShowHelp => "show this help",
             FocusNextPane => "next pane",
@@ -416,6 +434,9 @@ impl Command {
             AddSpan => "add span",
             NextSpan => "next span",
             ShowReview => "review",
+            EditMetadata => "metadata",
+            CompleteClaimant => "complete",
+            CycleClaimantKind => "kind",
             _ => "",
         }
     }

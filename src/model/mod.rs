@@ -12,15 +12,20 @@ pub mod diff;
 mod entropy;
 mod ingested;
 mod meta;
+mod meta_edit;
 mod scale;
 mod source;
 
 pub use article::{Article, ArticleVersion, Origin, hex, sha256_hex, sha256_hex_bytes};
-pub use claim::{Anchor, Claim, ClaimId, ClaimStatus, Review, ReviewStatus, Span, Verdict};
+pub use claim::{
+    Anchor, Claim, ClaimId, ClaimStatus, ClaimantKind, Correction, Published, Review, ReviewStatus,
+    Span, Verdict,
+};
 pub use conflict::Conflict;
 pub use entropy::{Entropy, FixedEntropy, SystemEntropy};
 pub use ingested::{ArticleLink, Residue, ResidueKind};
 pub use meta::Metadata;
+pub use meta_edit::{MetaEdit, MetaError, is_date_or_time, is_language_tag};
 pub use scale::{Label, Rgb, Scale, ScaleError};
 pub use source::{Link, Name, SOURCE_TYPES, Source, SourceId, Stance, looks_like_url};
 

@@ -86,6 +86,7 @@ pub fn open_and_run(
         viewport,
     );
     state.checker = config.config.name.clone();
+    state.publication = config.config.export_options();
     // One factdesk per case: a second one reads it but cannot save over it or autosave.
     let _lock = match store::lock_case(&state.file.path) {
         Ok(lock) => lock,
@@ -531,6 +532,11 @@ fn carry_out(effect: Effect, state: &mut AppState, autosave: &mut Autosave) -> F
         Effect::EditExternally { .. } => Flow::Continue,
         Effect::DiscardRecovery => {
             autosave.clear(state);
+            Flow::Continue
+        }
+        Effect::Export { format, path } => {
+            let result = crate::export_cli::export_from_tui(state, format, &path);
+            state.update(Action::Exported(result));
             Flow::Continue
         }
         Effect::Save { then_quit } if state.read_only.is_some() => {

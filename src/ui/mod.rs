@@ -1,6 +1,7 @@
 //! Drawing: every function renders from `&AppState`; nothing here changes the case.
 
 mod article;
+mod claimant;
 mod claims;
 mod conflicts;
 mod first_steps;

@@ -113,6 +113,23 @@ snapshot_both_sizes!(explanation_editor, |w, h| {
     );
     s
 });
+snapshot_both_sizes!(claimant_prompt_with_guess, |w, h| {
+    let mut s = worked_state(w, h);
+    press(&mut s, "[a");
+    s
+});
+snapshot_both_sizes!(metadata_form, |w, h| {
+    let mut s = worked_state(w, h);
+    s.case.article.meta.url = Some("https://dailytidings.example/ferry".into());
+    s.case.article.meta.authors = vec!["R. Okafor".into(), "J. Berg".into()];
+    press(&mut s, "M");
+    s
+});
+snapshot_both_sizes!(export_prompt, |w, h| {
+    let mut s = worked_state(w, h);
+    press(&mut s, ":export markdown<Enter>");
+    s
+});
 snapshot_both_sizes!(delete_confirmation, |w, h| {
     let mut s = worked_state(w, h);
     press(&mut s, "d");
