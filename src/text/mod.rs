@@ -1,5 +1,7 @@
 //! Pure text handling for factdesk: decoding, display sanitising, sentences, wrapping, offsets.
 
+pub mod attribution;
+pub mod checkworthy;
 pub mod claimant;
 pub mod decode;
 pub mod offsets;
@@ -8,6 +10,8 @@ pub mod segment;
 pub mod words;
 pub mod wrap;
 
+#[cfg(test)]
+mod attribution_tests;
 #[cfg(test)]
 mod claimant_tests;
 #[cfg(test)]
@@ -19,6 +23,7 @@ mod segment_tests;
 #[cfg(test)]
 mod wrap_tests;
 
+pub use attribution::guess_claimant_in;
 pub use claimant::guess_claimant;
 pub use decode::{Decoded, IngestWarning, decode_article};
 pub use offsets::{CharIndex, slice_chars};
