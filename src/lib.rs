@@ -32,6 +32,8 @@ pub mod picker;
 pub mod sources_cli;
 /// Verdict files: format versions, validation, atomic save.
 pub mod store;
+/// `factdesk suggest`: the sentences worth checking, with their reasons.
+pub mod suggest_cli;
 /// The runner: terminal setup, event loop, effects (crossterm).
 pub mod terminal;
 /// Pure text work: decoding, cleaning for display, sentences, wrapping, offsets.

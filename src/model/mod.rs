@@ -11,6 +11,7 @@ mod entropy;
 mod meta;
 mod scale;
 mod source;
+mod suggestion;
 
 pub use article::{Article, Origin};
 pub use claim::{Anchor, Claim, ClaimId, ClaimStatus, Verdict};
@@ -18,6 +19,7 @@ pub use entropy::{Entropy, FixedEntropy, SystemEntropy};
 pub use meta::Metadata;
 pub use scale::{Label, Rgb, Scale, ScaleError};
 pub use source::{Link, Name, SOURCE_TYPES, Source, SourceId, Stance, looks_like_url};
+pub use suggestion::{Dismissal, Suggestions};
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -40,6 +42,9 @@ pub struct Case {
     pub sources: Vec<Source>,
     #[serde(default)]
     pub history: Vec<Value>,
+    /// Suggestions the checker dismissed.
+    #[serde(default, skip_serializing_if = "Suggestions::is_empty")]
+    pub suggestions: Suggestions,
 }
 
 impl Case {
@@ -50,6 +55,7 @@ impl Case {
             claims: Vec::new(),
             sources: Vec::new(),
             history: Vec::new(),
+            suggestions: Suggestions::default(),
         }
     }
 

@@ -9,7 +9,9 @@ use super::validate::{hard_problems, save_problems, warnings};
 use super::{
     FORMAT, LoadError, LoadWarning, Loaded, MAX_VERDICT_FILE_BYTES, SaveError, SavedView, VERSION,
 };
-use crate::model::{Anchor, Article, Case, Claim, Label, Link, Scale, Source, Verdict};
+use crate::model::{
+    Anchor, Article, Case, Claim, Label, Link, Scale, Source, Suggestions, Verdict,
+};
 
 /// Saved files up to this size are read back in full and compared with the case before
 /// they are written; larger ones only have their JSON checked (a full read-back doubles a
@@ -18,7 +20,15 @@ const FULL_CHECK_BYTES: usize = 4 << 20;
 
 /// The top-level keys of the current version, in file order.
 pub(super) const TOP_LEVEL_FIELDS: &[&str] = &[
-    "format", "version", "article", "scale", "claims", "sources", "history", "view",
+    "format",
+    "version",
+    "article",
+    "scale",
+    "claims",
+    "sources",
+    "history",
+    "suggestions",
+    "view",
 ];
 
 /// The file as written: borrowed, field order = key order.
@@ -31,6 +41,8 @@ struct FileOut<'a> {
     claims: &'a [Claim],
     sources: &'a [Source],
     history: &'a [Value],
+    #[serde(skip_serializing_if = "Suggestions::is_empty")]
+    suggestions: &'a Suggestions,
     view: &'a SavedView,
     #[serde(flatten)]
     extra: &'a Map<String, Value>,
@@ -47,6 +59,7 @@ impl<'a> FileOut<'a> {
             claims: &case.claims,
             sources: &case.sources,
             history: &case.history,
+            suggestions: &case.suggestions,
             view,
             extra,
         }
@@ -66,6 +79,8 @@ pub(super) struct FileIn {
     sources: Vec<Source>,
     #[serde(default)]
     history: Vec<Value>,
+    #[serde(default)]
+    suggestions: Suggestions,
     #[serde(default)]
     view: SavedView,
     #[serde(flatten)]
@@ -302,6 +317,9 @@ fn locate(value: &Value) -> String {
     if obj.get("history").is_some_and(fails::<Vec<Value>>) {
         return "history".into();
     }
+    if obj.get("suggestions").is_some_and(fails::<Suggestions>) {
+        return "suggestions".into();
+    }
     if obj.get("view").is_some_and(fails::<SavedView>) {
         return "view".into();
     }
@@ -398,6 +416,7 @@ fn finish(file: FileIn) -> Result<Loaded, LoadError> {
         claims: file.claims,
         sources: file.sources,
         history: file.history,
+        suggestions: file.suggestions,
     };
     case.number_unnumbered_claims();
     let problems = hard_problems(&case);

@@ -365,6 +365,7 @@ fn case() -> impl Strategy<Value = (Case, SavedView, Extra)> {
                     claims: Vec::new(),
                     sources,
                     history,
+                    suggestions: Default::default(),
                 };
                 (Just(case), claims, 0..=len, Just(view_extra), Just(extra))
             },

@@ -266,6 +266,12 @@ fn words(s: &str, out: &mut Vec<Word>, mut punct: impl FnMut(char, usize)) {
     }
 }
 
+/// True when only spaces separate two words (no comma, stop or quotation mark).
+fn spaced(s: &str, a: &Word, b: &Word) -> bool {
+    s.get(a.range.end..b.range.start)
+        .is_some_and(|between| between.chars().all(char::is_whitespace))
+}
+
 fn word(s: &str, range: Range<usize>) -> Word {
     let text = &s[range.clone()];
     let digit = text.bytes().any(|b| b.is_ascii_digit());
@@ -335,29 +341,58 @@ pub fn extract(sentence: &str, f: &mut Features) {
         let low = lower(text, &mut buf);
         if let Some(signal) = word_signal(low) {
             let range = match signal {
-                Signal::Attributed => {
-                    let from = k
-                        .checked_sub(1)
-                        .map_or(w.range.start, |p| ws[p].range.start);
-                    let to = if low == "according" {
-                        next_end
-                    } else {
-                        w.range.end
-                    };
-                    let to = if low == "according" {
-                        ws.get(k + 2).map_or(to, |n| n.range.end)
-                    } else {
-                        to
-                    };
-                    from..to
+                Signal::Attributed if low == "according" => {
+                    // "according to the British newspaper Financial Times": up to a name.
+                    let mut to = k + 1;
+                    while to + 1 < ws.len() && to - k < 5 && !ws[to].capital {
+                        to += 1;
+                    }
+                    w.range.start..ws[to.min(ws.len() - 1)].range.end
                 }
-                Signal::Number | Signal::Money | Signal::Percent => {
+                Signal::Attributed => {
+                    // "Musk wrote": with the word before, unless punctuation separates them.
                     let from = k
                         .checked_sub(1)
+                        .filter(|&p| spaced(sentence, &ws[p], w))
                         .map_or(w.range.start, |p| ws[p].range.start);
                     from..w.range.end
                 }
-                Signal::Date if low.len() > 3 && w.capital => w.range.start..next_end,
+                Signal::Number
+                    if matches!(
+                        low,
+                        "million"
+                            | "millions"
+                            | "billion"
+                            | "billions"
+                            | "trillion"
+                            | "thousand"
+                            | "thousands"
+                            | "hundred"
+                            | "hundreds"
+                    ) =>
+                {
+                    // "3.5 million": with the number before.
+                    let from = k
+                        .checked_sub(1)
+                        .filter(|&p| spaced(sentence, &ws[p], w))
+                        .map_or(w.range.start, |p| ws[p].range.start);
+                    from..w.range.end
+                }
+                Signal::Number => w.range.start..next_end,
+                Signal::Money | Signal::Percent => {
+                    let from = k
+                        .checked_sub(1)
+                        .filter(|&p| spaced(sentence, &ws[p], w))
+                        .map_or(w.range.start, |p| ws[p].range.start);
+                    from..w.range.end
+                }
+                Signal::Date if w.capital && low.len() > 3 => {
+                    // "October 12" with its day; "Tuesday" alone.
+                    match ws.get(k + 1) {
+                        Some(n) if n.digit && spaced(sentence, w, n) => w.range.start..n.range.end,
+                        _ => w.range.clone(),
+                    }
+                }
                 Signal::Date
                     if !w.capital
                         && !matches!(
@@ -394,7 +429,11 @@ pub fn extract(sentence: &str, f: &mut Features) {
         // A capitalised word inside the sentence (not its first word) is a name.
         if w.capital && k > 0 && !is_function_word(low) && !w.digit {
             let mut end = k;
-            while end + 1 < ws.len() && ws[end + 1].capital && end + 1 - k < 4 {
+            while end + 1 < ws.len()
+                && ws[end + 1].capital
+                && spaced(sentence, &ws[end], &ws[end + 1])
+                && end + 1 - k < 4
+            {
                 end += 1;
             }
             if f.evidence[Signal::Name as usize].is_none() {
