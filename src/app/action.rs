@@ -31,6 +31,8 @@ pub enum Action {
         doc: Box<super::Document>,
         sha256: String,
     },
+    /// The background scoring finished: the suggested sentences, in text order.
+    SuggestionsReady(Vec<crate::text::checkworthy::Scored>),
     /// Time passed with work pending: score another slice of an open picker.
     Tick,
     /// The file on disk changed since it was opened; the save was not made.

@@ -12,11 +12,14 @@ mod overview;
 mod recovery;
 mod search;
 mod state;
+mod suggest;
 mod undo;
 mod update;
 
 #[cfg(test)]
 mod evidence_tests;
+#[cfg(test)]
+mod suggest_tests;
 #[cfg(test)]
 mod tests;
 
@@ -33,3 +36,4 @@ pub use state::{
     AppState, Confirmation, Field, FileInfo, LibraryView, Message, MessageKind, Mode, Overlay,
     Pane, PickerKind, PickerOverlay, Selection, View, Viewport,
 };
+pub use suggest::SuggestionDetail;

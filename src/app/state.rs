@@ -367,6 +367,11 @@ pub struct AppState {
     /// Whether the article has been laid out for a real terminal size yet; the first
     /// layout puts the cursor a third of the way down the pane.
     pub(super) placed: bool,
+    /// Suggested sentences (check-worthiness at or above the threshold), in text order;
+    /// empty until the background scoring is done.
+    pub suggestions: Vec<crate::text::checkworthy::Scored>,
+    /// Whether suggestion marks are drawn.
+    pub show_suggestions: bool,
 }
 
 impl AppState {
@@ -448,7 +453,10 @@ impl AppState {
             index_progress: None,
             entropy,
             placed: false,
+            suggestions: Vec::new(),
+            show_suggestions: true,
         };
+        state.undo.last_suggestions = state.case.suggestions.clone();
         state.follow_cursor();
         state
     }

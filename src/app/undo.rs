@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use serde_json::{Value, json};
 
 use super::state::{AppState, View};
-use crate::model::{Claim, ClaimId, Scale, Source, SourceId};
+use crate::model::{Claim, ClaimId, Scale, Source, SourceId, Suggestions};
 
 /// An entity and where it stood in its list, or `None` where it did not exist.
 type Placed<T> = Option<(usize, T)>;
@@ -25,6 +25,8 @@ pub struct Change {
     scale: Option<(Scale, Scale)>,
     /// The `history` entries the change appended.
     history: Vec<Value>,
+    /// The suggestion decisions before and after, when the change dismissed one.
+    suggestions: Option<(Suggestions, Suggestions)>,
 }
 
 /// Done and undone changes, and where the file on disk stands.
@@ -38,6 +40,7 @@ pub struct UndoStack {
     last_claims: Vec<Claim>,
     last_sources: Vec<Source>,
     last_scale: Option<Scale>,
+    pub(super) last_suggestions: Suggestions,
 }
 
 impl UndoStack {
@@ -141,8 +144,14 @@ impl AppState {
             Some(old) if *old != self.case.scale => Some((old.clone(), self.case.scale.clone())),
             _ => None,
         };
+        let suggestions = (self.undo.last_suggestions != self.case.suggestions).then(|| {
+            (
+                self.undo.last_suggestions.clone(),
+                self.case.suggestions.clone(),
+            )
+        });
         self.doc.index_claims(&self.case);
-        if claims.is_empty() && sources.is_empty() && scale.is_none() {
+        if claims.is_empty() && sources.is_empty() && scale.is_none() && suggestions.is_none() {
             return;
         }
         let at = self.now();
@@ -177,6 +186,9 @@ impl AppState {
         if let Some((_, new)) = &scale {
             history.push(json!({"at": at, "action": "change scale", "scale": new.name}));
         }
+        if let Some((_, new)) = &suggestions {
+            self.undo.last_suggestions = new.clone();
+        }
         if let Some(by) = &self.checker {
             for entry in &mut history {
                 entry["by"] = json!(by);
@@ -192,6 +204,7 @@ impl AppState {
             sources,
             scale,
             history,
+            suggestions,
         };
         if self.undo.saved.is_some_and(|s| s > self.undo.done.len()) {
             self.undo.saved = None;
@@ -272,6 +285,10 @@ impl AppState {
         }
         if let Some((before, after)) = &change.scale {
             self.case.scale = if back { before } else { after }.clone();
+        }
+        if let Some((before, after)) = &change.suggestions {
+            self.case.suggestions = if back { before } else { after }.clone();
+            self.undo.last_suggestions = self.case.suggestions.clone();
         }
         if back {
             let keep = self.case.history.len().saturating_sub(change.history.len());

@@ -51,6 +51,7 @@ impl AppState {
                 self.scroll_article(lines)
             }
             Action::Tick => self.tick(),
+            Action::SuggestionsReady(scored) => self.suggestions_ready(scored),
             Action::IndexReady { doc, sha256 } => self.index_ready(*doc, sha256),
             Action::Paste(text) => self.paste(&text),
             Action::ScrollClaims(rows) if self.overlay.is_none() => self.move_list(rows),
@@ -319,6 +320,10 @@ impl AppState {
             }
             Search => self.open_search(),
             NextMatch => self.jump_match(true),
+            NextSuggestion => self.jump_suggestion(true),
+            PreviousSuggestion => self.jump_suggestion(false),
+            DismissSuggestion => self.dismiss_suggestion(),
+            ToggleSuggestions => self.toggle_suggestions(),
             PreviousMatch => self.jump_match(false),
             _ => {}
         }

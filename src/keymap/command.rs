@@ -69,6 +69,14 @@ pub enum Command {
     NextMatch,
     /// The previous search match.
     PreviousMatch,
+    /// To the next suggested sentence (check-worthy, not yet a claim).
+    NextSuggestion,
+    /// To the previous suggested sentence.
+    PreviousSuggestion,
+    /// Dismiss the suggestion under the cursor (kept in the verdict file).
+    DismissSuggestion,
+    /// Show or hide the suggestion marks.
+    ToggleSuggestions,
     /// Change the case's rating scale (presets).
     ChangeScale,
     /// The case overview: verdicts, statuses, evidence gaps.
@@ -204,6 +212,10 @@ impl Command {
             Search => "search the article",
             NextMatch => "next match",
             PreviousMatch => "previous match",
+            NextSuggestion => "next suggested sentence (worth checking)",
+            PreviousSuggestion => "previous suggested sentence",
+            DismissSuggestion => "dismiss the suggestion under the cursor",
+            ToggleSuggestions => "show or hide suggestion marks",
             ShowOverview => "case overview: verdicts, statuses, evidence gaps (overview)",
             Undo => "undo the last change",
             Redo => "redo what was undone",

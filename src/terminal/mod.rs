@@ -20,6 +20,7 @@ use crate::store::{self, SavedView};
 use crate::{open, ui};
 
 mod signals;
+mod suggest;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -253,6 +254,8 @@ fn event_loop(
     lock(shared).update(Action::Resize(ui::viewport(area)));
     // The indexer starts after the first frame, so it does not compete with it for a core.
     let mut indexer: Option<std::sync::mpsc::Receiver<crate::app::Document>> = None;
+    // Suggestions are scored on another thread too, whatever the article's size.
+    let mut scorer: Option<suggest::Scoring> = None;
     let mut first_frame = true;
     let mut quick_polls = 0u32;
     let mut last_input = Instant::now();
@@ -267,6 +270,10 @@ fn event_loop(
             });
             indexer = None;
         }
+        if let Some(scored) = scorer.as_ref().and_then(suggest::Scoring::ready) {
+            lock(shared).update(Action::SuggestionsReady(scored));
+            scorer = None;
+        }
         {
             let state = lock(shared);
             terminal
@@ -275,6 +282,7 @@ fn event_loop(
         }
         if std::mem::take(&mut first_frame) {
             indexer = start_indexer(&mut lock(shared));
+            scorer = suggest::Scoring::start(&lock(shared).case.article.text);
         }
         loop {
             if let Some(signal) = stop.signal() {
@@ -302,7 +310,7 @@ fn event_loop(
             }
             let asked = Instant::now();
             // While indexing, look back soon to swap the index in and redraw.
-            let wait = if indexer.is_some() {
+            let wait = if indexer.is_some() || scorer.is_some() {
                 Duration::from_millis(5)
             } else {
                 POLL
@@ -313,7 +321,7 @@ fn event_loop(
             }
             // A poll that returns at once with nothing, again and again, is a terminal that
             // is gone (crossterm #793): leave instead of spinning.
-            if indexer.is_some() {
+            if indexer.is_some() || scorer.is_some() {
                 // Not a spinning terminal: the short wait is ours.
                 break;
             }

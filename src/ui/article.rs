@@ -56,6 +56,7 @@ pub fn draw_article(frame: &mut Frame, area: Rect, state: &AppState, theme: &The
         .map(|range| article_line(state, theme, range.clone(), current))
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+    super::suggestion::draw_gutter(frame, area, inner, state, theme);
 
     if total > height {
         let mut bar = ScrollbarState::new(total.saturating_sub(height))

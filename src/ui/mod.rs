@@ -9,6 +9,7 @@ mod overlay;
 mod overview;
 mod picker;
 mod status;
+mod suggestion;
 mod theme;
 
 #[cfg(test)]
@@ -39,7 +40,10 @@ pub fn draw(frame: &mut Frame, state: &AppState, theme: &Theme) {
     } else {
         article::draw_article(frame, panes.article, state, theme);
         claims::draw_claims(frame, panes.claims, state, theme);
-        claims::draw_detail(frame, panes.detail, state, theme);
+        match suggestion::detail_to_show(state) {
+            Some(detail) => suggestion::draw_detail(frame, panes.detail, state, theme, &detail),
+            None => claims::draw_detail(frame, panes.detail, state, theme),
+        }
     }
     status::draw_status(frame, panes.status, state, theme);
     overlay::draw_overlay(frame, state, theme);

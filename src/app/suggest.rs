@@ -1,0 +1,147 @@
+//! Check-worthiness suggestions in the app: which sentences are suggested and still open,
+//! moving between them, dismissing one (recorded in the case, undoable), hiding them.
+
+use std::ops::Range;
+
+use super::state::AppState;
+use crate::model::Dismissal;
+use crate::text::checkworthy::{Model, Scored};
+
+/// What the detail pane shows for a suggested sentence under the cursor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SuggestionDetail {
+    pub score: f32,
+    pub reasons: Vec<String>,
+    pub claimant_guess: Option<String>,
+}
+
+impl AppState {
+    /// The suggestions computed in the background have arrived.
+    pub(super) fn suggestions_ready(&mut self, scored: Vec<Scored>) {
+        self.suggestions = scored;
+    }
+
+    /// The char span and text of a byte range of the article.
+    fn dismissal_of(&self, range: &Range<usize>) -> Option<Dismissal> {
+        let text = &self.case.article.text;
+        Some(Dismissal {
+            start: self.doc.chars.char_of_byte(text, range.start)?,
+            end: self.doc.chars.char_of_byte(text, range.end)?,
+            exact: text.get(range.clone())?.to_string(),
+            extra: Default::default(),
+        })
+    }
+
+    /// Whether a suggestion is still open: not dismissed and no claim overlaps it.
+    pub fn suggestion_open(&self, s: &Scored) -> bool {
+        if self.doc.spans_in(s.range.clone()).next().is_some() {
+            return false;
+        }
+        let dismissed = &self.case.suggestions;
+        dismissed.dismissed.is_empty()
+            || self
+                .dismissal_of(&s.range)
+                .is_none_or(|d| !dismissed.is_dismissed(d.start, d.end, &d.exact))
+    }
+
+    /// The open suggestions overlapping `range` (for drawing), empty while hidden.
+    pub fn suggestions_in(&self, range: Range<usize>) -> impl Iterator<Item = &Scored> {
+        let from = self
+            .suggestions
+            .partition_point(|s| s.range.end <= range.start);
+        let shown = if self.show_suggestions {
+            &self.suggestions[from..]
+        } else {
+            &[]
+        };
+        shown
+            .iter()
+            .take_while(move |s| s.range.start < range.end)
+            .filter(|s| self.suggestion_open(s))
+    }
+
+    /// How many suggested sentences are still unclaimed and not dismissed.
+    pub fn open_suggestion_count(&self) -> usize {
+        self.suggestions
+            .iter()
+            .filter(|s| self.suggestion_open(s))
+            .count()
+    }
+
+    /// The open suggestion at the cursor's sentence, if any.
+    pub fn suggestion_at_cursor(&self) -> Option<&Scored> {
+        if self.selection.is_some() {
+            return None;
+        }
+        self.suggestions_in(self.cursor_range()).next()
+    }
+
+    /// Score, reasons and claimant guess of the suggestion under the cursor.
+    pub fn suggestion_detail(&self) -> Option<SuggestionDetail> {
+        let s = self.suggestion_at_cursor()?;
+        let text = &self.case.article.text;
+        let sentence = text.get(s.range.clone())?;
+        let explanation = Model::embedded()?.explain(sentence);
+        Some(SuggestionDetail {
+            score: s.score,
+            reasons: explanation
+                .reasons
+                .iter()
+                .map(ToString::to_string)
+                .collect(),
+            claimant_guess: crate::text::guess_claimant_in(text, s.range.clone()),
+        })
+    }
+
+    /// `}` / `{`: the cursor to the next or previous open suggestion.
+    pub(super) fn jump_suggestion(&mut self, forward: bool) {
+        if !self.show_suggestions {
+            self.show_suggestions = true;
+        }
+        let here = self.cursor_range();
+        let target = if forward {
+            self.suggestions
+                .iter()
+                .find(|s| s.range.start >= here.end && self.suggestion_open(s))
+        } else {
+            self.suggestions
+                .iter()
+                .rev()
+                .find(|s| s.range.end <= here.start && self.suggestion_open(s))
+        };
+        let Some(range) = target.map(|s| s.range.clone()) else {
+            self.info(match (self.suggestions.is_empty(), forward) {
+                (true, _) => "No sentence is suggested in this article",
+                (false, true) => "No more suggestions below",
+                (false, false) => "No more suggestions above",
+            });
+            return;
+        };
+        self.cursor = self.doc.sentence_at(range.start);
+        self.scroll_to(range);
+    }
+
+    /// `X`: dismiss the suggestion under the cursor; it is kept in the verdict file.
+    pub(super) fn dismiss_suggestion(&mut self) {
+        let Some(range) = self.suggestion_at_cursor().map(|s| s.range.clone()) else {
+            self.info("No suggestion under the cursor");
+            return;
+        };
+        let Some(dismissal) = self.dismissal_of(&range) else {
+            return;
+        };
+        self.case.suggestions.dismissed.push(dismissal);
+        self.commit("dismiss suggestion");
+        self.info("Suggestion dismissed: u undoes");
+    }
+
+    /// `Z`: show or hide the suggestion marks.
+    pub(super) fn toggle_suggestions(&mut self) {
+        self.show_suggestions = !self.show_suggestions;
+        self.info(if self.show_suggestions {
+            format!("Suggestions shown: {} open", self.open_suggestion_count())
+        } else {
+            "Suggestions hidden".to_string()
+        });
+    }
+}

@@ -1,0 +1,117 @@
+//! Suggestions in the app: moving between them, dismissing (undoably), claiming, hiding.
+
+use std::path::PathBuf;
+
+use super::tests::keys;
+use super::*;
+use crate::keymap::Keymap;
+use crate::model::{Article, Case, FixedEntropy, Origin, Scale};
+use crate::text::checkworthy;
+
+const TEXT: &str = "I think it is lovely here. Unemployment fell to 3.5 percent in 2022, the lowest since 1969, officials said.\n\nWhat do you want?\n\nThe deficit rose to $1.4 trillion in 2009, the largest since 1945.";
+
+fn state() -> AppState {
+    let case = Case::new(
+        Article::new(TEXT.into(), Origin::default()),
+        Scale::default_scale(),
+    );
+    let file = FileInfo {
+        path: PathBuf::from("test.factdesk.json"),
+        extra: Default::default(),
+        view_extra: Default::default(),
+        stamp: None,
+    };
+    let mut s = AppState::new(
+        case,
+        file,
+        0,
+        Vec::new(),
+        Keymap::default_keymap(),
+        Box::new(FixedEntropy::default()),
+    );
+    s.update(Action::SuggestionsReady(checkworthy::suggestions(
+        TEXT,
+        &[],
+    )));
+    s
+}
+
+fn press(s: &mut AppState, k: &str) {
+    for key in keys(k) {
+        s.update(Action::Key(key));
+    }
+}
+
+fn cursor_text(s: &AppState) -> &str {
+    &s.case.article.text[s.cursor_range()]
+}
+
+/// `}` and `{` move between the suggested sentences only.
+#[test]
+fn next_and_previous_suggestion() {
+    let mut s = state();
+    assert_eq!(s.open_suggestion_count(), 2);
+    press(&mut s, "}");
+    assert!(
+        cursor_text(&s).starts_with("Unemployment"),
+        "{}",
+        cursor_text(&s)
+    );
+    press(&mut s, "}");
+    assert!(cursor_text(&s).starts_with("The deficit"));
+    press(&mut s, "}");
+    assert!(cursor_text(&s).starts_with("The deficit"), "no more below");
+    press(&mut s, "{");
+    assert!(cursor_text(&s).starts_with("Unemployment"));
+    assert!(
+        s.suggestion_detail()
+            .is_some_and(|d| d.reasons.iter().any(|r| r == "date: 2022"))
+    );
+}
+
+/// `X` records the dismissal in the case (so it is saved), `u` takes it back, Ctrl-r redoes.
+#[test]
+fn dismiss_is_saved_and_undoable() {
+    let mut s = state();
+    press(&mut s, "}X");
+    assert_eq!(s.case.suggestions.dismissed.len(), 1);
+    assert!(
+        s.case.suggestions.dismissed[0]
+            .exact
+            .starts_with("Unemployment")
+    );
+    assert_eq!(s.open_suggestion_count(), 1);
+    assert!(s.dirty);
+    press(&mut s, "u");
+    assert!(s.case.suggestions.dismissed.is_empty());
+    assert_eq!(s.open_suggestion_count(), 2);
+    press(&mut s, "<C-r>");
+    assert_eq!(s.open_suggestion_count(), 1);
+    let json = crate::store::to_json(&s.case, &Default::default(), &Default::default()).unwrap();
+    let back = crate::store::from_json(&json).unwrap();
+    assert_eq!(back.case.suggestions, s.case.suggestions);
+}
+
+/// `c` on a suggestion makes it a claim; claimed sentences are no longer counted as open.
+#[test]
+fn claiming_closes_the_suggestion() {
+    let mut s = state();
+    press(&mut s, "}}c");
+    assert_eq!(s.case.claims.len(), 1);
+    assert_eq!(s.open_suggestion_count(), 1);
+    assert!(s.suggestion_at_cursor().is_none());
+    press(&mut s, "{");
+    assert!(cursor_text(&s).starts_with("Unemployment"));
+}
+
+/// `Z` hides the marks (nothing drawn), and shows them again.
+#[test]
+fn toggle_hides_marks() {
+    let mut s = state();
+    let all = 0..TEXT.len();
+    assert_eq!(s.suggestions_in(all.clone()).count(), 2);
+    press(&mut s, "Z");
+    assert_eq!(s.suggestions_in(all.clone()).count(), 0);
+    press(&mut s, "Z");
+    assert_eq!(s.suggestions_in(all).count(), 2);
+}
