@@ -28,6 +28,8 @@ pub mod model;
 pub mod open;
 /// Fuzzy matching for the pickers: ranked matches in bounded slices.
 pub mod picker;
+/// "Seen before": claims matched against other verdict files in a folder.
+pub mod seen;
 /// `factdesk sources import|export`.
 pub mod sources_cli;
 /// Verdict files: format versions, validation, atomic save.

@@ -33,6 +33,8 @@ pub enum Action {
     },
     /// The background scoring finished: the suggested sentences, in text order.
     SuggestionsReady(Vec<crate::text::checkworthy::Scored>),
+    /// The other cases' claims were read (and these files could not be).
+    CasesScanned(std::sync::Arc<crate::seen::Index>, Vec<String>),
     /// Time passed with work pending: score another slice of an open picker.
     Tick,
     /// The file on disk changed since it was opened; the save was not made.

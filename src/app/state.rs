@@ -372,6 +372,10 @@ pub struct AppState {
     pub suggestions: Vec<crate::text::checkworthy::Scored>,
     /// Whether suggestion marks are drawn.
     pub show_suggestions: bool,
+    /// The claims of the other cases in `cases_dir`, once scanned in the background.
+    pub seen: Option<std::sync::Arc<crate::seen::Index>>,
+    /// The folder of other cases (config); None: the verdict file's folder.
+    pub cases_dir: Option<PathBuf>,
 }
 
 impl AppState {
@@ -455,6 +459,8 @@ impl AppState {
             placed: false,
             suggestions: Vec::new(),
             show_suggestions: true,
+            seen: None,
+            cases_dir: None,
         };
         state.undo.last_suggestions = state.case.suggestions.clone();
         state.follow_cursor();

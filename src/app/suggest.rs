@@ -145,3 +145,47 @@ impl AppState {
         });
     }
 }
+
+impl AppState {
+    /// The other cases' claims have been read.
+    pub(super) fn cases_scanned(
+        &mut self,
+        index: std::sync::Arc<crate::seen::Index>,
+        skipped: Vec<String>,
+    ) {
+        if !skipped.is_empty() {
+            self.notices.push(format!(
+                "Seen before: {} verdict file{} in the cases folder could not be read ({})",
+                skipped.len(),
+                if skipped.len() == 1 { "" } else { "s" },
+                skipped[0]
+            ));
+        }
+        self.seen = Some(index);
+    }
+
+    /// The claim of another case most like claim `index`, if one is similar enough.
+    pub fn similar_to(&self, index: usize) -> Option<crate::seen::Match<'_>> {
+        let claim = self.case.claims.get(index)?;
+        self.seen.as_ref()?.best(&claim.text, Some(&self.file.path))
+    }
+
+    /// `M`: says where the similar claim's verdict file is and copies its path.
+    pub(super) fn show_similar(&mut self) -> Vec<super::Effect> {
+        let Some(index) = self.current_index() else {
+            self.info("No claim selected");
+            return Vec::new();
+        };
+        let Some(found) = self.similar_to(index) else {
+            self.info(match &self.seen {
+                None => "The other cases are still being read".to_string(),
+                Some(seen) => format!("No similar claim in {} claims of other cases", seen.len()),
+            });
+            return Vec::new();
+        };
+        let path = found.record.file.display().to_string();
+        let line = format!("{}: factdesk {path} (path copied)", found.describe());
+        self.info(line);
+        vec![super::Effect::Copy(path)]
+    }
+}

@@ -52,6 +52,7 @@ impl AppState {
             }
             Action::Tick => self.tick(),
             Action::SuggestionsReady(scored) => self.suggestions_ready(scored),
+            Action::CasesScanned(index, skipped) => self.cases_scanned(index, skipped),
             Action::IndexReady { doc, sha256 } => self.index_ready(*doc, sha256),
             Action::Paste(text) => self.paste(&text),
             Action::ScrollClaims(rows) if self.overlay.is_none() => self.move_list(rows),
@@ -324,6 +325,7 @@ impl AppState {
             PreviousSuggestion => self.jump_suggestion(false),
             DismissSuggestion => self.dismiss_suggestion(),
             ToggleSuggestions => self.toggle_suggestions(),
+            ShowSimilar => return self.show_similar(),
             PreviousMatch => self.jump_match(false),
             _ => {}
         }

@@ -77,6 +77,8 @@ pub enum Command {
     DismissSuggestion,
     /// Show or hide the suggestion marks.
     ToggleSuggestions,
+    /// Where the similar claim of another case is (its path, copied to the clipboard).
+    ShowSimilar,
     /// Change the case's rating scale (presets).
     ChangeScale,
     /// The case overview: verdicts, statuses, evidence gaps.
@@ -216,6 +218,7 @@ impl Command {
             PreviousSuggestion => "previous suggested sentence",
             DismissSuggestion => "dismiss the suggestion under the cursor",
             ToggleSuggestions => "show or hide suggestion marks",
+            ShowSimilar => "the similar claim's verdict file (path copied)",
             ShowOverview => "case overview: verdicts, statuses, evidence gaps (overview)",
             Undo => "undo the last change",
             Redo => "redo what was undone",

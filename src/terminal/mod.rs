@@ -83,6 +83,7 @@ pub fn open_and_run(
         viewport,
     );
     state.checker = config.config.name.clone();
+    state.cases_dir = config.config.cases_dir.clone();
     if let Some(fresh) = opened.fresh {
         state.offer_fresh_case(*fresh);
     }
@@ -256,6 +257,7 @@ fn event_loop(
     let mut indexer: Option<std::sync::mpsc::Receiver<crate::app::Document>> = None;
     // Suggestions are scored on another thread too, whatever the article's size.
     let mut scorer: Option<suggest::Scoring> = None;
+    let mut cases: Option<std::sync::mpsc::Receiver<crate::seen::Scan>> = None;
     let mut first_frame = true;
     let mut quick_polls = 0u32;
     let mut last_input = Instant::now();
@@ -274,6 +276,11 @@ fn event_loop(
             lock(shared).update(Action::SuggestionsReady(scored));
             scorer = None;
         }
+        if let Some(scan) = cases.as_ref().and_then(|rx| rx.try_recv().ok()) {
+            let index = std::sync::Arc::new(scan.index);
+            lock(shared).update(Action::CasesScanned(index, scan.skipped));
+            cases = None;
+        }
         {
             let state = lock(shared);
             terminal
@@ -283,6 +290,7 @@ fn event_loop(
         if std::mem::take(&mut first_frame) {
             indexer = start_indexer(&mut lock(shared));
             scorer = suggest::Scoring::start(&lock(shared).case.article.text);
+            cases = suggest::start_scan(&lock(shared));
         }
         loop {
             if let Some(signal) = stop.signal() {

@@ -33,3 +33,25 @@ impl Scoring {
         }
     }
 }
+
+/// Reads the other cases of the case's folder (or `cases_dir`) on a thread of its own.
+pub fn start_scan(state: &crate::app::AppState) -> Option<Receiver<crate::seen::Scan>> {
+    let own = state.file.path.clone();
+    let dir = state.cases_dir.clone().or_else(|| {
+        own.parent().map(|p| {
+            if p.as_os_str().is_empty() {
+                ".".into()
+            } else {
+                p.to_path_buf()
+            }
+        })
+    })?;
+    let (tx, rx) = channel();
+    std::thread::Builder::new()
+        .name("factdesk-cases".into())
+        .spawn(move || {
+            let _ = tx.send(crate::seen::scan(&dir, Some(&own)));
+        })
+        .ok()?;
+    Some(rx)
+}

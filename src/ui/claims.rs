@@ -186,6 +186,7 @@ pub fn draw_detail(frame: &mut Frame, area: Rect, state: &AppState, theme: &Them
             Span::styled(clean_line(at).into_owned(), theme.dim()),
         ]));
     }
+    lines.extend(super::suggestion::seen_line(state, index, theme));
     lines.push(Line::default());
     let evidence_heading = Line::from(vec![
         Span::styled(format!("Evidence ({}):", claim.links.len()), theme.dim()),

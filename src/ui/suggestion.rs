@@ -130,3 +130,24 @@ pub fn overview_note(state: &AppState) -> Line<'static> {
         if n == 0 { String::new() } else { key }
     ))
 }
+
+/// "Seen: similar to C3 in 2022-10-musk.factdesk.json — rated False · M shows it".
+pub fn seen_line(state: &AppState, index: usize, theme: &Theme) -> Option<Line<'static>> {
+    let found = state.similar_to(index)?;
+    let key = state
+        .keymap
+        .keys_for(
+            crate::keymap::Context::Claims,
+            crate::keymap::Command::ShowSimilar,
+        )
+        .first()
+        .map_or_else(String::new, |k| format!(" · {k} shows where"));
+    Some(Line::from(vec![
+        Span::styled("Seen: ", theme.dim()),
+        Span::styled(
+            clean_line(&found.describe()).into_owned(),
+            mark_style(theme),
+        ),
+        Span::styled(key, theme.dim()),
+    ]))
+}
