@@ -99,6 +99,10 @@ fn fnv(word: &str) -> u32 {
         h ^= u32::from(b.to_ascii_lowercase());
         h = h.wrapping_mul(0x0100_0193);
     };
+    if word.is_ascii() {
+        word.bytes().for_each(step);
+        return h;
+    }
     for c in word.chars() {
         match c {
             '’' => step(b'\''),
@@ -130,55 +134,345 @@ fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> &'b str {
     std::str::from_utf8(&buf[..bytes.len()]).unwrap_or("")
 }
 
-/// The signal a single lowercase word carries, if any.
-fn word_signal(w: &str) -> Option<Signal> {
-    Some(match w {
-        "percent" | "percentage" | "pct" => Signal::Percent,
-        "dollars" | "dollar" | "euros" | "euro" | "pounds" | "cents" | "usd" | "eur" | "bucks"
-        | "rubles" | "roubles" | "yen" | "yuan" => Signal::Money,
-        "million" | "millions" | "billion" | "billions" | "trillion" | "thousand" | "thousands"
-        | "hundred" | "hundreds" | "dozen" | "dozens" | "twice" | "half" | "two" | "three"
-        | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "eleven" | "twelve"
-        | "fifteen" | "twenty" | "thirty" | "forty" | "fifty" | "sixty" | "seventy" | "eighty"
-        | "ninety" | "triple" | "tripled" | "doubled" | "quadrupled" => Signal::Number,
-        "january" | "february" | "march" | "april" | "june" | "july" | "august" | "september"
-        | "october" | "november" | "december" | "yesterday" | "decade" | "decades" | "century"
-        | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-        | "year" | "years" | "months" | "weeks" => Signal::Date,
-        "more" | "less" | "fewer" | "most" | "least" | "than" | "higher" | "lower" | "larger"
-        | "smaller" | "bigger" | "biggest" | "largest" | "highest" | "lowest" | "increase"
-        | "increased" | "increases" | "decrease" | "decreased" | "rise" | "rose" | "risen"
-        | "fell" | "fallen" | "grew" | "grown" | "dropped" | "record" | "only" | "every"
-        | "never" | "ever" | "first" | "last" | "cut" | "raised" => Signal::Comparison,
-        "said" | "says" | "say" | "wrote" | "writes" | "told" | "tells" | "tweeted" | "tweets"
-        | "posted" | "claimed" | "claims" | "stated" | "states" | "reported" | "announced"
-        | "admitted" | "denied" | "insisted" | "argued" | "warned" | "according" | "testified"
-        | "acknowledged" | "confirmed" => Signal::Attributed,
-        "because" | "caused" | "cause" | "causes" | "due" | "result" | "resulted" | "results"
-        | "led" | "leads" | "therefore" | "consequently" | "thanks" | "responsible" | "blamed" => {
-            Signal::Causal
+/// The words that carry a signal by themselves, lowercase.
+const LEXICON: &[(Signal, &[&str])] = &[
+    (Signal::Percent, &["percent", "percentage", "pct"]),
+    (
+        Signal::Money,
+        &[
+            "dollars", "dollar", "euros", "euro", "pounds", "cents", "usd", "eur", "bucks",
+            "rubles", "roubles", "yen", "yuan",
+        ],
+    ),
+    (
+        Signal::Number,
+        &[
+            "million",
+            "millions",
+            "billion",
+            "billions",
+            "trillion",
+            "thousand",
+            "thousands",
+            "hundred",
+            "hundreds",
+            "dozen",
+            "dozens",
+            "twice",
+            "half",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "fifteen",
+            "twenty",
+            "thirty",
+            "forty",
+            "fifty",
+            "sixty",
+            "seventy",
+            "eighty",
+            "ninety",
+            "triple",
+            "tripled",
+            "doubled",
+            "quadrupled",
+        ],
+    ),
+    (
+        Signal::Date,
+        &[
+            "january",
+            "february",
+            "march",
+            "april",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "yesterday",
+            "decade",
+            "decades",
+            "century",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "year",
+            "years",
+            "months",
+            "weeks",
+        ],
+    ),
+    (
+        Signal::Comparison,
+        &[
+            "more",
+            "less",
+            "fewer",
+            "most",
+            "least",
+            "than",
+            "higher",
+            "lower",
+            "larger",
+            "smaller",
+            "bigger",
+            "biggest",
+            "largest",
+            "highest",
+            "lowest",
+            "increase",
+            "increased",
+            "increases",
+            "decrease",
+            "decreased",
+            "rise",
+            "rose",
+            "risen",
+            "fell",
+            "fallen",
+            "grew",
+            "grown",
+            "dropped",
+            "record",
+            "only",
+            "every",
+            "never",
+            "ever",
+            "first",
+            "last",
+            "cut",
+            "raised",
+        ],
+    ),
+    (
+        Signal::Attributed,
+        &[
+            "said",
+            "says",
+            "say",
+            "wrote",
+            "writes",
+            "told",
+            "tells",
+            "tweeted",
+            "tweets",
+            "posted",
+            "claimed",
+            "claims",
+            "stated",
+            "states",
+            "reported",
+            "announced",
+            "admitted",
+            "denied",
+            "insisted",
+            "argued",
+            "warned",
+            "according",
+            "testified",
+            "acknowledged",
+            "confirmed",
+        ],
+    ),
+    (
+        Signal::Causal,
+        &[
+            "because",
+            "caused",
+            "cause",
+            "causes",
+            "due",
+            "result",
+            "resulted",
+            "results",
+            "led",
+            "leads",
+            "therefore",
+            "consequently",
+            "thanks",
+            "responsible",
+            "blamed",
+        ],
+    ),
+    (
+        Signal::Policy,
+        &[
+            "tax",
+            "taxes",
+            "jobs",
+            "job",
+            "unemployment",
+            "economy",
+            "budget",
+            "deficit",
+            "debt",
+            "health",
+            "insurance",
+            "medicare",
+            "medicaid",
+            "security",
+            "war",
+            "military",
+            "troops",
+            "nuclear",
+            "oil",
+            "energy",
+            "education",
+            "schools",
+            "crime",
+            "immigration",
+            "immigrants",
+            "law",
+            "bill",
+            "voted",
+            "vote",
+            "spending",
+            "wages",
+            "income",
+            "trade",
+            "inflation",
+            "prices",
+            "sanctions",
+            "weapons",
+            "army",
+            "government",
+            "welfare",
+            "pension",
+            "pensions",
+            "salary",
+            "gdp",
+            "growth",
+            "killed",
+            "deaths",
+            "died",
+            "cases",
+            "vaccine",
+            "vaccines",
+            "emissions",
+            "climate",
+            "poverty",
+            "cost",
+            "costs",
+            "funding",
+            "funded",
+            "invaded",
+            "invasion",
+            "treaty",
+            "elected",
+            "election",
+        ],
+    ),
+    (
+        Signal::FirstPerson,
+        &[
+            "i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll", "we", "us", "our",
+            "ours", "we're", "we've", "we'll", "let's",
+        ],
+    ),
+    (
+        Signal::SecondPerson,
+        &["you", "your", "yours", "you're", "you've"],
+    ),
+    (
+        Signal::Opinion,
+        &[
+            "think",
+            "believe",
+            "feel",
+            "hope",
+            "wish",
+            "want",
+            "should",
+            "must",
+            "ought",
+            "love",
+            "hate",
+            "great",
+            "wonderful",
+            "terrible",
+            "horrible",
+            "good",
+            "bad",
+            "thank",
+            "agree",
+            "disagree",
+            "opinion",
+            "probably",
+            "maybe",
+            "perhaps",
+            "seems",
+            "guess",
+            "wrong",
+            "right",
+            "nice",
+            "proud",
+            "honored",
+            "glad",
+            "pleased",
+        ],
+    ),
+    (
+        Signal::Future,
+        &[
+            "will", "going", "gonna", "would", "could", "might", "plan", "promise", "tomorrow",
+            "future", "won't", "shall", "intend",
+        ],
+    ),
+];
+
+/// Slots of the lexicon's hash table (a power of two, well over the lexicon's size).
+const SLOTS: usize = 4096;
+
+/// Lexicon words by their hash (as [`fnv`] computes it): open addressing, linear probing.
+fn lexicon() -> &'static [(u32, Option<Signal>)] {
+    static TABLE: std::sync::OnceLock<Vec<(u32, Option<Signal>)>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = vec![(0u32, None); SLOTS];
+        for (signal, words) in LEXICON {
+            for w in *words {
+                let h = fnv(w);
+                let mut at = h as usize & (SLOTS - 1);
+                while let (other, Some(_)) = table[at] {
+                    if other == h {
+                        break;
+                    }
+                    at = (at + 1) & (SLOTS - 1);
+                }
+                if table[at].1.is_none() {
+                    table[at] = (h, Some(*signal));
+                }
+            }
         }
-        "tax" | "taxes" | "jobs" | "job" | "unemployment" | "economy" | "budget" | "deficit"
-        | "debt" | "health" | "insurance" | "medicare" | "medicaid" | "security" | "war"
-        | "military" | "troops" | "nuclear" | "oil" | "energy" | "education" | "schools"
-        | "crime" | "immigration" | "immigrants" | "law" | "bill" | "voted" | "vote"
-        | "spending" | "wages" | "income" | "trade" | "inflation" | "prices" | "sanctions"
-        | "weapons" | "army" | "government" | "welfare" | "pension" | "pensions" | "salary"
-        | "gdp" | "growth" | "killed" | "deaths" | "died" | "cases" | "vaccine" | "vaccines"
-        | "emissions" | "climate" | "poverty" | "cost" | "costs" | "funding" | "funded"
-        | "invaded" | "invasion" | "treaty" | "elected" | "election" => Signal::Policy,
-        "i" | "me" | "my" | "mine" | "myself" | "i'm" | "i've" | "i'd" | "i'll" | "we" | "us"
-        | "our" | "ours" | "we're" | "we've" | "we'll" | "let's" => Signal::FirstPerson,
-        "you" | "your" | "yours" | "you're" | "you've" => Signal::SecondPerson,
-        "think" | "believe" | "feel" | "hope" | "wish" | "want" | "should" | "must" | "ought"
-        | "love" | "hate" | "great" | "wonderful" | "terrible" | "horrible" | "good" | "bad"
-        | "thank" | "agree" | "disagree" | "opinion" | "probably" | "maybe" | "perhaps"
-        | "seems" | "guess" | "wrong" | "right" | "nice" | "proud" | "honored" | "glad"
-        | "pleased" => Signal::Opinion,
-        "will" | "going" | "gonna" | "would" | "could" | "might" | "plan" | "promise"
-        | "tomorrow" | "future" | "won't" | "shall" | "intend" => Signal::Future,
-        _ => return None,
+        table
     })
+}
+
+/// The signal a word carries by itself, found by its hash (about one probe per word).
+fn word_signal(hash: u32) -> Option<Signal> {
+    let table = lexicon();
+    let mut at = hash as usize & (SLOTS - 1);
+    loop {
+        match table[at] {
+            (h, Some(signal)) if h == hash => return Some(signal),
+            (_, None) => return None,
+            _ => at = (at + 1) & (SLOTS - 1),
+        }
+    }
 }
 
 /// Capitalised words that are not names where they stand (pronouns, function words).
@@ -338,8 +632,13 @@ pub fn extract(sentence: &str, f: &mut Features) {
                 f.fire(Signal::Money, m..next_end);
             }
         }
-        let low = lower(text, &mut buf);
-        if let Some(signal) = word_signal(low) {
+        let signal = word_signal(w.hash);
+        let low = if signal.is_some() || w.capital {
+            lower(text, &mut buf)
+        } else {
+            ""
+        };
+        if let Some(signal) = signal {
             let range = match signal {
                 Signal::Attributed if low == "according" => {
                     // "according to the British newspaper Financial Times": up to a name.
@@ -470,4 +769,26 @@ pub fn extract(sentence: &str, f: &mut Features) {
     }
     f.hand[LENGTH] = (ws.len().min(40) as f32) / 40.0;
     f.words = words_buf;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every lexicon word has a hash of its own, and none is the number or start hash.
+    #[test]
+    fn lexicon_hashes_are_distinct() {
+        let mut seen = std::collections::HashMap::new();
+        for (_, words) in LEXICON {
+            for w in *words {
+                if let Some(other) = seen.insert(fnv(w), *w) {
+                    assert_eq!(other, *w, "{other} and {w} share a hash");
+                }
+            }
+        }
+        assert!(!seen.contains_key(&NUMBER_HASH) && !seen.contains_key(&START_HASH));
+        assert_eq!(word_signal(fnv("Percent")), Some(Signal::Percent));
+        assert_eq!(word_signal(fnv("I’m")), Some(Signal::FirstPerson));
+        assert_eq!(word_signal(fnv("ferry")), None);
+    }
 }
