@@ -506,7 +506,9 @@ snapshot_both_sizes!(suggestion_detail, suggesting_state);
 fn suggestion_gutter_marks() {
     let mut s = suggesting_state(80, 24);
     let buffer = render(&s, 80, 24, Theme::COLOR);
-    let marked: Vec<u16> = (0..24).filter(|&y| buffer[(0, y)].symbol() == "┃").collect();
+    let marked: Vec<u16> = (0..24)
+        .filter(|&y| buffer[(0, y)].symbol() == "┃")
+        .collect();
     assert!(!marked.is_empty());
     assert!(marked.iter().all(|&y| buffer[(0, y)].fg == Color::Yellow));
     press(&mut s, "Z");
