@@ -41,6 +41,14 @@ const KEYS: usize = 2_000;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--write") {
+        // Only write the 10 MB / 10k-claim verdict file (to measure the binary on it).
+        let path = PathBuf::from(args.get(i + 1).expect("--write PATH"));
+        let case = scale_case::big_case();
+        store::save(&path, &case, &SavedView::default(), &Map::new()).expect("saved");
+        println!("wrote {}", path.display());
+        return;
+    }
     match args.iter().position(|a| a == "--file") {
         Some(i) => {
             let path = PathBuf::from(args.get(i + 1).expect("--file PATH"));
@@ -349,9 +357,10 @@ fn run(path: &Path) {
         if let Effect::Save { .. } = effect {
             let result = store::save(&state.file.path, &state.case, &view, &state.file.extra);
             saved = result.is_ok();
-            state.update(Action::Saved(
-                result.map(|r| r.path).map_err(|e| e.to_string()),
-            ));
+            state.update(Action::Saved {
+                result: result.map(|r| r.path).map_err(|e| e.to_string()),
+                then_quit: false,
+            });
         }
     }
     draw(&mut terminal, &state, &theme);

@@ -85,6 +85,10 @@ pub enum Command {
         /// Whether the author is an organization or a person.
         #[arg(long, value_enum)]
         author_kind: Option<crate::export::AuthorKind>,
+        /// Write over the output even when it is the verdict file or another verdict file
+        /// (the old one is kept as .bak).
+        #[arg(long)]
+        force: bool,
     },
     /// The sentences of an article (or a verdict file's article) worth checking, best first,
     /// with the reasons for each score.
@@ -118,9 +122,13 @@ pub enum SourcesCommand {
     /// Write a verdict file's library as CSL-JSON.
     Export {
         verdict_file: PathBuf,
-        /// Where to write (default: standard output).
+        /// Where to write (default or `-`: standard output).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Write over the output even when it is a verdict file (the old one is kept as
+        /// .bak).
+        #[arg(long)]
+        force: bool,
     },
 }
 

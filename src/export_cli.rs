@@ -1,9 +1,6 @@
 //! `factdesk export VERDICT_FILE --format claimreview|markdown|csv [-o FILE|-]`.
 
-use std::io::Write;
 use std::path::Path;
-
-use anyhow::Context as _;
 
 use crate::export::{self, Author, ExportOptions};
 use crate::store;
@@ -19,12 +16,14 @@ pub enum Format {
     Csv,
 }
 
-/// Exports a verdict file; writes to `out` (`None` or `-`: standard output). Returns notes
-/// for standard error: claims left out and why, and where the file went.
+/// Exports a verdict file; writes to `out` (`None` or `-`: standard output; see
+/// [`crate::output`] for what `force` allows). Returns notes for standard error: claims
+/// left out and why, and where the file went.
 pub fn export(
     verdict_file: &Path,
     format: Format,
     out: Option<&Path>,
+    force: bool,
     opts: &ExportOptions,
 ) -> anyhow::Result<Vec<String>> {
     let loaded = store::load(verdict_file)?;
@@ -44,15 +43,12 @@ pub fn export(
         Format::Markdown => export::markdown(case),
         Format::Csv => export::csv(case),
     };
-    match out.filter(|p| *p != Path::new("-")) {
-        None => std::io::stdout()
-            .write_all(text.as_bytes())
-            .context("cannot write to standard output")?,
-        Some(path) => {
-            crate::sources_cli::write_atomically(path, text.as_bytes())
-                .with_context(|| format!("cannot write {}", path.display()))?;
-            notes.push(format!("Wrote {}", path.display()));
-        }
+    let guard = crate::output::Guard {
+        inputs: &[verdict_file],
+        force,
+    };
+    if let Some(note) = crate::output::write(out, text.as_bytes(), guard)?.note() {
+        notes.push(note);
     }
     Ok(notes)
 }

@@ -26,8 +26,12 @@ pub mod keymap;
 pub mod model;
 /// What opening a path means: an article or a verdict file.
 pub mod open;
+/// Where outputs go: never over the input or a verdict file, through links, `-` for stdout.
+pub mod output;
 /// Fuzzy matching for the pickers: ranked matches in bounded slices.
 pub mod picker;
+/// Printing outside the TUI: every line cleaned as the screen cleans text.
+pub mod say;
 /// "Seen before": claims matched against other verdict files in a folder.
 pub mod seen;
 /// `factdesk sources import|export`.
@@ -38,6 +42,9 @@ pub mod store;
 pub mod suggest_cli;
 /// The runner: terminal setup, event loop, effects (crossterm).
 pub mod terminal;
+/// What the unit tests share: third-party data, skips, keys, a state builder.
+#[cfg(test)]
+pub(crate) mod test_support;
 /// Pure text work: decoding, cleaning for display, sentences, wrapping, offsets.
 pub mod text;
 /// Drawing the screen from `&AppState` (ratatui).

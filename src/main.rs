@@ -8,25 +8,16 @@ use factdesk::cli::{Cli, Command, SourcesCommand};
 use factdesk::model::SystemEntropy;
 use factdesk::model::{Entropy, Scale};
 use factdesk::terminal::Outcome;
-use factdesk::{config, export_cli, sources_cli, terminal};
+use factdesk::{config, export_cli, say, sources_cli, terminal};
 
 /// The end of an interactive session: a stop by a signal or a lost terminal says so on
-/// stderr in one line and exits with the signal's code.
+/// stderr in one line — where the unsaved work went, or plainly that it could not be kept —
+/// and exits with the signal's code.
 fn interactive(outcome: anyhow::Result<Outcome>) -> anyhow::Result<()> {
     match outcome? {
         Outcome::Quit => Ok(()),
-        Outcome::Stopped {
-            reason,
-            recovery,
-            code,
-        } => {
-            match recovery {
-                Some(path) => eprintln!(
-                    "factdesk: {reason}; unsaved work kept in {} (offered when you open the case again)",
-                    path.display()
-                ),
-                None => eprintln!("factdesk: {reason}; nothing was unsaved"),
-            }
+        Outcome::Stopped { reason, kept, code } => {
+            say::err(format!("factdesk: {reason}; {}", kept.describe()));
             std::process::exit(i32::from(code));
         }
     }
@@ -37,8 +28,21 @@ fn config() -> config::Loaded {
     match config::load() {
         Ok(loaded) => loaded,
         Err(e) => {
-            eprintln!("factdesk: {e}; using the defaults");
+            say::err(format!("factdesk: {e}; using the defaults"));
             config::Loaded::default()
+        }
+    }
+}
+
+/// The command line; a usage error is printed cleaned (it may echo a hostile value) and
+/// exits 2, as clap would.
+fn parse() -> Cli {
+    match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if !e.use_stderr() => e.exit(), // --help, --version
+        Err(e) => {
+            say::err(e.render().to_string().trim_end());
+            std::process::exit(2);
         }
     }
 }
@@ -51,27 +55,30 @@ fn open_options(scale: Option<&str>, max_mib: u64) -> factdesk::open::OpenOption
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = parse();
     let result = match cli.command {
         Some(Command::Config { path, default }) => {
             if default {
-                print!("{}", config::DEFAULT_CONFIG);
+                say::out(config::DEFAULT_CONFIG.trim_end());
             } else if path {
                 match config::path() {
-                    Some(p) => println!("{}", p.display()),
-                    None => eprintln!("factdesk: no config directory on this system"),
+                    Some(p) => say::out(p.display()),
+                    None => say::err("factdesk: no config directory on this system"),
                 }
             } else {
                 let loaded = config();
                 match config::path() {
-                    Some(p) if p.exists() => println!("{} (in use)", p.display()),
-                    Some(p) => println!("{} (not there: the defaults are in use)", p.display()),
-                    None => println!("no config directory on this system: the defaults are in use"),
+                    Some(p) if p.exists() => say::out(format!("{} (in use)", p.display())),
+                    Some(p) => say::out(format!(
+                        "{} (not there: the defaults are in use)",
+                        p.display()
+                    )),
+                    None => say::out("no config directory on this system: the defaults are in use"),
                 }
                 loaded
                     .warnings
                     .iter()
-                    .for_each(|w| eprintln!("warning: {w}"));
+                    .for_each(|w| say::err(format!("warning: {w}")));
             }
             Ok(())
         }
@@ -99,14 +106,14 @@ fn main() -> ExitCode {
                 .map_err(anyhow::Error::from)
         }
         Some(Command::Sources(SourcesCommand::Import { file, into })) => {
-            sources_cli::import(&file, &into, &mut SystemEntropy)
-                .map(|report| eprintln!("{report}"))
+            sources_cli::import(&file, &into, &mut SystemEntropy).map(say::err)
         }
         Some(Command::Sources(SourcesCommand::Export {
             verdict_file,
             output,
-        })) => sources_cli::export(&verdict_file, output.as_deref())
-            .map(|report| report.into_iter().for_each(|r| eprintln!("{r}"))),
+            force,
+        })) => sources_cli::export(&verdict_file, output.as_deref(), force)
+            .map(|report| report.into_iter().for_each(say::err)),
         Some(Command::Suggest {
             file,
             top,
@@ -120,10 +127,10 @@ fn main() -> ExitCode {
         Some(Command::Check { verdict_file }) => {
             let report = factdesk::check::check_file(&verdict_file);
             for problem in &report.problems {
-                println!("{}: {problem}", verdict_file.display());
+                say::out(format!("{}: {problem}", verdict_file.display()));
             }
             if report.problems.is_empty() {
-                eprintln!("{}: no problems", verdict_file.display());
+                say::err(format!("{}: no problems", verdict_file.display()));
             }
             return ExitCode::from(u8::try_from(report.exit_code()).unwrap_or(2));
         }
@@ -134,12 +141,13 @@ fn main() -> ExitCode {
             base_url,
             author,
             author_kind,
+            force,
         }) => {
             let configured = config();
             configured
                 .warnings
                 .iter()
-                .for_each(|w| eprintln!("warning: {w}"));
+                .for_each(|w| say::err(format!("warning: {w}")));
             let opts = export_cli::options(
                 base_url,
                 author,
@@ -148,8 +156,8 @@ fn main() -> ExitCode {
                 configured.config.author.clone(),
                 SystemEntropy.today(),
             );
-            export_cli::export(&verdict_file, format, output.as_deref(), &opts)
-                .map(|notes| notes.iter().for_each(|n| eprintln!("{n}")))
+            export_cli::export(&verdict_file, format, output.as_deref(), force, &opts)
+                .map(|notes| notes.iter().for_each(say::err))
         }
         None => interactive(terminal::open_and_run(
             cli.file.as_deref(),
@@ -162,7 +170,7 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("factdesk: {e:#}");
+            say::err(format!("factdesk: {e:#}"));
             ExitCode::from(2)
         }
     }

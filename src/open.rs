@@ -356,7 +356,7 @@ mod tests {
         let fifo = dir.path().join("pipe");
         let made = std::process::Command::new("mkfifo").arg(&fifo).status();
         if !made.is_ok_and(|s| s.success()) {
-            eprintln!("skipping: mkfifo not available");
+            crate::test_support::skip("mkfifo is not available");
             return;
         }
         let e = open_path(&fifo).unwrap_err().to_string();
@@ -366,7 +366,7 @@ mod tests {
     /// Kuhn's deliberately broken UTF-8 opens lossily, naming the first bad byte (4461).
     #[test]
     fn invalid_utf8_opens_with_a_warning() {
-        let Some(path) = shared("testdata/hostile/UTF-8-test.txt") else {
+        let Some(path) = crate::test_support::shared("testdata/hostile/UTF-8-test.txt") else {
             return;
         };
         let opened = open_path(&path).unwrap();
@@ -400,19 +400,5 @@ mod tests {
         let changed = open_path(&path).unwrap();
         assert!(changed.notices.iter().any(|n| n.contains("differs")));
         assert_eq!(changed.case.article.text, "One. Two.");
-    }
-
-    fn shared(rel: &str) -> Option<PathBuf> {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../shared")
-            .join(rel);
-        if !path.exists() {
-            eprintln!(
-                "skipping: {} not found (third-party test data is only in CI)",
-                path.display()
-            );
-            return None;
-        }
-        Some(path)
     }
 }

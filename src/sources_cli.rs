@@ -1,9 +1,9 @@
 //! `factdesk sources import|export`: the case's library in and out as CSL-JSON.
 
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::Path;
 
-use anyhow::{Context as _, bail};
+use anyhow::Context as _;
 
 use crate::csl;
 use crate::model::Entropy;
@@ -55,50 +55,29 @@ pub fn import(
 }
 
 /// Writes the library of `verdict_file` as CSL-JSON to `out` (`None` or `-`: standard
-/// output); returns a one-line report when writing to a file.
-pub fn export(verdict_file: &Path, out: Option<&Path>) -> anyhow::Result<Option<String>> {
+/// output; see [`crate::output`] for what `force` allows); returns a one-line report when
+/// writing to a file.
+pub fn export(
+    verdict_file: &Path,
+    out: Option<&Path>,
+    force: bool,
+) -> anyhow::Result<Option<String>> {
     let loaded = store::load(verdict_file)?;
-    let mut json = serde_json::to_string_pretty(&csl::export(&loaded.case.sources))
-        .context("cannot write CSL-JSON")?;
-    json.push('\n');
-    match out.filter(|p| *p != Path::new("-")) {
-        None => {
-            std::io::stdout()
-                .write_all(json.as_bytes())
-                .context("cannot write to standard output")?;
-            Ok(None)
-        }
-        Some(path) => {
-            if path.is_dir() {
-                bail!("cannot write {}: it is a directory", path.display());
-            }
-            write_atomically(path, json.as_bytes())
-                .with_context(|| format!("cannot write {}", path.display()))?;
-            Ok(Some(format!(
-                "Exported {} source{} to {}",
-                loaded.case.sources.len(),
-                if loaded.case.sources.len() == 1 {
-                    ""
-                } else {
-                    "s"
-                },
-                path.display()
-            )))
-        }
-    }
-}
-
-/// Writes a whole file or nothing: a temporary file beside it, renamed over it.
-pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
+    let json = crate::store::safe_json::to_string_pretty(
+        &csl::export(&loaded.case.sources),
+        crate::store::safe_json::Escape::Terminal,
+    )
+    .context("cannot write CSL-JSON")?;
+    let guard = crate::output::Guard {
+        inputs: &[verdict_file],
+        force,
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".factdesk-")
-        .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    let written = crate::output::write(out, json.as_bytes(), guard)?;
+    let n = loaded.case.sources.len();
+    Ok(written.note().map(|to| {
+        format!(
+            "Exported {n} source{} — {to}",
+            if n == 1 { "" } else { "s" }
+        )
+    }))
 }

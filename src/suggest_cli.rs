@@ -169,7 +169,7 @@ pub fn suggest(file: &Path, options: &Options, entropy: &dyn Entropy) -> anyhow:
         .context("cannot write to standard output")?;
     }
     if rows.is_empty() && options.format == Format::Text {
-        eprintln!("{}: no sentence suggested", file.display());
+        crate::say::err(format!("{}: no sentence suggested", file.display()));
     }
     Ok(())
 }

@@ -3,15 +3,14 @@
 use std::fs;
 use std::process::Command;
 
+mod support;
+use support::bin;
+
 use factdesk::model::{Article, Case, Origin, Scale};
 use factdesk::store::{self, SavedView};
 
 fn check(path: &std::path::Path) -> (Option<i32>, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_factdesk"))
-        .arg("check")
-        .arg(path)
-        .output()
-        .unwrap();
+    let out = Command::new(bin()).arg("check").arg(path).output().unwrap();
     (
         out.status.code(),
         String::from_utf8_lossy(&out.stdout).into_owned(),

@@ -4,14 +4,13 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
+mod support;
+use support::bin;
+
 use factdesk::model::{
     Anchor, Article, Case, Claim, ClaimId, Link, Origin, Scale, Source, SourceId, Stance,
 };
 use factdesk::store::{self, SavedView};
-
-fn bin() -> &'static str {
-    env!("CARGO_BIN_EXE_factdesk")
-}
 
 fn claim(text: &str, exact: &str, id: &str, rating: Option<&str>) -> Claim {
     let start = text[..text.find(exact).unwrap()].chars().count();

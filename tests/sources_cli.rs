@@ -4,12 +4,11 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
+mod support;
+use support::{bin, shared};
+
 use factdesk::model::{Article, Case, Origin, Scale};
 use factdesk::store::{self, SavedView};
-
-fn bin() -> &'static str {
-    env!("CARGO_BIN_EXE_factdesk")
-}
 
 fn new_case(dir: &Path) -> std::path::PathBuf {
     let path = dir.join("case.factdesk.json");
@@ -71,15 +70,11 @@ fn import_then_export() {
     let json: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(&exported).unwrap()).unwrap();
     assert_eq!(json.as_array().unwrap().len(), 1000);
-    let schema =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/testdata/csl/csl-data.schema.json");
-    let Ok(schema) = fs::read_to_string(&schema) else {
-        eprintln!(
-            "skipping: the CSL schema in ../shared is not here (third-party test data is only in CI)"
-        );
+    let Some(schema) = shared("testdata/csl/csl-data.schema.json") else {
         return;
     };
-    let schema: serde_json::Value = serde_json::from_str(&schema).unwrap();
+    let schema: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(schema).unwrap()).unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
     let errors: Vec<String> = validator
         .iter_errors(&json)

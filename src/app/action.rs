@@ -38,9 +38,15 @@ pub enum Action {
     /// Time passed with work pending: score another slice of an open picker.
     Tick,
     /// The file on disk changed since it was opened; the save was not made.
-    SaveConflict { then_quit: bool },
-    /// The runner finished a save (the path written) or failed (the reason).
-    Saved(Result<PathBuf, String>),
+    SaveConflict { then_quit: bool, what: String },
+    /// The runner wrote (or failed to write) the recovery file.
+    Autosaved(crate::store::Kept),
+    /// The runner finished a save (the path written) or failed (the reason); `then_quit`
+    /// is the intent the save was asked with, carried back through the effect.
+    Saved {
+        result: Result<PathBuf, String>,
+        then_quit: bool,
+    },
 }
 
 /// Something only the runner can do, asked for by `update`.

@@ -174,11 +174,14 @@ impl AppState {
     }
 
     /// Types a character into the open picker's query.
-    pub(super) fn picker_type(&mut self, c: char) {
-        if let Some(Overlay::Picker(p)) = &mut self.overlay {
-            p.input.insert_char(c);
-            self.query_changed();
-        }
+    /// Typed or pasted text into a picker's query; how many chars did not fit.
+    pub(super) fn picker_type(&mut self, text: &str) -> usize {
+        let Some(Overlay::Picker(p)) = &mut self.overlay else {
+            return 0;
+        };
+        let dropped = p.input.insert_str(text);
+        self.query_changed();
+        dropped
     }
 
     fn query_changed(&mut self) {
@@ -336,7 +339,7 @@ impl AppState {
             Command::StanceSupports => form.choose(0, "supports"),
             Command::StanceRefutes => form.choose(0, "refutes"),
             Command::StanceContext => form.choose(0, "context"),
-            Command::Cancel => self.overlay = None,
+            Command::Cancel => self.cancel_overlay(),
             Command::Confirm => self.finish_link_form(),
             other => {
                 if let Some(editor) = form.focused_mut().editor_mut() {
@@ -481,7 +484,20 @@ impl AppState {
             self.info("This source has no URL");
             return Vec::new();
         }
-        self.info(format!("Copied {url}"));
-        vec![Effect::Copy(url)]
+        self.copy_text(&url)
+    }
+
+    /// Puts `text` on the clipboard without its control, bidi and zero-width characters
+    /// (a pasted ESC or newline could run a command in a shell), and says so.
+    pub(super) fn copy_text(&mut self, text: &str) -> Vec<Effect> {
+        let (safe, removed) = crate::text::strip_hidden(text);
+        match removed {
+            0 => self.info(format!("Copied {safe}")),
+            n => self.warn(format!(
+                "Copied {safe} (removed {n} hidden or control character{})",
+                if n == 1 { "" } else { "s" }
+            )),
+        }
+        vec![Effect::Copy(safe.into_owned())]
     }
 }

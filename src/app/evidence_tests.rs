@@ -12,7 +12,7 @@ const TEXT: &str =
 fn link_a_new_url_source() {
     let (s, _) = run(
         TEXT,
-        "clhttps://example.org/report<Enter>City report<Enter>r<Tab>rents rose 38%<C-s>",
+        "clhttps://example.org/report<Enter>City report<Enter>r<Tab>rents rose 38%<Ctrl-s>",
     );
     assert!(s.overlay.is_none(), "{:?}", s.overlay);
     let source = &s.case.sources[0];
@@ -25,14 +25,14 @@ fn link_a_new_url_source() {
     assert_eq!(link.source, source.id);
     assert_eq!(link.stance, Stance::Refutes);
     assert_eq!(link.quote, "rents rose 38%");
-    assert!(s.dirty);
+    assert!(s.dirty());
 }
 
 /// Text that is not a URL becomes the new source's title; Enter with nothing typed does
 /// not make a source.
 #[test]
 fn link_a_new_titled_source() {
-    let (s, _) = run(TEXT, "clReuters fact check<Enter><C-s>");
+    let (s, _) = run(TEXT, "clReuters fact check<Enter><Ctrl-s>");
     assert_eq!(s.case.sources[0].title, "Reuters fact check");
     assert_eq!(s.case.sources[0].url, "");
     assert_eq!(
@@ -68,7 +68,7 @@ fn with_sources(keys: &str) -> (AppState, Vec<Effect>) {
             .push(Source::new(SourceId(id.into()), title, url, "2026-01-01"));
     }
     let mut effects = Vec::new();
-    for key in super::tests::keys(keys) {
+    for key in crate::test_support::keys(keys) {
         effects.extend(s.update(Action::Key(key)));
     }
     (s, effects)
@@ -77,7 +77,8 @@ fn with_sources(keys: &str) -> (AppState, Vec<Effect>) {
 /// The picker finds an existing source fuzzily and links it; one source serves two claims.
 #[test]
 fn pick_existing_sources() {
-    let (s, _) = with_sources("clsudd<Enter>c<C-s>jcldenies<Enter><C-s>jclsudd<Enter><C-s>");
+    let (s, _) =
+        with_sources("clsudd<Enter>c<Ctrl-s>jcldenies<Enter><Ctrl-s>jclsudd<Enter><Ctrl-s>");
     assert_eq!(s.case.sources.len(), 3, "no new source");
     let links: Vec<(&str, Stance)> = s
         .case
@@ -99,17 +100,18 @@ fn pick_existing_sources() {
 /// In the detail pane: j/k select links, Enter edits one, d removes one after asking.
 #[test]
 fn detail_pane_links() {
-    let (s, _) = with_sources("clsudd<Enter><C-s>clworld<Enter>c<C-s><Tab><Tab>k<Enter>r<C-s>");
+    let (s, _) =
+        with_sources("clsudd<Enter><Ctrl-s>clworld<Enter>c<Ctrl-s><Tab><Tab>k<Enter>r<Ctrl-s>");
     let stances: Vec<Stance> = s.case.claims[0].links.iter().map(|l| l.stance).collect();
     assert_eq!(stances, [Stance::Refutes, Stance::Context]);
-    let (s, _) = with_sources("clsudd<Enter><C-s>clworld<Enter><C-s><Tab><Tab>dy");
+    let (s, _) = with_sources("clsudd<Enter><Ctrl-s>clworld<Enter><Ctrl-s><Tab><Tab>dy");
     let sources: Vec<&str> = s.case.claims[0]
         .links
         .iter()
         .map(|l| l.source.0.as_str())
         .collect();
     assert_eq!(sources, ["s1"], "the selected (last made) link was removed");
-    let (s, _) = with_sources("clsudd<Enter><C-s><Tab><Tab>dn");
+    let (s, _) = with_sources("clsudd<Enter><Ctrl-s><Tab><Tab>dn");
     assert_eq!(s.case.claims[0].links.len(), 1);
 }
 
@@ -117,7 +119,7 @@ fn detail_pane_links() {
 #[test]
 fn source_record() {
     let (s, _) = with_sources(
-        "clworld<Enter><C-s><Tab><Tab>o<Tab><C-w><C-w>stats<Tab><Tab>World Bank<Tab>Doe, Jane; UN<Tab>2023-13<C-s>",
+        "clworld<Enter><Ctrl-s><Tab><Tab>o<Tab><Ctrl-w><Ctrl-w>stats<Tab><Tab>World Bank<Tab>Doe, Jane; UN<Tab>2023-13<Ctrl-s>",
     );
     assert!(
         matches!(s.overlay, Some(Overlay::SourceForm { .. })),
@@ -125,7 +127,7 @@ fn source_record() {
     );
     assert!(s.message.as_ref().unwrap().text.contains("YYYY-MM"));
     let (s, _) = with_sources(
-        "clworld<Enter><C-s><Tab><Tab>o<Right><Tab><C-w><C-w>stats<Tab><Tab>World Bank<Tab>Doe, Jane; UN<Tab>2023-05<C-s>",
+        "clworld<Enter><Ctrl-s><Tab><Tab>o<Right><Tab><Ctrl-w><Ctrl-w>stats<Tab><Tab>World Bank<Tab>Doe, Jane; UN<Tab>2023-05<Ctrl-s>",
     );
     let source = s.case.source(&SourceId("s3".into())).unwrap();
     assert_eq!(source.kind, "article-newspaper");
@@ -138,7 +140,7 @@ fn source_record() {
 /// y copies the selected link's URL via the runner (OSC 52).
 #[test]
 fn copy_url() {
-    let (_, effects) = with_sources("clreuters<Enter><C-s><Tab><Tab>y");
+    let (_, effects) = with_sources("clreuters<Enter><Ctrl-s><Tab><Tab>y");
     assert_eq!(
         effects,
         [Effect::Copy("https://reuters.example/denial".into())]
@@ -150,14 +152,14 @@ fn copy_url() {
 fn library() {
     let (s, _) = with_sources("S/pop<Enter>");
     assert_eq!(s.library_selection(), Some(SourceId("s3".into())));
-    let (s, _) = with_sources("SaFact sheet<Tab>https://x.example<C-s>");
+    let (s, _) = with_sources("SaFact sheet<Tab>https://x.example<Ctrl-s>");
     assert_eq!(s.case.sources.last().unwrap().title, "Fact sheet");
-    let (s, _) = with_sources("clreuters<Enter><C-s>S/reuters<Enter>d");
+    let (s, _) = with_sources("clreuters<Enter><Ctrl-s>S/reuters<Enter>d");
     assert!(matches!(
         s.overlay,
         Some(Overlay::Confirm(Confirmation::DeleteSource(_)))
     ));
-    let (s, _) = with_sources("clreuters<Enter><C-s>S/reuters<Enter>dy");
+    let (s, _) = with_sources("clreuters<Enter><Ctrl-s>S/reuters<Enter>dy");
     assert_eq!(s.case.sources.len(), 2);
     assert!(s.case.claims[0].links.is_empty(), "its links went with it");
     let (s, _) = with_sources("S<Esc>");
@@ -189,9 +191,9 @@ fn undo_and_redo() {
     };
     assert_eq!(rating("cr1u"), None);
     assert_eq!(rating("cr1r2u").as_deref(), Some("True"));
-    assert_eq!(rating("cr1u<C-r>").as_deref(), Some("True"));
+    assert_eq!(rating("cr1u<Ctrl-r>").as_deref(), Some("True"));
     assert!(run(TEXT, "cr1uu").0.case.claims.is_empty());
-    let (s, _) = run(TEXT, "cr1uu<C-r><C-r>");
+    let (s, _) = run(TEXT, "cr1uu<Ctrl-r><Ctrl-r>");
     assert_eq!(s.case.claims[0].verdict.rating.as_deref(), Some("True"));
     assert_eq!(s.message.as_ref().unwrap().text, "Redone: rate C1 True");
     let (s, _) = run(TEXT, "cxdyu");
@@ -209,16 +211,16 @@ fn undo_and_redo() {
 /// Undo restores links and sources, including a deleted source and every link it took.
 #[test]
 fn undo_evidence() {
-    let (s, _) = with_sources("clsudd<Enter><C-s>u");
+    let (s, _) = with_sources("clsudd<Enter><Ctrl-s>u");
     assert!(s.case.claims[0].links.is_empty());
-    let (s, _) = with_sources("clsudd<Enter><C-s>S/sudd<Enter>dyu");
+    let (s, _) = with_sources("clsudd<Enter><Ctrl-s>S/sudd<Enter>dyu");
     assert_eq!(
         s.case.sources[0].id,
         SourceId("s1".into()),
         "back in its place"
     );
     assert_eq!(s.case.claims[0].links.len(), 1, "its link is back");
-    let (s, _) = with_sources("clNew title<Enter><C-s>uu");
+    let (s, _) = with_sources("clNew title<Enter><Ctrl-s>uu");
     assert_eq!(s.case.sources.len(), 3, "the new source is gone too");
 }
 
@@ -227,15 +229,18 @@ fn undo_evidence() {
 #[test]
 fn unsaved_marker_follows_undo() {
     let (mut s, _) = run(TEXT, "c");
-    assert!(s.dirty);
+    assert!(s.dirty());
     s.update(Action::Key(crate::keymap::Key::char('u')));
-    assert!(!s.dirty, "back to the file as opened");
+    assert!(!s.dirty(), "back to the file as opened");
     let (mut s, _) = run(TEXT, "c");
-    s.update(Action::Saved(Ok("x".into())));
-    for k in super::tests::keys("ux") {
+    s.update(Action::Saved {
+        result: Ok("x".into()),
+        then_quit: false,
+    });
+    for k in crate::test_support::keys("ux") {
         s.update(Action::Key(k));
     }
-    assert!(s.dirty);
+    assert!(s.dirty());
 }
 
 /// Every change appends to the file's history; verdict changes say before and after; undo

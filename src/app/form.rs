@@ -65,11 +65,26 @@ impl FormField {
 pub struct Form {
     pub fields: Vec<FormField>,
     pub focus: usize,
+    /// The values the form opened with, to tell whether anything was changed.
+    initial: Vec<String>,
 }
 
 impl Form {
     pub fn new(fields: Vec<FormField>) -> Form {
-        Form { fields, focus: 0 }
+        let initial = fields.iter().map(FormField::value).collect();
+        Form {
+            fields,
+            focus: 0,
+            initial,
+        }
+    }
+
+    /// Whether any field differs from what the form opened with.
+    pub fn changed(&self) -> bool {
+        self.fields
+            .iter()
+            .zip(&self.initial)
+            .any(|(f, v)| f.value() != *v)
     }
 
     pub fn focused(&self) -> &FormField {

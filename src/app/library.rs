@@ -121,13 +121,16 @@ impl AppState {
         }
     }
 
-    pub(super) fn library_type(&mut self, c: char) {
-        if let View::Library(l) = &mut self.view {
-            l.filter.insert_char(c);
-            l.picker.set_query(&l.filter.text());
-            l.picker.step(PICKER_BUDGET);
-            l.selected = 0;
-        }
+    /// Typed or pasted text into the library's filter; how many chars did not fit.
+    pub(super) fn library_type(&mut self, text: &str) -> usize {
+        let View::Library(l) = &mut self.view else {
+            return 0;
+        };
+        let dropped = l.filter.insert_str(text);
+        l.picker.set_query(&l.filter.text());
+        l.picker.step(PICKER_BUDGET);
+        l.selected = 0;
+        dropped
     }
 
     /// The source record: every field editable; `None` adds a new source.
@@ -170,7 +173,7 @@ impl AppState {
             Command::PreviousField => form.previous(),
             Command::NextType => form.cycle(0, 1),
             Command::PreviousType => form.cycle(0, -1),
-            Command::Cancel => self.overlay = None,
+            Command::Cancel => self.cancel_overlay(),
             Command::Confirm => self.finish_source_form(),
             other => {
                 if let Some(editor) = form.focused_mut().editor_mut() {

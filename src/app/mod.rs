@@ -22,6 +22,8 @@ mod evidence_tests;
 mod suggest_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_hardening;
 
 pub use action::{Action, Effect};
 pub use document::{ClaimSpan, Document, LAZY_INDEX_BYTES};

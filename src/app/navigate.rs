@@ -52,8 +52,29 @@ impl AppState {
         if count == 0 {
             return;
         }
+        if self.selection.is_none() && self.read_through(delta) {
+            return;
+        }
         self.cursor = self.cursor.saturating_add_signed(delta).min(count - 1);
         self.follow_cursor();
+    }
+
+    /// `j`/`k` on a sentence taller than the pane first scroll through it, a page less
+    /// two lines at a time (as a pager does), so every line of it can be read; true when
+    /// it scrolled.
+    fn read_through(&mut self, delta: isize) -> bool {
+        let height = self.viewport.article_height.max(1);
+        let (first, last) = self.doc.lines_of(&self.cursor_range());
+        let step = height.saturating_sub(2).max(1);
+        if delta > 0 && last >= self.top + height {
+            self.top = (self.top + step).min(last + 1 - height).min(self.max_top());
+            return true;
+        }
+        if delta < 0 && first < self.top && last >= self.top {
+            self.top = self.top.saturating_sub(step).max(first);
+            return true;
+        }
+        false
     }
 
     /// `g` and `G` before the background index is done: index just the first or the last

@@ -56,6 +56,28 @@ impl AppState {
         Vec::new()
     }
 
+    /// Another factdesk holds the case: this one can read it and save a copy elsewhere,
+    /// never over it; `why` is said in the status bar and kept as a notice.
+    pub fn open_read_only(&mut self, why: String) {
+        self.warn(why.clone());
+        self.notices.push(why.clone());
+        self.read_only = Some(why);
+    }
+
+    /// The runner kept (or failed to keep) unsaved work: a problem stays in the status bar
+    /// until an autosave or a save succeeds.
+    pub(super) fn autosaved(&mut self, kept: crate::store::Kept) {
+        use crate::store::Kept;
+        self.autosave_problem = match kept {
+            Kept::Nothing | Kept::Beside(_) => None,
+            Kept::Elsewhere { path, why } => Some(format!(
+                "autosave failed beside the case ({why}); kept in {}",
+                path.display()
+            )),
+            Kept::Lost(why) => Some(format!("autosave failed: {why}")),
+        };
+    }
+
     /// Offers the opened article as a new case beside the existing verdict file (shown).
     pub fn offer_fresh_case(&mut self, fresh: Case) {
         self.overlay = Some(Overlay::ExistingCase {
@@ -78,7 +100,6 @@ impl AppState {
         self.current = None;
         self.cursor = 0;
         self.top = 0;
-        self.dirty = false;
         // The existing file stays until a save, which asks before replacing it.
         self.file.stamp = None;
         self.file.extra.clear();
@@ -90,7 +111,7 @@ impl AppState {
     }
 
     pub(super) fn run_save_conflict(&mut self, command: Command) -> Vec<Effect> {
-        let Some(Overlay::SaveConflict { then_quit }) = self.overlay.take() else {
+        let Some(Overlay::SaveConflict { then_quit, .. }) = self.overlay.take() else {
             return Vec::new();
         };
         match command {

@@ -118,6 +118,9 @@ pub enum Overlay {
     },
     Confirm(Confirmation),
     QuitPrompt,
+    /// "Discard changes? y/n", asked over the form or editor (kept here to go back to) when
+    /// Esc is pressed with changes typed.
+    Discard(Box<Overlay>),
     Picker(Box<PickerOverlay>),
     /// After "+ New source: <url>": the new source's title.
     NewSourceTitle {
@@ -147,6 +150,9 @@ pub enum Overlay {
     /// The file on disk changed since it was opened: overwrite, save elsewhere, or not.
     SaveConflict {
         then_quit: bool,
+        /// What became of the file, after "it": "was changed by another program", "is now
+        /// a symbolic link to /etc/passwd".
+        what: String,
     },
     /// The path to save to.
     SaveAs {
@@ -169,6 +175,18 @@ pub enum Overlay {
 }
 
 impl Overlay {
+    /// Whether the overlay holds typed text that Esc would throw away: an edited wording,
+    /// claimant or explanation, a link or source form, a new source's title.
+    pub fn has_changes(&self) -> bool {
+        match self {
+            Overlay::Edit { editor, .. } | Overlay::NewSourceTitle { editor, .. } => {
+                editor.changed()
+            }
+            Overlay::LinkForm { form, .. } | Overlay::SourceForm { form, .. } => form.changed(),
+            _ => false,
+        }
+    }
+
     pub fn context(&self) -> Context {
         let field = |form: &Form, choice: Context, line: Context, text: Context| match &form
             .focused()
@@ -192,6 +210,7 @@ impl Overlay {
             Overlay::ExistingCase { .. } => Context::ExistingCase,
             Overlay::Confirm(_) => Context::Confirm,
             Overlay::QuitPrompt => Context::QuitPrompt,
+            Overlay::Discard(_) => Context::DiscardPrompt,
             Overlay::Picker(_) => Context::Picker,
             Overlay::LinkForm { form, .. } => field(
                 form,
@@ -331,8 +350,6 @@ pub struct AppState {
     pub case: Case,
     pub doc: Document,
     pub file: FileInfo,
-    /// Changes not yet saved.
-    pub dirty: bool,
     pub focus: Pane,
     /// Index of the sentence under the article cursor.
     pub cursor: usize,
@@ -351,6 +368,12 @@ pub struct AppState {
     pub view: View,
     pub overlay: Option<Overlay>,
     pub message: Option<Message>,
+    /// Why the last autosave did not keep the work beside the case, until one does (shown
+    /// in the status bar: the checker must know their work is not safe).
+    pub autosave_problem: Option<String>,
+    /// Why this case cannot be saved in place (another factdesk has it open); `None` when
+    /// it can.
+    pub read_only: Option<String>,
     /// What the article and file held that the checker should know (bad bytes, hidden
     /// characters, orphans): shown on the article pane for the whole session.
     pub notices: Vec<String>,
@@ -435,7 +458,6 @@ impl AppState {
             case,
             doc,
             file,
-            dirty: false,
             focus: Pane::Article,
             cursor,
             top: 0,
@@ -448,6 +470,8 @@ impl AppState {
             view: View::Main,
             overlay: None,
             message: None,
+            autosave_problem: None,
+            read_only: None,
             notices,
             keymap,
             viewport,
@@ -475,6 +499,7 @@ impl AppState {
             Some(
                 Overlay::Confirm(_)
                 | Overlay::QuitPrompt
+                | Overlay::Discard(_)
                 | Overlay::Recovery { .. }
                 | Overlay::SaveConflict { .. }
                 | Overlay::SaveFailed { .. }
@@ -518,6 +543,12 @@ impl AppState {
             Pane::Claims => Context::Claims,
             Pane::Detail => Context::Detail,
         }
+    }
+
+    /// Whether the case has changes not yet saved: derived from the undo history, so it
+    /// cannot drift from it.
+    pub fn dirty(&self) -> bool {
+        self.undo.dirty()
     }
 
     pub fn current_index(&self) -> Option<usize> {

@@ -2,10 +2,10 @@
 
 use std::path::PathBuf;
 
-use super::tests::keys;
 use super::*;
 use crate::keymap::Keymap;
 use crate::model::{Article, Case, FixedEntropy, Origin, Scale};
+use crate::test_support::press;
 use crate::text::checkworthy;
 
 const TEXT: &str = "I think it is lovely here. Unemployment fell to 3.5 percent in 2022, the lowest since 1969, officials said.\n\nWhat do you want?\n\nThe deficit rose to $1.4 trillion in 2009, the largest since 1945.";
@@ -34,12 +34,6 @@ fn state() -> AppState {
         &[],
     )));
     s
-}
-
-fn press(s: &mut AppState, k: &str) {
-    for key in keys(k) {
-        s.update(Action::Key(key));
-    }
 }
 
 fn cursor_text(s: &AppState) -> &str {
@@ -81,11 +75,11 @@ fn dismiss_is_saved_and_undoable() {
             .starts_with("Unemployment")
     );
     assert_eq!(s.open_suggestion_count(), 1);
-    assert!(s.dirty);
+    assert!(s.dirty());
     press(&mut s, "u");
     assert!(s.case.suggestions.dismissed.is_empty());
     assert_eq!(s.open_suggestion_count(), 2);
-    press(&mut s, "<C-r>");
+    press(&mut s, "<Ctrl-r>");
     assert_eq!(s.open_suggestion_count(), 1);
     let json = crate::store::to_json(&s.case, &Default::default(), &Default::default()).unwrap();
     let back = crate::store::from_json(&json).unwrap();

@@ -5,74 +5,22 @@ use std::path::PathBuf;
 
 use super::*;
 use crate::keymap::{Key, KeyCode, Keymap};
-use crate::model::{Article, Case, ClaimStatus, FixedEntropy, Origin, Scale};
+use crate::model::{ClaimStatus, FixedEntropy, Scale};
+use crate::test_support::{keys, press};
 
 const TEXT: &str = "Musk spoke with Putin in 2022. Russia has three times the population of Ukraine. \
 The Kremlin denied it.\n\nCaption line (file)\n\nLast paragraph here.";
 
-/// Parses a key string: plain characters, or `<Esc>`, `<Enter>`, `<Tab>`, `<S-Tab>`,
-/// `<Down>`, `<Up>`, `<BS>`, `<C-x>`.
-pub(super) fn keys(s: &str) -> Vec<Key> {
-    let mut out = Vec::new();
-    let mut rest = s;
-    while let Some(c) = rest.chars().next() {
-        if c == '<' {
-            if let Some(end) = rest.find('>') {
-                let name = &rest[1..end];
-                rest = &rest[end + 1..];
-                out.push(match name {
-                    "Esc" => Key::plain(KeyCode::Esc),
-                    "Enter" => Key::plain(KeyCode::Enter),
-                    "Tab" => Key::plain(KeyCode::Tab),
-                    "S-Tab" => Key::plain(KeyCode::BackTab),
-                    "Down" => Key::plain(KeyCode::Down),
-                    "Up" => Key::plain(KeyCode::Up),
-                    "Left" => Key::plain(KeyCode::Left),
-                    "Right" => Key::plain(KeyCode::Right),
-                    "BS" => Key::plain(KeyCode::Backspace),
-                    "PgDn" => Key::plain(KeyCode::PageDown),
-                    n if n.starts_with("C-") => Key::ctrl(n.chars().nth(2).unwrap()),
-                    other => panic!("unknown key <{other}>"),
-                });
-                continue;
-            }
-        }
-        out.push(Key::char(c));
-        rest = &rest[c.len_utf8()..];
-    }
-    out
-}
-
+/// A state on `marked` with the cursor at its `|` (removed from the text).
 fn state_for(marked: &str) -> AppState {
     let cursor = marked.find('|').map_or(0, |b| marked[..b].chars().count());
-    let text = marked.replacen('|', "", 1);
-    let case = Case::new(
-        Article::new(text, Origin::default()),
-        Scale::default_scale(),
-    );
-    let file = FileInfo {
-        path: PathBuf::from("test.factdesk.json"),
-        extra: Default::default(),
-        view_extra: Default::default(),
-        stamp: None,
-    };
-    AppState::new(
-        case,
-        file,
-        cursor,
-        Vec::new(),
-        Keymap::default_keymap(),
-        Box::new(FixedEntropy::default()),
-    )
+    crate::test_support::state(&marked.replacen('|', "", 1), cursor)
 }
 
 /// Runs `keys` on `marked` and returns the state and every effect asked for.
 pub(super) fn run(marked: &str, key_string: &str) -> (AppState, Vec<Effect>) {
     let mut state = state_for(marked);
-    let mut effects = Vec::new();
-    for key in keys(key_string) {
-        effects.extend(state.update(Action::Key(key)));
-    }
+    let effects = press(&mut state, key_string);
     (state, effects)
 }
 
@@ -150,7 +98,7 @@ fn new_claim_is_current() {
     assert_eq!(claim.text, "A first line continues here.");
     assert_eq!(claim.status, ClaimStatus::Todo);
     assert_eq!(claim.created, "2026-01-02T03:04:05Z");
-    assert!(state.dirty);
+    assert!(state.dirty());
 }
 
 /// The claimant is guessed from the sentence, else from its paragraph.
@@ -241,11 +189,14 @@ fn status_cycles() {
 /// The one-line editor changes the wording; Esc keeps the old one; empty is refused.
 #[test]
 fn editing_wording_and_claimant() {
-    let (s, _) = run(TEXT, "ce<C-w><C-w><C-w>met Putin<Enter>");
+    let (s, _) = run(TEXT, "ce<Ctrl-w><Ctrl-w><Ctrl-w>met Putin<Enter>");
     assert_eq!(s.case.claims[0].text, "Musk spoke with met Putin");
     let (s, _) = run(TEXT, "ceXYZ<Esc>");
     assert_eq!(s.case.claims[0].text, "Musk spoke with Putin in 2022.");
-    let (s, _) = run("Short.", "ce<BS><BS><BS><BS><BS><BS><Enter>");
+    let (s, _) = run(
+        "Short.",
+        "ce<Backspace><Backspace><Backspace><Backspace><Backspace><Backspace><Enter>",
+    );
     assert_eq!(s.case.claims[0].text, "Short.");
     assert!(
         matches!(s.overlay, Some(Overlay::Edit { .. })),
@@ -258,7 +209,7 @@ fn editing_wording_and_claimant() {
 /// The multi-line editor keeps line breaks; Ctrl-s finishes it (and does not save the file).
 #[test]
 fn editing_explanation() {
-    let (s, effects) = run(TEXT, "cEFirst line.<Enter>Second line.<C-s>");
+    let (s, effects) = run(TEXT, "cEFirst line.<Enter>Second line.<Ctrl-s>");
     assert_eq!(
         s.case.claims[0].verdict.explanation,
         "First line.\nSecond line."
@@ -285,18 +236,24 @@ fn quitting() {
     assert_eq!(run(TEXT, "cqd").1, [Effect::Quit]);
     let (s, effects) = run(TEXT, "cqc");
     assert!(effects.is_empty() && s.overlay.is_none());
-    assert_eq!(run(TEXT, "<C-s>").1, [Effect::Save { then_quit: false }]);
+    assert_eq!(run(TEXT, "<Ctrl-s>").1, [Effect::Save { then_quit: false }]);
 }
 
 /// A failed save keeps the work and says so; a good one clears the unsaved marker.
 #[test]
 fn save_results() {
     let (mut s, _) = run(TEXT, "c");
-    s.update(Action::Saved(Err("disk full".into())));
-    assert!(s.dirty);
+    s.update(Action::Saved {
+        result: Err("disk full".into()),
+        then_quit: false,
+    });
+    assert!(s.dirty());
     assert!(s.message.as_ref().unwrap().text.contains("disk full"));
-    s.update(Action::Saved(Ok(PathBuf::from("x.factdesk.json"))));
-    assert!(!s.dirty);
+    s.update(Action::Saved {
+        result: Ok(PathBuf::from("x.factdesk.json")),
+        then_quit: false,
+    });
+    assert!(!s.dirty());
 }
 
 /// ] and [ jump between claims in text order; Enter in the list jumps to the claim.
@@ -320,7 +277,7 @@ fn panes_and_list() {
     assert_eq!(s.focus, Pane::Claims);
     let (s, _) = run(TEXT, "<Tab><Tab><Tab>");
     assert_eq!(s.focus, Pane::Article);
-    let (s, _) = run(TEXT, "<S-Tab>");
+    let (s, _) = run(TEXT, "<Shift-Tab>");
     assert_eq!(s.focus, Pane::Detail);
     let (s, _) = run(TEXT, "cjc<Tab>k");
     assert_eq!(s.current_index(), Some(0));
@@ -397,7 +354,7 @@ fn clicking() {
 /// runs commands; outside an editor a paste does nothing.
 #[test]
 fn paste_never_runs_commands() {
-    let (mut s, _) = run(TEXT, "ce<C-w><C-w><C-w><C-w><C-w><C-w>");
+    let (mut s, _) = run(TEXT, "ce<Ctrl-w><Ctrl-w><Ctrl-w><Ctrl-w><Ctrl-w><Ctrl-w>");
     s.update(Action::Paste("pasted line one\nxxdy".into()));
     s.update(Action::Key(Key::plain(KeyCode::Enter)));
     assert_eq!(s.case.claims.len(), 1);
@@ -478,7 +435,7 @@ fn claims_are_sorted_on_open() {
 fn conclusion_only_scale() {
     let mut s = state_for(TEXT);
     s.case.scale = Scale::preset("conclusion-only").unwrap();
-    for k in keys("crOur conclusion.<C-s>") {
+    for k in keys("crOur conclusion.<Ctrl-s>") {
         s.update(Action::Key(k));
     }
     assert_eq!(s.case.claims[0].verdict.explanation, "Our conclusion.");
@@ -489,10 +446,13 @@ fn conclusion_only_scale() {
 #[test]
 fn failed_save_offers_save_as() {
     let (mut s, _) = run(TEXT, "c");
-    s.update(Action::Saved(Err("the file system is read-only".into())));
+    s.update(Action::Saved {
+        result: Err("the file system is read-only".into()),
+        then_quit: false,
+    });
     assert!(matches!(s.overlay, Some(Overlay::SaveFailed { .. })));
     let mut effects = Vec::new();
-    for k in keys("a<C-w><C-w><C-w><C-w>/tmp/elsewhere.factdesk.json<Enter>") {
+    for k in keys("a<Ctrl-w><Ctrl-w><Ctrl-w><Ctrl-w>/tmp/elsewhere.factdesk.json<Enter>") {
         effects.extend(s.update(Action::Key(k)));
     }
     assert_eq!(

@@ -232,7 +232,6 @@ impl AppState {
             self.undo.last_sources = self.case.sources.clone();
         }
         self.undo.last_scale = Some(self.case.scale.clone());
-        self.dirty = self.undo.dirty();
     }
 
     /// `u`: puts back the state before the last change.
@@ -331,6 +330,5 @@ impl AppState {
         if let Some(i) = touched.and_then(|id| self.case.claim_index(&id)) {
             self.select_claim(i);
         }
-        self.dirty = self.undo.dirty();
     }
 }

@@ -18,6 +18,11 @@ pub(super) fn edit(editor: &mut Editor, command: Command) -> bool {
         DeleteBack => editor.delete_back(),
         DeleteForward => editor.delete_forward(),
         DeleteWordBack => editor.delete_word_back(),
+        DeleteWordForward => editor.delete_word_forward(),
+        WordLeft => editor.word_left(),
+        WordRight => editor.word_right(),
+        DeleteToLineStart => editor.delete_to_line_start(),
+        DeleteToLineEnd => editor.delete_to_line_end(),
         NewLine => editor.new_line(),
         _ => return false,
     }
@@ -56,9 +61,11 @@ impl AppState {
             Action::IndexReady { doc, sha256 } => self.index_ready(*doc, sha256),
             Action::Paste(text) => self.paste(&text),
             Action::ScrollClaims(rows) if self.overlay.is_none() => self.move_list(rows),
-            Action::Saved(Ok(path)) => {
+            Action::Saved {
+                result: Ok(path), ..
+            } => {
+                self.autosave_problem = None;
                 self.undo.mark_saved();
-                self.dirty = false;
                 self.info(format!(
                     "Saved {} claim{} to {}",
                     self.case.claims.len(),
@@ -66,11 +73,14 @@ impl AppState {
                     path.display()
                 ));
             }
-            Action::SaveConflict { then_quit } => {
-                self.overlay = Some(Overlay::SaveConflict { then_quit });
+            Action::SaveConflict { then_quit, what } => {
+                self.overlay = Some(Overlay::SaveConflict { then_quit, what });
             }
-            Action::Saved(Err(reason)) => {
-                let then_quit = matches!(self.overlay, Some(Overlay::QuitPrompt));
+            Action::Autosaved(kept) => self.autosaved(kept),
+            Action::Saved {
+                result: Err(reason),
+                then_quit,
+            } => {
                 self.error(format!("Not saved: {reason}"));
                 self.overlay = Some(Overlay::SaveFailed { reason, then_quit });
             }
@@ -114,68 +124,45 @@ impl AppState {
 
     /// A character typed into the open text field, query or filter.
     fn type_char(&mut self, c: char) {
+        self.type_text(c.encode_utf8(&mut [0; 4]));
+    }
+
+    /// Text typed or pasted into the open text field, query or filter, in one step: the
+    /// cost is linear in its length, and a picker or filter rescores once.
+    fn type_text(&mut self, text: &str) {
         let context = self.context();
-        match &mut self.overlay {
-            Some(Overlay::Picker(_)) => self.picker_type(c),
+        let dropped = match &mut self.overlay {
+            Some(Overlay::Picker(_)) => self.picker_type(text),
             Some(
                 Overlay::Edit { editor, .. }
                 | Overlay::NewSourceTitle { editor, .. }
                 | Overlay::SaveAs { editor, .. }
                 | Overlay::Search { editor },
-            ) => editor.insert_char(c),
-            Some(Overlay::LinkForm { form, .. } | Overlay::SourceForm { form, .. }) => {
-                if let Some(editor) = form.focused_mut().editor_mut() {
-                    editor.insert_char(c);
-                }
-            }
-            None if context == Context::LibraryFilter => self.library_type(c),
-            _ => {}
+            ) => editor.insert_str(text),
+            Some(Overlay::LinkForm { form, .. } | Overlay::SourceForm { form, .. }) => form
+                .focused_mut()
+                .editor_mut()
+                .map_or(0, |editor| editor.insert_str(text)),
+            None if context == Context::LibraryFilter => self.library_type(text),
+            _ => 0,
+        };
+        if dropped > 0 {
+            self.warn(format!(
+                "Pasted text cut: a one-line field holds {} characters ({dropped} left out)",
+                super::editor::ONE_LINE_MAX
+            ));
         }
     }
 
     /// Pasted text goes into whatever text field is open; elsewhere it is ignored (a paste
     /// must never run commands).
     fn paste(&mut self, text: &str) {
-        let multiline = match &self.overlay {
-            Some(Overlay::Edit { editor, .. }) => editor.is_multiline(),
-            Some(Overlay::LinkForm { form, .. } | Overlay::SourceForm { form, .. }) => {
-                matches!(form.focused().value, super::form::FieldValue::Text(_))
-            }
-            _ => false,
-        };
-        let text = text.replace("\r\n", "\n").replace('\r', "\n");
-        let text = if multiline {
-            text
-        } else {
-            text.replace('\n', " ")
-        };
         if self.overlay.is_none() && self.context() != Context::LibraryFilter {
             self.info("Paste into an editor, a picker or a filter");
             return;
         }
-        for c in text.chars() {
-            // Newlines in a multi-line field start a line; everything else is typed.
-            if c == '\n' {
-                self.run_editing(Command::NewLine);
-            } else {
-                self.type_char(c);
-            }
-        }
-    }
-
-    /// Applies an editing command to whichever text field has the focus.
-    fn run_editing(&mut self, command: Command) {
-        match &mut self.overlay {
-            Some(Overlay::Edit { editor, .. }) => {
-                edit(editor, command);
-            }
-            Some(Overlay::LinkForm { form, .. } | Overlay::SourceForm { form, .. }) => {
-                if let Some(editor) = form.focused_mut().editor_mut() {
-                    edit(editor, command);
-                }
-            }
-            _ => {}
-        }
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        self.type_text(&text);
     }
 
     /// Runs `command` as if its key had been pressed in `context` (the command palette).
@@ -222,6 +209,7 @@ impl AppState {
                     }
                 }
             }
+            Context::DiscardPrompt => self.run_discard_prompt(command),
             Context::QuitPrompt => {
                 self.overlay = None;
                 match command {
@@ -241,7 +229,7 @@ impl AppState {
         let in_article = self.focus == Pane::Article;
         match command {
             Save => return vec![Effect::Save { then_quit: false }],
-            Quit if self.dirty => self.overlay = Some(Overlay::QuitPrompt),
+            Quit if self.dirty() => self.overlay = Some(Overlay::QuitPrompt),
             Quit => return vec![Effect::Quit],
             ShowHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
             FocusNextPane | FocusPreviousPane => {
@@ -332,6 +320,27 @@ impl AppState {
         Vec::new()
     }
 
+    /// Esc in a form or editor: closes it, or asks first when something was typed.
+    pub(super) fn cancel_overlay(&mut self) {
+        match self.overlay.take() {
+            Some(overlay) if overlay.has_changes() => {
+                self.overlay = Some(Overlay::Discard(Box::new(overlay)));
+            }
+            _ => {}
+        }
+    }
+
+    /// "Discard changes? y/n": y throws the typing away, n or Esc goes back to it.
+    fn run_discard_prompt(&mut self, command: Command) {
+        let Some(Overlay::Discard(under)) = self.overlay.take() else {
+            return;
+        };
+        match command {
+            Command::DiscardChanges => self.info("Discarded the changes"),
+            _ => self.overlay = Some(*under),
+        }
+    }
+
     fn run_help(&mut self, command: Command) {
         let Some(Overlay::Help { scroll }) = &mut self.overlay else {
             return;
@@ -384,7 +393,7 @@ impl AppState {
             (Command::Confirm, Some(Overlay::SaveAs { .. })) => return self.finish_save_as(),
             (Command::Confirm, Some(Overlay::Search { .. })) => self.finish_search(),
             (Command::Confirm, _) => self.finish_edit(),
-            (Command::Cancel, _) => self.overlay = None,
+            (Command::Cancel, _) => self.cancel_overlay(),
             (
                 other,
                 Some(

@@ -185,6 +185,7 @@ fn check(bytes: &[u8], path: Option<&Path>) -> CheckReport {
         }
     };
     let mut problems = Vec::new();
+    let mut readable = true;
     let refusal = match store::from_json(text) {
         // The loader read everything: its warnings are all there is to say.
         Ok(loaded) => {
@@ -200,8 +201,10 @@ fn check(bytes: &[u8], path: Option<&Path>) -> CheckReport {
             | LoadError::Invalid { .. }
             | LoadError::Migration { .. }),
         ) => whole_file(e),
-        // A missing or invalid version: say so, and read the rest as the current version.
+        // A missing or invalid version: say so, and read the rest as the current version
+        // for what else is wrong; no factdesk can open it, so it is unreadable (exit 2).
         Err(e @ LoadError::BadVersion { .. }) => {
+            readable = false;
             let message = whole_file(e);
             problems.push(error(message.clone()));
             message
@@ -219,10 +222,7 @@ fn check(bytes: &[u8], path: Option<&Path>) -> CheckReport {
     if !problems.iter().any(|p| p.severity == Severity::Error) {
         problems.push(error(refusal));
     }
-    CheckReport {
-        problems,
-        readable: true,
-    }
+    CheckReport { problems, readable }
 }
 
 /// A loader warning as a check problem. The cursor is reported, not moved.
@@ -378,15 +378,6 @@ fn source_location(i: usize, s: &Value) -> String {
     }
 }
 
-/// Lower-case hex SHA-256 of a text's UTF-8 bytes, as `article.sha256` records it.
-fn sha256_hex(text: &str) -> String {
-    use sha2::{Digest, Sha256};
-    Sha256::digest(text.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
 /// An id that is valid for claims and sources.
 fn id_problem(what: &str, n: usize, id: &str) -> String {
     format!("{what} {n} has the id {id:?}, which is not 1–64 characters of a-z, 0-9, '-' and '_'")
@@ -440,7 +431,7 @@ fn rules(parts: &Parts) -> Vec<Problem> {
     {
         out.push(from_warning(&LoadWarning::HashMismatch {
             recorded: article.sha256.clone(),
-            actual: sha256_hex(&article.text),
+            actual: crate::model::sha256_hex(&article.text),
         }));
     }
     let text = parts.article.as_ref().map(|a| a.text.as_str());

@@ -2,14 +2,11 @@ use std::ffi::{OsStr, OsString};
 use std::path::PathBuf;
 
 use super::*;
-use crate::keymap::{Command, Context, Key};
+use crate::keymap::{Command, Context};
+use crate::test_support::key;
 
 fn parsed(text: &str) -> Loaded {
     parse(text).unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn key(s: &str) -> Key {
-    s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))
 }
 
 /// No file at all means the defaults, without warnings; so does an empty file.

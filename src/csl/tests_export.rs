@@ -6,15 +6,17 @@ use super::tests::{ZOTERO, custom, imp, import_into};
 use super::*;
 use crate::model::{Extra, FixedEntropy, Name, Source, SourceId};
 
-const SCHEMA: &str = "/work/shared/testdata/csl/csl-data.schema.json";
+/// The official CSL-JSON schema from the shared test data (`None` after a skip line).
+fn csl_schema() -> Option<Value> {
+    let path = crate::test_support::shared("testdata/csl/csl-data.schema.json")?;
+    Some(serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap())
+}
 
 /// Checks `instance` against the official CSL-JSON schema; skips when it is absent.
 fn assert_valid(instance: &Value) {
-    let Ok(text) = std::fs::read_to_string(SCHEMA) else {
-        eprintln!("skipping: {SCHEMA} is absent");
+    let Some(schema) = csl_schema() else {
         return;
     };
-    let schema: Value = serde_json::from_str(&text).unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
     let errors: Vec<String> = validator
         .iter_errors(instance)
@@ -250,11 +252,9 @@ fn generated_library() {
 /// The schema check bites: raw custom data at the top level, a bad type or name is refused.
 #[test]
 fn schema_check_is_not_vacuous() {
-    let Ok(text) = std::fs::read_to_string(SCHEMA) else {
-        eprintln!("skipping: {SCHEMA} is absent");
+    let Some(schema) = csl_schema() else {
         return;
     };
-    let schema: Value = serde_json::from_str(&text).unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
     for bad in [
         json!([{"id": "a", "type": "webpage", "checked": true}]),

@@ -15,7 +15,7 @@ use serde_json::{Map, Value, json};
 
 use super::{
     AuthorKind, ExportError, ExportOptions, Exported, Rating, is_web_url, plain, plain_line,
-    rating, title,
+    rating, title, web_url,
 };
 use crate::model::{Case, Claim, SourceId};
 
@@ -85,7 +85,11 @@ pub fn claimreview(case: &Case, opts: &ExportOptions) -> Result<Exported, Export
     }
     let doc = json!({"@context": "https://schema.org", "@graph": graph});
     Ok(Exported {
-        text: format!("{doc:#}\n"),
+        text: crate::store::safe_json::to_string_pretty(
+            &doc,
+            crate::store::safe_json::Escape::Html,
+        )
+        .map_err(|e| ExportError::Json(e.to_string()))?,
         skipped,
     })
 }
@@ -206,10 +210,8 @@ fn item_reviewed(case: &Case, claim: &Claim) -> Value {
     }
     let mut appearance = Map::new();
     appearance.insert("@type".into(), "CreativeWork".into());
-    if let Some(url) = case.article.origin.path.as_deref().map(str::trim) {
-        if is_web_url(url) {
-            appearance.insert("url".into(), url.into());
-        }
+    if let Some(url) = case.article.origin.path.as_deref().and_then(web_url) {
+        appearance.insert("url".into(), url.into());
     }
     let headline = title(case);
     appearance.insert("name".into(), headline.clone().into());
@@ -236,12 +238,10 @@ fn citations(case: &Case, claim: &Claim) -> Vec<Value> {
         if !name.is_empty() {
             work.insert("name".into(), name.into());
         }
-        let url = source.url.trim();
-        if is_web_url(url) {
+        if let Some(url) = web_url(&source.url) {
             work.insert("url".into(), url.into());
         }
-        let archive = source.archive_url.trim();
-        if is_web_url(archive) {
+        if let Some(archive) = web_url(&source.archive_url) {
             work.insert("archivedAt".into(), archive.into());
         }
         if work.len() > 1 {

@@ -6,7 +6,7 @@
 
 use std::fmt::Write;
 
-use super::{Rating, is_web_url, quotes, rating, stance_counts};
+use super::{Rating, quotes, rating, stance_counts, web_url};
 use crate::model::{Case, Claim, Link};
 use crate::text::{clean_block, clean_line};
 
@@ -32,7 +32,7 @@ fn header(out: &mut String, case: &Case) {
         line(case.article.display_title())
     );
     match origin.path.as_deref().map(str::trim) {
-        Some(p) if is_web_url(p) => {
+        Some(p) if web_url(p).is_some() => {
             let _ = writeln!(out, "- **Origin:** {}", link(p, p));
         }
         Some(p) if !p.is_empty() => {
@@ -188,8 +188,8 @@ fn scale_section(out: &mut String, case: &Case) {
 /// A link to an `http(s)` URL with escaped text, or the escaped text (and URL) otherwise.
 fn link(text: &str, url: &str) -> String {
     let shown = if text.trim().is_empty() { url } else { text };
-    if is_web_url(url) {
-        format!("[{}](<{}>)", line(shown), url.replace('\\', "%5C"))
+    if let Some(url) = web_url(url) {
+        format!("[{}](<{url}>)", line(shown))
     } else if url.is_empty() || shown == url {
         line(shown)
     } else {

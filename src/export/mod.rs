@@ -12,6 +12,8 @@ mod markdown;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_hostile;
+#[cfg(test)]
 mod tests_schemaorg;
 #[cfg(test)]
 mod tests_text;
@@ -108,6 +110,16 @@ pub enum ExportError {
     /// The publication date is not `YYYY-MM-DD`.
     #[error("the publication date {0:?} is not a date of the form YYYY-MM-DD")]
     BadDate(String),
+    /// The JSON could not be written.
+    #[error("cannot write the JSON: {0}")]
+    Json(String),
+}
+
+/// JSON text (as serde_json writes it) made safe to embed in an HTML `<script>` element
+/// and to show in a terminal: `<`, `>`, `&`, controls, bidi controls and U+2028/U+2029
+/// inside strings become `\uXXXX` escapes. The value is unchanged.
+pub fn html_safe_json(json: &str) -> String {
+    crate::store::safe_json::escape_json_text(json, crate::store::safe_json::Escape::Html)
 }
 
 /// What a claim's verdict amounts to on the case's scale.
@@ -188,6 +200,40 @@ pub(crate) fn title(case: &Case) -> String {
 
 /// Whether `s` is an `http(s)://` URL without whitespace or characters that would end a
 /// Markdown link destination.
+/// An `http(s)` URL as published: trimmed, with every control, bidi, zero-width or
+/// space character (and `<`, `>`, `"`, `\\`, `` ` ``) percent-encoded, so a URL from an
+/// imported library cannot carry hidden text into a page, a report or a spreadsheet.
+/// `None` when it is not a web URL.
+pub(crate) fn web_url(s: &str) -> Option<String> {
+    let s = s.trim();
+    let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &s[8..]
+    } else if lower.starts_with("http://") {
+        &s[7..]
+    } else {
+        return None;
+    };
+    if rest.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let encode = c.is_whitespace()
+            || c.is_control()
+            || crate::text::hidden_kind(c).is_some()
+            || matches!(c, '<' | '>' | '"' | '\\' | '`');
+        if encode {
+            for b in c.encode_utf8(&mut [0; 4]).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    Some(out)
+}
+
 pub(crate) fn is_web_url(s: &str) -> bool {
     let lower = s.to_ascii_lowercase();
     let rest = lower

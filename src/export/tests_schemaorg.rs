@@ -9,7 +9,6 @@ use super::tests::demo_case;
 use super::tests_text::parse_csv;
 use super::*;
 
-const DIR: &str = "/work/shared/testdata/schemaorg";
 const SCHEMA: &str = "https://schema.org/";
 
 /// A property's domain and range (short type names) and whether it is superseded.
@@ -25,9 +24,9 @@ struct Vocabulary {
     properties: HashMap<String, Property>,
 }
 
-/// The CSV in `DIR` whose name starts with `prefix`, as records keyed by header.
-fn read_table(prefix: &str) -> Option<Vec<HashMap<String, String>>> {
-    let entry = std::fs::read_dir(DIR).ok()?.flatten().find(|e| {
+/// The CSV in `dir` whose name starts with `prefix`, as records keyed by header.
+fn read_table(dir: &std::path::Path, prefix: &str) -> Option<Vec<HashMap<String, String>>> {
+    let entry = std::fs::read_dir(dir).ok()?.flatten().find(|e| {
         let name = e.file_name().to_string_lossy().into_owned();
         name.starts_with(prefix) && name.ends_with(".csv")
     })?;
@@ -48,10 +47,12 @@ fn names(list: &str) -> Vec<String> {
         .collect()
 }
 
-/// The vocabulary from the shared CSVs, or `None` when they are absent.
+/// The vocabulary from the shared CSVs, or `None` (after a skip line) when they are absent.
 fn vocabulary() -> Option<Vocabulary> {
-    let types = read_table("schemaorg-current-https-types")?;
-    let props = read_table("schemaorg-current-https-properties")?;
+    let dir = crate::test_support::shared("testdata/schemaorg")?;
+    let table = |prefix| read_table(&dir, prefix).unwrap_or_else(|| panic!("no {prefix} CSV"));
+    let types = table("schemaorg-current-https-types");
+    let props = table("schemaorg-current-https-properties");
     let parents = types
         .iter()
         .map(|t| (t["label"].clone(), names(&t["subTypeOf"])))
@@ -162,7 +163,6 @@ impl Vocabulary {
 #[test]
 fn claimreview_uses_schemaorg_vocabulary() {
     let Some(vocabulary) = vocabulary() else {
-        eprintln!("skipping: the schema.org CSVs in {DIR} are absent");
         return;
     };
     let opts = ExportOptions {
@@ -205,7 +205,6 @@ fn claimreview_uses_schemaorg_vocabulary() {
 #[test]
 fn vocabulary_check_catches_mistakes() {
     let Some(vocabulary) = vocabulary() else {
-        eprintln!("skipping: the schema.org CSVs in {DIR} are absent");
         return;
     };
     let doc = json!({"@context": "https://schema.org", "@graph": [{

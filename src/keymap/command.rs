@@ -163,8 +163,22 @@ pub enum Command {
     DeleteForward,
     /// Delete the word before the cursor.
     DeleteWordBack,
+    /// Delete the word after the cursor.
+    DeleteWordForward,
+    /// Cursor to the start of the word (or the previous word).
+    WordLeft,
+    /// Cursor past the end of the word (or the next word).
+    WordRight,
+    /// Delete from the start of the line to the cursor.
+    DeleteToLineStart,
+    /// Delete from the cursor to the end of the line.
+    DeleteToLineEnd,
     /// Start a new line.
     NewLine,
+    /// Throw away what was typed (asked when there are changes).
+    DiscardChanges,
+    /// Go back to the form or editor.
+    KeepEditing,
 }
 
 impl Command {
@@ -259,7 +273,14 @@ impl Command {
             DeleteBack => "delete the character before the cursor",
             DeleteForward => "delete the character under the cursor",
             DeleteWordBack => "delete the word before the cursor",
+            DeleteWordForward => "delete the word after the cursor",
+            WordLeft => "back a word",
+            WordRight => "forward a word",
+            DeleteToLineStart => "delete to the start of the line",
+            DeleteToLineEnd => "delete to the end of the line",
             NewLine => "new line",
+            DiscardChanges => "discard the changes",
+            KeepEditing => "keep editing",
         }
     }
 
@@ -286,6 +307,8 @@ impl Command {
             MoveStartRight => "start→",
             SaveAndQuit => "save",
             DiscardAndQuit => "discard",
+            DiscardChanges => "discard them",
+            KeepEditing => "keep editing",
             Delete => "delete",
             LinkSource => "link",
             SaveAs => "save as…",

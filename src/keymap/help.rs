@@ -17,7 +17,7 @@ pub enum HelpLine {
 
 /// Every context with its bindings, in the order a newcomer needs them.
 pub fn help_lines(keymap: &Keymap) -> Vec<HelpLine> {
-    const ORDER: [Context; 26] = [
+    const ORDER: [Context; 27] = [
         Context::Global,
         Context::Article,
         Context::Selection,
@@ -38,6 +38,7 @@ pub fn help_lines(keymap: &Keymap) -> Vec<HelpLine> {
         Context::TextEditor,
         Context::Editing,
         Context::Confirm,
+        Context::DiscardPrompt,
         Context::QuitPrompt,
         Context::Recovery,
         Context::SaveConflict,

@@ -44,6 +44,8 @@ pub enum Context {
     SaveFailed,
     ExistingCase,
     Overview,
+    /// "Discard changes? y/n" over a form or editor.
+    DiscardPrompt,
     /// Composite contexts: a form's field, looked up through the form's chain.
     LinkStance,
     LinkText,
@@ -54,7 +56,7 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 32] = [
+    pub const ALL: [Context; 33] = [
         Context::Global,
         Context::Article,
         Context::Claims,
@@ -81,6 +83,7 @@ impl Context {
         Context::SaveFailed,
         Context::ExistingCase,
         Context::Overview,
+        Context::DiscardPrompt,
         Context::LinkStance,
         Context::LinkText,
         Context::LinkLine,
@@ -118,6 +121,7 @@ impl Context {
             Context::SaveFailed => "save_failed",
             Context::ExistingCase => "existing_case",
             Context::Overview => "overview",
+            Context::DiscardPrompt => "discard_prompt",
             Context::LinkStance => "link_stance",
             Context::LinkText => "link_text",
             Context::LinkLine => "link_line",
@@ -156,6 +160,7 @@ impl Context {
             Context::SaveFailed => "A save failed",
             Context::ExistingCase => "The article already has a verdict file",
             Context::Overview => "Case overview (O)",
+            Context::DiscardPrompt => "Esc with changes typed: discard them?",
             Context::LinkStance | Context::LinkText | Context::LinkLine => "Link form",
             Context::SourceTypeField | Context::SourceLine | Context::SourceText => "Source record",
         }
@@ -191,6 +196,7 @@ impl Context {
             SaveFailed => &[SaveFailed],
             ExistingCase => &[ExistingCase],
             Overview => &[Overview, Global],
+            DiscardPrompt => &[DiscardPrompt],
             LinkStance => &[Stance, LinkForm],
             LinkText => &[LinkForm, TextEditor, Editing],
             LinkLine => &[LinkForm, FormLine, Editing],

@@ -84,10 +84,24 @@ impl Article {
     }
 }
 
-/// Lower-case hex SHA-256 of a string's UTF-8 bytes.
+/// Lower-case hex SHA-256 of a string's UTF-8 bytes: the one SHA-256 helper, as
+/// `article.sha256` records it.
 pub fn sha256_hex(text: &str) -> String {
-    let digest = Sha256::digest(text.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    sha256_hex_bytes(text.as_bytes())
+}
+
+/// Lower-case hex SHA-256 of bytes.
+pub fn sha256_hex_bytes(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+/// Lower-case hex of a digest.
+pub fn hex(digest: &[u8]) -> String {
+    use std::fmt::Write as _;
+    digest.iter().fold(String::new(), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
 }
 
 #[cfg(test)]

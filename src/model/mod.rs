@@ -13,7 +13,7 @@ mod scale;
 mod source;
 mod suggestion;
 
-pub use article::{Article, Origin};
+pub use article::{Article, Origin, hex, sha256_hex, sha256_hex_bytes};
 pub use claim::{Anchor, Claim, ClaimId, ClaimStatus, Verdict};
 pub use entropy::{Entropy, FixedEntropy, SystemEntropy};
 pub use meta::Metadata;

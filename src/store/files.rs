@@ -26,7 +26,7 @@ pub struct SaveReport {
 }
 
 /// What a file is when it is not a regular file, for messages; `None` for a regular file.
-pub(crate) fn not_regular(meta: &Metadata) -> Option<&'static str> {
+pub fn not_regular(meta: &Metadata) -> Option<&'static str> {
     let ft = meta.file_type();
     if ft.is_file() {
         return None;
@@ -113,6 +113,7 @@ fn load_inner(path: &Path, stamp: bool) -> Result<(Loaded, Option<DiskStamp>), L
         let mut reader = io::BufReader::with_capacity(1 << 16, hashing);
         if let Some(result) = super::format::from_reader_current(&mut reader)
             && reader.get_ref().count <= MAX_VERDICT_FILE_BYTES
+            && !reader.get_ref().may_underflow
         {
             let digest = reader.into_inner().finish();
             let loaded = result.map_err(|e| e.with_path(path))?;
@@ -203,6 +204,11 @@ struct Hashing<R> {
     inner: R,
     hasher: Option<sha2::Sha256>,
     count: u64,
+    /// The last bytes read, to look for a number across two reads.
+    tail: [u8; 4],
+    /// Whether a number that may underflow was seen (see `numbers::may_underflow`): the
+    /// careful path then reads the file and names it.
+    may_underflow: bool,
 }
 
 impl<R> Hashing<R> {
@@ -211,16 +217,15 @@ impl<R> Hashing<R> {
             inner,
             hasher: hash.then(sha2::Digest::new),
             count: 0,
+            tail: [0; 4],
+            may_underflow: false,
         }
     }
 
     /// The hex SHA-256 of everything read (empty when not hashing).
     fn finish(self) -> String {
         self.hasher.map_or_else(String::new, |h| {
-            sha2::Digest::finalize(h)
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect()
+            crate::model::hex(&sha2::Digest::finalize(h))
         })
     }
 }
@@ -231,44 +236,42 @@ impl<R: Read> Read for Hashing<R> {
         if let Some(h) = &mut self.hasher {
             sha2::Digest::update(h, &buf[..n]);
         }
+        if !self.may_underflow && n > 0 {
+            let mut seam = self.tail.to_vec();
+            seam.extend_from_slice(&buf[..n.min(4)]);
+            self.may_underflow =
+                super::numbers::may_underflow(&seam) || super::numbers::may_underflow(&buf[..n]);
+            let keep = n.min(4);
+            self.tail.rotate_left(keep);
+            self.tail[4 - keep..].copy_from_slice(&buf[n - keep..n]);
+        }
         self.count += n as u64;
         Ok(n)
     }
 }
 
-/// Follows `path` through symbolic links (relative ones against their own directory) to
-/// the file that should really be written; a dangling link resolves to its target.
-fn resolve_symlinks(path: &Path) -> io::Result<PathBuf> {
-    let mut p = path.to_path_buf();
-    for _ in 0..40 {
-        match fs::symlink_metadata(&p) {
-            Ok(m) if m.file_type().is_symlink() => {
-                let target = fs::read_link(&p)?;
-                p = match p.parent() {
-                    Some(dir) => dir.join(target),
-                    None => target,
-                };
-            }
-            Ok(_) => return Ok(p),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(p),
-            Err(e) => return Err(e),
-        }
-    }
-    Err(io::Error::other("too many levels of symbolic links"))
-}
-
 /// Saves a case atomically and returns what was written.
 ///
 /// The JSON is produced first, so a refused case writes nothing. A symlink is followed and
-/// its target replaced (the link stays). The new contents go to a temporary file in the
-/// same directory, are flushed to disk and given the old file's permissions; the old file
-/// is kept as `<name>.bak`; the temporary file is renamed over the target and the directory
-/// flushed. On failure the old file is untouched and the temporary file removed.
+/// its target replaced (the link stays) unless `follow_links` is false, when the link
+/// itself is replaced (a link that appeared after the case was opened is never written
+/// through). The old file is kept as `<name>.bak`. See [`super::atomic::replace`].
 pub fn save(
     path: &Path,
     case: &Case,
     view: &SavedView,
     extra: &Map<String, Value>,
+) -> Result<SaveReport, SaveError> {
+    save_with(path, case, view, extra, true)
+}
+
+/// [`save`], saying whether a symbolic link at `path` is followed.
+pub fn save_with(
+    path: &Path,
+    case: &Case,
+    view: &SavedView,
+    extra: &Map<String, Value>,
+    follow_links: bool,
 ) -> Result<SaveReport, SaveError> {
     // A small case is turned into JSON (and checked) before anything is touched on disk.
     let json = if stream(case) {
@@ -276,174 +279,19 @@ pub fn save(
     } else {
         Some(to_json(case, view, extra).map_err(|e| e.with_path(path))?)
     };
-    let io_err = |step: &'static str| {
-        move |source: io::Error| SaveError::Io {
-            path: path.to_path_buf(),
-            step,
-            source,
-        }
+    let how = super::atomic::Replace {
+        follow_links,
+        keep_backup: true,
     };
-    let target = resolve_symlinks(path).map_err(io_err("following the symbolic link"))?;
-    let name = target
-        .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "the path has no file name"))
-        .map_err(io_err("choosing the file name"))?
-        .to_string_lossy()
-        .into_owned();
-    let dir = match target.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    if !dir.is_dir() {
-        return Err(SaveError::NoDirectory { path: target, dir });
-    }
-    let old = match fs::symlink_metadata(&target) {
-        Ok(m) => match not_regular(&m) {
-            Some(what) => return Err(SaveError::NotARegularFile { path: target, what }),
-            None => Some(m),
-        },
-        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(e) => return Err(io_err("checking the existing file")(e)),
-    };
-
-    let prefix = format!(".{name}.");
-    remove_leftovers(&dir, &prefix);
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".tmp");
-    #[cfg(unix)]
-    if old.is_none() {
-        use std::os::unix::fs::PermissionsExt;
-        // A new file gets the usual 0o666 minus the umask, not the temp file's 0o600.
-        builder.permissions(fs::Permissions::from_mode(0o666));
-    }
-    let mut tmp = builder
-        .tempfile_in(&dir)
-        .map_err(io_err("creating a temporary file in its directory"))?;
-    let bytes = match &json {
-        Some(json) => {
-            tmp.write_all(json.as_bytes())
-                .map_err(io_err("writing the temporary file"))?;
-            json.len()
-        }
-        None => write_case(tmp.as_file(), case, view, extra, path)?,
-    };
-    if let Some(meta) = &old {
-        tmp.as_file()
-            .set_permissions(meta.permissions())
-            .map_err(io_err("copying the file's permissions"))?;
-        keep_owner(tmp.as_file(), meta);
-    }
-    tmp.as_file()
-        .sync_all()
-        .map_err(io_err("flushing the temporary file to disk"))?;
-    let backup = match &old {
-        Some(_) => Some(
-            keep_backup(&target, &dir, &name)
-                .map_err(io_err("keeping the previous version as .bak"))?,
-        ),
-        None => None,
-    };
-    tmp.persist(&target)
-        .map_err(|e| io_err("replacing the file")(e.error))?;
-    sync_dir(&dir).map_err(io_err("flushing the directory to disk"))?;
-    Ok(SaveReport {
-        path: target,
-        bytes,
-        backup,
+    super::atomic::replace(path, how, |file| match &json {
+        Some(json) => (&mut &*file)
+            .write_all(json.as_bytes())
+            .map(|()| json.len())
+            .map_err(|source| SaveError::Io {
+                path: path.to_path_buf(),
+                step: "writing the temporary file",
+                source,
+            }),
+        None => write_case(file, case, view, extra, path),
     })
-}
-
-/// Gives the new file the old one's owner and group when they differ (only possible as
-/// root; failures are ignored, the permissions are already copied).
-fn keep_owner(file: &File, old: &Metadata) {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        if let Ok(new) = file.metadata()
-            && (new.uid(), new.gid()) != (old.uid(), old.gid())
-        {
-            let _ = std::os::unix::fs::fchown(file, Some(old.uid()), Some(old.gid()));
-        }
-    }
-    #[cfg(not(unix))]
-    let _ = (file, old);
-}
-
-/// Removes temporary files an interrupted save left behind (`.<name>.*.tmp`, at least a
-/// minute old so a save running in another process is not disturbed).
-fn remove_leftovers(dir: &Path, prefix: &str) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if !(name.starts_with(prefix) && name.ends_with(".tmp")) {
-            continue;
-        }
-        let old = entry
-            .metadata()
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|t| t.elapsed().ok())
-            .is_some_and(|age| age.as_secs() >= 60);
-        if old {
-            let _ = fs::remove_file(entry.path());
-        }
-    }
-}
-
-/// Atomically makes `<name>.bak` hold the current contents of `target`: a hard link (or,
-/// where links are not possible, a flushed copy) under a temporary name, renamed into place.
-fn keep_backup(target: &Path, dir: &Path, name: &str) -> io::Result<PathBuf> {
-    let bak = dir.join(format!("{name}.bak"));
-    #[cfg(unix)]
-    if let (Ok(t), Ok(b)) = (fs::metadata(target), fs::symlink_metadata(&bak)) {
-        use std::os::unix::fs::MetadataExt;
-        if (t.dev(), t.ino()) == (b.dev(), b.ino()) {
-            return Ok(bak); // Already the same file; renaming a link onto itself is a no-op.
-        }
-    }
-    let prefix = format!(".{name}.");
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".bak.tmp");
-    match builder.make_in(dir, |p| fs::hard_link(target, p)) {
-        Ok(link) => {
-            link.persist(&bak).map_err(|e| e.error)?;
-        }
-        Err(_) => {
-            let mut copy = builder.tempfile_in(dir)?;
-            io::copy(&mut File::open(target)?, &mut copy)?;
-            copy.as_file()
-                .set_permissions(fs::metadata(target)?.permissions())?;
-            copy.as_file().sync_all()?;
-            copy.persist(&bak).map_err(|e| e.error)?;
-        }
-    }
-    Ok(bak)
-}
-
-/// Flushes a directory so a rename in it survives a crash. Platforms and file systems that
-/// cannot flush a directory are skipped silently.
-fn sync_dir(dir: &Path) -> io::Result<()> {
-    #[cfg(unix)]
-    {
-        match File::open(dir).and_then(|d| d.sync_all()) {
-            Ok(()) => Ok(()),
-            Err(e)
-                if matches!(
-                    e.kind(),
-                    io::ErrorKind::Unsupported | io::ErrorKind::InvalidInput
-                ) =>
-            {
-                Ok(())
-            }
-            Err(e) => Err(e),
-        }
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = dir;
-        Ok(())
-    }
 }

@@ -5,6 +5,7 @@ use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use super::safe_json::Escape;
 use super::validate::{hard_problems, save_problems, warnings};
 use super::{
     FORMAT, LoadError, LoadWarning, Loaded, MAX_VERDICT_FILE_BYTES, SaveError, SavedView, VERSION,
@@ -107,8 +108,8 @@ pub fn to_json(
         return Err(refused(problems));
     }
     let file = FileOut::new(case, view, extra);
-    let mut json = serde_json::to_string_pretty(&file).map_err(|e| refused(vec![e.to_string()]))?;
-    json.push('\n');
+    let json = super::safe_json::to_string_pretty(&file, Escape::Terminal)
+        .map_err(|e| refused(vec![e.to_string()]))?;
     if json.len() as u64 > MAX_VERDICT_FILE_BYTES {
         return Err(refused(vec![format!(
             "the file would be {} bytes, more than the {MAX_VERDICT_FILE_BYTES}-byte limit",
@@ -162,7 +163,7 @@ pub(super) fn write_json(
         });
     }
     let file = FileOut::new(case, view, extra);
-    let written = serde_json::to_writer_pretty(&mut *out, &file)
+    let written = super::safe_json::to_writer_pretty(&mut *out, &file, Escape::Terminal)
         .map_err(std::io::Error::from)
         .and_then(|()| out.write_all(b"\n"));
     Ok(written)
@@ -335,6 +336,16 @@ pub fn from_json(json: &str) -> Result<Loaded, LoadError> {
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     if json.trim().is_empty() {
         return Err(LoadError::Empty { path: None });
+    }
+    if super::numbers::may_underflow(json.as_bytes())
+        && let Some((line, column, number)) = super::numbers::first_underflow(json)
+    {
+        return Err(LoadError::Syntax {
+            path: None,
+            line,
+            column,
+            msg: format!("the number {number} is too small to keep exactly (it would become 0)"),
+        });
     }
     // The common case, a file of the current version, is read straight into the case:
     // no intermediate JSON tree (half the time and far less memory on a large case).

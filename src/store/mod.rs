@@ -14,10 +14,14 @@
 //! - [`load`](crate::store::load) / [`save`](crate::store::save): the file system (regular
 //!   files only, atomic replace keeping a `.bak`).
 
+mod atomic;
 mod error;
 mod files;
 mod format;
+mod lock;
+mod numbers;
 mod recovery;
+pub mod safe_json;
 mod validate;
 
 #[cfg(test)]
@@ -29,12 +33,15 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+pub(crate) use atomic::{Replace, replace, sibling_name};
 pub use error::{LoadError, LoadWarning, SaveError};
-pub(crate) use files::not_regular;
-pub use files::{MAX_VERDICT_FILE_BYTES, SaveReport, load, save};
+pub use files::not_regular;
+pub use files::{MAX_VERDICT_FILE_BYTES, SaveReport, load, save, save_with};
 pub use format::{from_json, to_json};
+pub use lock::{CaseLock, Held, lock_case};
 pub use recovery::{
-    DiskStamp, load_stamped, pending_recovery, recovery_path, remove_recovery, write_recovery,
+    DiskStamp, Kept, keep_unsaved, load_stamped, pending_recovery, recovery_path, remove_recovery,
+    write_recovery, write_recovery_at,
 };
 pub use validate::orphans;
 

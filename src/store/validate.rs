@@ -118,7 +118,7 @@ pub(super) fn warnings(case: &Case, cursor: usize) -> Vec<LoadWarning> {
     if !case.article.hash_matches() {
         out.push(LoadWarning::HashMismatch {
             recorded: case.article.sha256.clone(),
-            actual: sha256_of(text),
+            actual: crate::model::sha256_hex(text),
         });
     }
     let bounds = CharBounds::new(text);
@@ -163,15 +163,6 @@ pub(super) fn warnings(case: &Case, cursor: usize) -> Vec<LoadWarning> {
         out.push(LoadWarning::CursorClamped { cursor, len });
     }
     out
-}
-
-/// Lower-case hex SHA-256 of a text's UTF-8 bytes (as `Article::sha256` records it).
-fn sha256_of(text: &str) -> String {
-    use sha2::{Digest, Sha256};
-    Sha256::digest(text.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 /// Known field names of each serialised struct; an `extra` key equal to one of these would

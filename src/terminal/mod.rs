@@ -21,6 +21,8 @@ use crate::{open, ui};
 
 mod signals;
 mod suggest;
+#[cfg(unix)]
+mod tty;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -33,10 +35,10 @@ use signals::Stop;
 pub enum Outcome {
     /// The user quit.
     Quit,
-    /// A signal or a vanished terminal stopped it; unsaved work went to `recovery`.
+    /// A signal or a vanished terminal stopped it; `kept` says where unsaved work went.
     Stopped {
         reason: String,
-        recovery: Option<std::path::PathBuf>,
+        kept: store::Kept,
         code: u8,
     },
 }
@@ -84,11 +86,27 @@ pub fn open_and_run(
     );
     state.checker = config.config.name.clone();
     state.cases_dir = config.config.cases_dir.clone();
+    // One factdesk per case: a second one reads it but cannot save over it or autosave.
+    let _lock = match store::lock_case(&state.file.path) {
+        Ok(lock) => lock,
+        Err(held) => {
+            let who = held.pid.map_or_else(String::new, |p| format!(" (pid {p})"));
+            let why = format!(
+                "read-only: {} is open in another factdesk{who}; Save as writes a copy",
+                state.file_name()
+            );
+            state.open_read_only(why);
+            None
+        }
+    };
     if let Some(fresh) = opened.fresh {
         state.offer_fresh_case(*fresh);
     }
-    // Unsaved work comes first: it is what would otherwise be lost.
-    if let Some((case, cursor)) = opened.recovery {
+    // Unsaved work comes first: it is what would otherwise be lost. It belongs to the
+    // factdesk that holds the case.
+    if let Some((case, cursor)) = opened.recovery
+        && state.read_only.is_none()
+    {
         state.offer_recovery(case, cursor);
     }
     run(state, config.config.theme())
@@ -109,11 +127,12 @@ pub fn run(state: AppState, theme: ui::Theme) -> anyhow::Result<Outcome> {
                 }
                 std::thread::sleep(Duration::from_millis(20));
             }
-            None
+            store::Kept::Lost("the case was busy and could not be read in time".into())
         }
     };
     install_panic_hook();
-    let stop = Stop::install(rescue);
+    let input = Input::open();
+    let stop = Stop::install(rescue, input.probe());
     let mut terminal = ratatui::init();
     // Bracketed paste: pasted text arrives as one event, so its newlines never act as Enter.
     let result = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste)
@@ -121,7 +140,7 @@ pub fn run(state: AppState, theme: ui::Theme) -> anyhow::Result<Outcome> {
         .and_then(|()| {
             let mut autosave = Autosave::new();
             let looped = catch_unwind(AssertUnwindSafe(|| {
-                event_loop(&mut terminal, &shared, theme, &stop, &mut autosave)
+                event_loop(&mut terminal, &shared, theme, &stop, &input, &mut autosave)
             }));
             let state = lock(&shared);
             match looped {
@@ -129,13 +148,13 @@ pub fn run(state: AppState, theme: ui::Theme) -> anyhow::Result<Outcome> {
                     // The terminal went away (read error, end of input): keep the work.
                     Ok(Outcome::Stopped {
                         reason: format!("{e:#}"),
-                        recovery: autosave.write_now(&state),
+                        kept: autosave.write_now(&state),
                         code: 1,
                     })
                 }),
                 Err(_) => Ok(Outcome::Stopped {
                     reason: "factdesk hit a bug (the message is above)".into(),
-                    recovery: autosave.write_now(&state),
+                    kept: autosave.write_now(&state),
                     code: 101,
                 }),
             }
@@ -150,26 +169,23 @@ fn lock(shared: &Mutex<AppState>) -> MutexGuard<'_, AppState> {
     shared.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// Writes the recovery file for unsaved work; `None` when nothing is unsaved or it failed.
-fn write_recovery_of(state: &AppState) -> Option<std::path::PathBuf> {
-    if !state.dirty {
-        return None;
-    }
-    if state.case.article.sha256.is_empty() {
-        // The hash of a large article is computed when it is first needed.
-        let mut case = state.case.clone();
-        case.article.ensure_hash();
-        let view = SavedView {
-            cursor: state.cursor_char(),
-            extra: state.file.view_extra.clone(),
-        };
-        return store::write_recovery(&state.file.path, &case, &view, &state.file.extra).ok();
+/// Keeps unsaved work (see [`store::keep_unsaved`]): beside the case, else in a fallback
+/// directory; says where, or why it could not.
+fn write_recovery_of(state: &AppState) -> store::Kept {
+    if !state.dirty() || state.read_only.is_some() {
+        return store::Kept::Nothing;
     }
     let view = SavedView {
         cursor: state.cursor_char(),
         extra: state.file.view_extra.clone(),
     };
-    store::write_recovery(&state.file.path, &state.case, &view, &state.file.extra).ok()
+    if state.case.article.sha256.is_empty() {
+        // The hash of a large article is computed when it is first needed.
+        let mut case = state.case.clone();
+        case.article.ensure_hash();
+        return store::keep_unsaved(&state.file.path, &case, &view, &state.file.extra);
+    }
+    store::keep_unsaved(&state.file.path, &state.case, &view, &state.file.extra)
 }
 
 /// Ours runs after ratatui's hook has restored the terminal (ratatui calls the hook it found).
@@ -208,9 +224,10 @@ impl Autosave {
     }
 
     /// Writes the recovery file if it is due and the user is idle; removes it once
-    /// nothing is unsaved.
-    fn tick(&mut self, state: &AppState, idle: Duration) {
-        if !state.dirty {
+    /// nothing is unsaved. A failure (or work kept only in a fallback place) is shown in
+    /// the status bar until an autosave or a save succeeds.
+    fn tick(&mut self, state: &mut AppState, idle: Duration) {
+        if !state.dirty() {
             if self.written.take().is_some() {
                 let _ = store::remove_recovery(&state.file.path);
             }
@@ -220,17 +237,20 @@ impl Autosave {
             && self.last.elapsed() >= AUTOSAVE_EVERY
             && idle >= AUTOSAVE_IDLE
         {
-            self.write_now(state);
+            let kept = self.write_now(state);
+            state.update(Action::Autosaved(kept));
         }
     }
 
-    /// Writes the recovery file now if anything is unsaved; returns where.
-    fn write_now(&mut self, state: &AppState) -> Option<std::path::PathBuf> {
+    /// Writes the recovery file now if anything is unsaved; says where it went.
+    fn write_now(&mut self, state: &AppState) -> store::Kept {
         self.last = Instant::now();
         self.revision = state.revision;
-        let path = write_recovery_of(state)?;
-        self.written = Some(path.clone());
-        Some(path)
+        let kept = write_recovery_of(state);
+        if let store::Kept::Beside(path) = &kept {
+            self.written = Some(path.clone());
+        }
+        kept
     }
 
     /// After a save or an explicit discard: the recovery file has nothing left to keep.
@@ -246,6 +266,7 @@ fn event_loop(
     shared: &Mutex<AppState>,
     theme: ui::Theme,
     stop: &Stop,
+    input: &Input,
     autosave: &mut Autosave,
 ) -> anyhow::Result<Outcome> {
     let mut area: Rect = terminal
@@ -253,6 +274,9 @@ fn event_loop(
         .context("cannot read the terminal size")?
         .into();
     lock(shared).update(Action::Resize(ui::viewport(area)));
+    // crossterm starts watching for resizes (SIGWINCH) when it is first asked for events:
+    // ask now, so a resize during the first frame is not lost.
+    event::poll(Duration::ZERO).context("terminal gone")?;
     // The indexer starts after the first frame, so it does not compete with it for a core.
     let mut indexer: Option<std::sync::mpsc::Receiver<crate::app::Document>> = None;
     // Suggestions are scored on another thread too, whatever the article's size.
@@ -296,17 +320,18 @@ fn event_loop(
             if let Some(signal) = stop.signal() {
                 return Ok(Outcome::Stopped {
                     reason: format!("stopped by {}", signals::name(signal)),
-                    recovery: autosave.write_now(&lock(shared)),
+                    kept: autosave.write_now(&lock(shared)),
                     code: u8::try_from(128 + signal).unwrap_or(1),
                 });
             }
+            stop.beat();
             let busy = {
-                let state = lock(shared);
-                autosave.tick(&state, last_input.elapsed());
+                let mut state = lock(shared);
+                autosave.tick(&mut state, last_input.elapsed());
                 state.busy()
             };
             if busy {
-                if event::poll(Duration::ZERO).context("terminal gone")? {
+                if input.ready(Duration::ZERO)? {
                     break;
                 }
                 let mut state = lock(shared);
@@ -323,7 +348,7 @@ fn event_loop(
             } else {
                 POLL
             };
-            if event::poll(wait).context("terminal gone")? {
+            if input.ready(wait)? {
                 quick_polls = 0;
                 break;
             }
@@ -343,7 +368,9 @@ fn event_loop(
             }
         }
         let mut events = Vec::new();
-        while event::poll(Duration::ZERO).context("terminal gone")? {
+        while input.ready(Duration::ZERO)?
+            && event::poll(Duration::ZERO).context("terminal gone")?
+        {
             events.push(read_event()?);
         }
         if !events.is_empty() {
@@ -420,6 +447,45 @@ fn test_panic_trigger(ev: &Event) {
     }
 }
 
+/// The terminal's input: watched here for a hang-up (see [`tty`]), read by crossterm.
+struct Input {
+    #[cfg(unix)]
+    tty: Option<tty::Tty>,
+}
+
+impl Input {
+    fn open() -> Input {
+        Input {
+            #[cfg(unix)]
+            tty: tty::Tty::open(),
+        }
+    }
+
+    /// Whether there is input to read within `wait`; an error when the terminal is gone.
+    fn ready(&self, wait: Duration) -> anyhow::Result<bool> {
+        #[cfg(unix)]
+        if let Some(tty) = &self.tty {
+            return match tty.wait(wait) {
+                tty::Input::Ready => Ok(true),
+                // Resizes and other signals crossterm turns into events.
+                tty::Input::Idle => event::poll(Duration::ZERO).context("terminal gone"),
+                tty::Input::Gone => anyhow::bail!("terminal gone (its input hung up)"),
+            };
+        }
+        event::poll(wait).context("terminal gone")
+    }
+
+    /// A probe the watchdog thread can call: whether the terminal is gone.
+    fn probe(&self) -> Option<Box<dyn Fn() -> bool + Send>> {
+        #[cfg(unix)]
+        if self.tty.is_some() {
+            let tty = tty::Tty::open()?;
+            return Some(Box::new(move || tty.gone()));
+        }
+        None
+    }
+}
+
 /// A read error or end of input means the terminal is gone: leave instead of spinning.
 fn read_event() -> anyhow::Result<Event> {
     event::read().context("terminal gone (input closed)")
@@ -446,6 +512,13 @@ fn carry_out(effect: Effect, state: &mut AppState, autosave: &mut Autosave) -> F
             autosave.clear(state);
             Flow::Continue
         }
+        Effect::Save { then_quit } if state.read_only.is_some() => {
+            state.update(Action::Saved {
+                result: Err(state.read_only.clone().unwrap_or_default()),
+                then_quit,
+            });
+            Flow::Continue
+        }
         Effect::Save { then_quit } => save(state, autosave, None, false, then_quit),
         Effect::Overwrite { then_quit } => save(state, autosave, None, true, then_quit),
         Effect::SaveAs { path, then_quit } => save(state, autosave, Some(path), true, then_quit),
@@ -462,21 +535,41 @@ fn save(
     then_quit: bool,
 ) -> Flow {
     let target = to.clone().unwrap_or_else(|| state.file.path.clone());
-    if !force && store::DiskStamp::of(&target) != state.file.stamp {
-        state.update(Action::SaveConflict { then_quit });
+    let now = store::DiskStamp::of(&target);
+    // Saving to the case's own file compares it with what was loaded; a new path must
+    // not hold a file (the Save as prompt asked already).
+    let expected = if to.is_none() {
+        state.file.stamp.clone()
+    } else {
+        now.clone()
+    };
+    if !force && now != expected {
+        let what = changed_on_disk(&target, expected.as_ref(), now.as_ref());
+        state.update(Action::SaveConflict { then_quit, what });
         return Flow::Continue;
     }
+    // A symbolic link is written through only when it was there, to the same place, when
+    // the case was read: a link swapped in since is replaced, never followed.
+    let link_now = std::fs::read_link(&target).ok();
+    let follow_links = match (to.is_some(), &state.file.stamp) {
+        (true, _) => true,
+        (false, Some(stamp)) => link_now.is_some() && stamp.link == link_now,
+        (false, None) => false,
+    };
     state.case.article.ensure_hash();
     let view = SavedView {
         cursor: state.cursor_char(),
         extra: state.file.view_extra.clone(),
     };
-    match store::save(&target, &state.case, &view, &state.file.extra) {
+    match store::save_with(&target, &state.case, &view, &state.file.extra, follow_links) {
         Ok(report) => {
             autosave.clear(state);
             state.file.path = target.clone();
             state.file.stamp = store::DiskStamp::of(&target);
-            state.update(Action::Saved(Ok(report.path)));
+            state.update(Action::Saved {
+                result: Ok(report.path),
+                then_quit,
+            });
             if then_quit {
                 Flow::Quit
             } else {
@@ -484,9 +577,29 @@ fn save(
             }
         }
         Err(e) => {
-            state.update(Action::Saved(Err(e.to_string())));
+            state.update(Action::Saved {
+                result: Err(e.to_string()),
+                then_quit,
+            });
             Flow::Continue
         }
+    }
+}
+
+/// What became of the file at `path` since it was read (`was`), for the save prompt.
+fn changed_on_disk(
+    path: &Path,
+    was: Option<&store::DiskStamp>,
+    now: Option<&store::DiskStamp>,
+) -> String {
+    let link_was = was.and_then(|s| s.link.as_deref());
+    match (std::fs::read_link(path).ok(), now) {
+        (Some(to), _) if link_was != Some(to.as_path()) => {
+            format!("is now a symbolic link to {}", to.display())
+        }
+        (_, None) => "is gone from disk".into(),
+        (_, Some(_)) if was.is_none() => "already holds another case".into(),
+        _ => "was changed by another program".into(),
     }
 }
 

@@ -249,11 +249,10 @@ mod tests {
     /// Markus Kuhn's UTF-8-test.txt has its first bad byte (0xF8) at offset 4461.
     #[test]
     fn kuhn_utf8_test_file() {
-        let path = "/work/shared/testdata/hostile/UTF-8-test.txt";
-        let Ok(bytes) = std::fs::read(path) else {
-            eprintln!("skipping: {path} not found");
+        let Some(path) = crate::test_support::shared("testdata/hostile/UTF-8-test.txt") else {
             return;
         };
+        let bytes = std::fs::read(path).unwrap();
         let d = decode_article(&bytes);
         let Some(IngestWarning::InvalidUtf8 {
             first_bad_offset,

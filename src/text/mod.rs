@@ -15,8 +15,6 @@ mod attribution_tests;
 #[cfg(test)]
 mod claimant_tests;
 #[cfg(test)]
-mod perf_tests;
-#[cfg(test)]
 mod sanitize_tests;
 #[cfg(test)]
 mod segment_tests;
@@ -29,7 +27,7 @@ pub use decode::{Decoded, IngestWarning, decode_article};
 pub use offsets::{CharIndex, slice_chars};
 pub use sanitize::{
     Glyph, HiddenReport, TAB_STOP, clean_block, clean_line, glyph, glyph_in_context, glyph_width,
-    scan_hidden,
+    hidden_kind, scan_hidden, strip_hidden,
 };
 pub use segment::sentences;
 pub use words::{next_word_end, prev_word_end};

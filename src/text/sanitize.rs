@@ -220,6 +220,18 @@ pub fn clean_block(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `s` without its hidden characters — controls (newlines and tabs too), DEL, C1, bidi,
+/// zero-width and other invisible characters — for the clipboard, where any of them could
+/// act when pasted into a shell; with how many were removed.
+pub fn strip_hidden(s: &str) -> (Cow<'_, str>, usize) {
+    let hidden = |c: char| c == '\n' || c == '\t' || hidden_kind(c).is_some();
+    let removed = s.chars().filter(|&c| hidden(c)).count();
+    match removed {
+        0 => (Cow::Borrowed(s), 0),
+        n => (Cow::Owned(s.chars().filter(|&c| !hidden(c)).collect()), n),
+    }
+}
+
 /// Summary of the hidden chars in a text.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct HiddenReport {

@@ -211,11 +211,10 @@ fn invariants_on_tricky_strings() {
 /// The real article segments with invariants, keeps the caption alone and splits the quoted paragraph in three.
 #[test]
 fn sample_article() {
-    let path = "/work/shared/sample/musk-putin-article.txt";
-    let Ok(text) = std::fs::read_to_string(path) else {
-        eprintln!("skipping: {path} not found");
+    let Some(path) = crate::test_support::shared("sample/musk-putin-article.txt") else {
         return;
     };
+    let text = std::fs::read_to_string(path).unwrap();
     check_invariants(&text);
     let s = split(&text);
     assert!(s.contains(&"The founder of SpaceX and Tesla Elon Musk (REUTERS / Mike Blake / file)"));

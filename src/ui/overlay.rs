@@ -45,9 +45,27 @@ pub(super) fn footer<'a>(state: &AppState, theme: &Theme, commands: &[Command]) 
 }
 
 pub fn draw_overlay(frame: &mut Frame, state: &AppState, theme: &Theme) {
+    draw_one(frame, state, theme, state.overlay.as_ref());
+}
+
+fn draw_one(frame: &mut Frame, state: &AppState, theme: &Theme, overlay: Option<&Overlay>) {
     let area = frame.area();
-    match &state.overlay {
+    match overlay {
         None => {}
+        Some(Overlay::Discard(under)) => {
+            draw_one(frame, state, theme, Some(under));
+            let rect = centred(area, 44, 4);
+            let inner = popup(frame, rect, " Discard changes? ".into(), theme);
+            let body = vec![
+                Line::raw("What you typed here will be lost."),
+                footer(
+                    state,
+                    theme,
+                    &[Command::DiscardChanges, Command::KeepEditing],
+                ),
+            ];
+            frame.render_widget(Paragraph::new(body), inner);
+        }
         Some(Overlay::Help { scroll }) => draw_help(frame, area, state, theme, *scroll),
         Some(Overlay::Rating { claim, selected }) => {
             let name = state
@@ -157,16 +175,17 @@ pub fn draw_overlay(frame: &mut Frame, state: &AppState, theme: &Theme) {
                     Command::ShowDifferences,
                 ],
             ));
-            frame.render_widget(Paragraph::new(body), inner);
+            frame.render_widget(Paragraph::new(body).wrap(Wrap { trim: true }), inner);
         }
-        Some(Overlay::SaveConflict { .. }) => {
-            let rect = centred(area, 64, 6);
+        Some(Overlay::SaveConflict { what, .. }) => {
+            let rect = centred(area, 72, 8);
             let inner = popup(frame, rect, " The file on disk is different ".into(), theme);
             let body = vec![
                 Line::raw(format!(
-                    "{} on disk is not the version this case was read from.",
-                    clean_line(&state.file_name())
+                    "{} on disk is not the version this case was read from:",
+                    clean_line(&state.file_name()),
                 )),
+                Line::raw(format!("it {}.", clean_line(what))),
                 Line::raw("Overwrite it, save this case elsewhere, or cancel."),
                 Line::default(),
                 footer(

@@ -79,8 +79,21 @@ pub fn draw_status(frame: &mut Frame, area: Rect, state: &AppState, theme: &Them
         Span::raw(" "),
         Span::raw(clean_line(&state.file_name()).into_owned()),
     ];
-    if state.dirty {
+    if state.dirty() {
         left.push(Span::styled(" [+]", theme.warning()));
+    }
+    if state.read_only.is_some() {
+        left.push(Span::styled(" [read-only]", theme.warning()));
+    }
+    // Unsaved work that is not safe outranks the hints; a message still comes first.
+    if state.message.is_none()
+        && let Some(problem) = &state.autosave_problem
+    {
+        left.push(Span::raw("  "));
+        left.push(Span::styled(
+            clean_line(problem).into_owned(),
+            theme.error(),
+        ));
     }
     left.push(Span::raw("  "));
 

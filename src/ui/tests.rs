@@ -1,55 +1,23 @@
 //! Screen tests: every screen and overlay rendered into a buffer at 80×24 and 160×48, with
 //! snapshots of the text and explicit checks of the colours that carry meaning.
 
-use std::path::PathBuf;
-
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
 use super::{Theme, draw, viewport};
-use crate::app::{Action, AppState, FileInfo};
-use crate::keymap::{Key, KeyCode, Keymap};
-use crate::model::{Article, Case, FixedEntropy, Origin, Scale};
+use crate::app::{Action, AppState};
 use crate::open::DEMO_ARTICLE;
+use crate::test_support::press;
 
+/// The shared test state on `text`, sized to a `width`×`height` screen.
 fn state(text: &str, width: u16, height: u16) -> AppState {
-    let case = Case::new(
-        Article::new(text.to_string(), Origin::default()),
-        Scale::default_scale(),
-    );
-    let file = FileInfo {
-        path: PathBuf::from("/tmp/demo.factdesk.json"),
-        extra: Default::default(),
-        view_extra: Default::default(),
-        stamp: None,
-    };
-    let mut s = AppState::new(
-        case,
-        file,
-        0,
-        Vec::new(),
-        Keymap::default_keymap(),
-        Box::new(FixedEntropy::default()),
-    );
+    let mut s = crate::test_support::state(text, 0);
     s.update(Action::Resize(viewport(ratatui::layout::Rect::new(
         0, 0, width, height,
     ))));
     s
-}
-
-fn press(s: &mut AppState, keys: &str) {
-    for c in keys.chars() {
-        let key = match c {
-            '⏎' => Key::plain(KeyCode::Enter),
-            '⎋' => Key::plain(KeyCode::Esc),
-            '⇥' => Key::plain(KeyCode::Tab),
-            '\u{13}' => Key::ctrl('s'),
-            c => Key::char(c),
-        };
-        s.update(Action::Key(key));
-    }
 }
 
 fn render(s: &AppState, width: u16, height: u16, theme: Theme) -> Buffer {
@@ -135,7 +103,7 @@ snapshot_both_sizes!(explanation_editor, |w, h| {
     let mut s = worked_state(w, h);
     press(
         &mut s,
-        "EThe operator's figures show 12%.⏎Source: annual report.",
+        "EThe operator's figures show 12%.<Enter>Source: annual report.",
     );
     s
 });
@@ -156,7 +124,7 @@ snapshot_both_sizes!(selecting_words, |w, h| {
 });
 snapshot_both_sizes!(claim_list_focused, |w, h| {
     let mut s = worked_state(w, h);
-    press(&mut s, "⇥k");
+    press(&mut s, "<Tab>k");
     s
 });
 
@@ -271,15 +239,10 @@ fn far_scroll_draws_the_right_lines() {
 /// the case round-trips through the verdict file unchanged.
 #[test]
 fn naughty_strings_are_drawn_safely_and_round_trip() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/testdata/hostile/blns.txt");
-    let Ok(list) = std::fs::read_to_string(&path) else {
-        eprintln!(
-            "skipping: {} not found (third-party test data is only in CI)",
-            path.display()
-        );
+    let Some(path) = crate::test_support::shared("testdata/hostile/blns.txt") else {
         return;
     };
+    let list = std::fs::read_to_string(&path).unwrap();
     let strings: Vec<&str> = list
         .lines()
         .filter(|l| !l.starts_with('#') && !l.is_empty())
@@ -303,7 +266,7 @@ fn naughty_strings_are_drawn_safely_and_round_trip() {
             claim.claimant = naughty.to_string();
             claim.verdict.explanation = format!("{naughty}\n{naughty}");
         }
-        for keys in ["", "G", "⇥"] {
+        for keys in ["", "G", "<Tab>"] {
             press(&mut s, keys);
             let buffer = render(&s, 80, 24, Theme::COLOR);
             for cell in buffer.content() {
@@ -367,16 +330,16 @@ fn evidence_state(width: u16, height: u16) -> AppState {
     press(&mut s, "gjj");
     press(
         &mut s,
-        "lnorrsund⏎r⇥Ridership fell by 12%, not 40%.⇥p. 3\u{13}",
+        "lnorrsund<Enter>r<Tab>Ridership fell by 12%, not 40%.<Tab>p. 3<Ctrl-s>",
     );
-    press(&mut s, "lbudget⏎c\u{13}");
-    press(&mut s, "lsudd⏎\u{13}");
+    press(&mut s, "lbudget<Enter>c<Ctrl-s>");
+    press(&mut s, "lsudd<Enter><Ctrl-s>");
     s
 }
 
 snapshot_both_sizes!(detail_with_links, |w, h| {
     let mut s = evidence_state(w, h);
-    press(&mut s, "⇥⇥k");
+    press(&mut s, "<Tab><Tab>k");
     s
 });
 snapshot_both_sizes!(source_picker, |w, h| {
@@ -391,12 +354,12 @@ snapshot_both_sizes!(source_picker_new_url, |w, h| {
 });
 snapshot_both_sizes!(link_form, |w, h| {
     let mut s = evidence_state(w, h);
-    press(&mut s, "⇥⇥k⏎");
+    press(&mut s, "<Tab><Tab>k<Enter>");
     s
 });
 snapshot_both_sizes!(source_record, |w, h| {
     let mut s = evidence_state(w, h);
-    press(&mut s, "⇥⇥ko");
+    press(&mut s, "<Tab><Tab>ko");
     s
 });
 snapshot_both_sizes!(library_screen, |w, h| {
@@ -420,7 +383,7 @@ snapshot_both_sizes!(command_palette, |w, h| {
 fn stance_badges_are_coloured_and_named() {
     let s = {
         let mut s = evidence_state(160, 48);
-        press(&mut s, "⇥⇥");
+        press(&mut s, "<Tab><Tab>");
         s
     };
     let buffer = render(&s, 160, 48, Theme::COLOR);
@@ -462,7 +425,7 @@ snapshot_both_sizes!(overview_screen, |w, h| {
 });
 snapshot_both_sizes!(scale_picker, |w, h| {
     let mut s = evidence_state(w, h);
-    press(&mut s, ":change the rating⏎");
+    press(&mut s, ":change the rating<Enter>");
     s
 });
 
@@ -483,12 +446,15 @@ fn overview_bars_use_verdict_colours() {
 #[test]
 fn search_matches_are_highlighted() {
     let mut s = state(DEMO_ARTICLE, 160, 48);
-    press(&mut s, "/norrsund⏎");
+    press(&mut s, "/norrsund<Enter>");
     let buffer = render(&s, 160, 48, Theme::COLOR);
     let (x, y) = find_in_article(&buffer, "Norrsund Lines denied").unwrap();
     assert_eq!(buffer[(x, y)].bg, Color::Rgb(0xff, 0xd7, 0x5f));
     assert_ne!(buffer[(x + 9, y)].bg, Color::Rgb(0xff, 0xd7, 0x5f));
 }
+
+#[path = "overlay_tests.rs"]
+mod overlays;
 
 /// The demo article with its suggestions scored and the cursor on the first one.
 fn suggesting_state(width: u16, height: u16) -> AppState {

@@ -19,6 +19,9 @@ pub use vt100::Color;
 
 /// Generous default timeout for a loaded 2-core machine.
 pub const TIMEOUT: Duration = Duration::from_secs(10);
+/// The ceiling for waiting on a slower event (a process exit, an autosave): only a hang
+/// reaches it, so tests wait on the event instead of racing a deadline.
+pub const CEILING: Duration = Duration::from_secs(30);
 const POLL: Duration = Duration::from_millis(20);
 
 /// Polls `done` every 20 ms; false if it is still false after `timeout`.
@@ -36,6 +39,18 @@ fn pty_size(cols: u16, rows: u16) -> PtySize {
     size
 }
 
+/// Runs the binary with `args` in `dir`, with `HOME` and the config folder inside `dir`
+/// (so no user config is read), and returns what it printed and its status.
+pub fn run_in(dir: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(bin())
+        .args(args)
+        .current_dir(dir)
+        .env("HOME", dir)
+        .env("XDG_CONFIG_HOME", dir.join("config"))
+        .output()
+        .expect("runs")
+}
+
 /// Path of the app binary under test (only set in the factdesk crate).
 pub fn bin() -> PathBuf {
     // `option_env!` so this file also compiles in crates without that binary.
@@ -43,15 +58,11 @@ pub fn bin() -> PathBuf {
     PathBuf::from(exe.unwrap_or_else(|| panic!("no factdesk binary in this crate")))
 }
 
-/// `<CARGO_MANIFEST_DIR>/../shared` (third-party test data) if present.
-pub fn shared_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    let found = dir.is_dir().then_some(dir);
-    if found.is_none() {
-        eprintln!("skipping: ../shared not found (third-party test data is only in CI)");
-    }
-    found
-}
+/// Third-party test data and visible skips: the library's unit tests use the same file.
+#[path = "../../src/test_support/shared.rs"]
+mod shared_data;
+#[allow(unused_imports)] // not every test file reads shared data
+pub use shared_data::{shared, skip};
 
 /// A copy of one screen cell: `fgcolor()`, `bgcolor()` ([`Color`]), `bold()`,
 /// `dim()`, `italic()`, `underline()`, `inverse()`, `contents()`.
@@ -87,9 +98,11 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 pub struct Tui {
     parser: Arc<Mutex<vt100::Parser<Responder>>>,
     writer: Arc<Mutex<Box<dyn Write + Send>>>,
-    master: Box<dyn MasterPty + Send>,
+    master: Option<Box<dyn MasterPty + Send>>,
     child: Box<dyn Child + Send + Sync>,
     reader: Option<JoinHandle<()>>,
+    /// Tells the reader thread to let go of its end of the pty (see [`Tui::hang_up`]).
+    letting_go: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl Tui {
@@ -118,9 +131,14 @@ impl Tui {
         let parser = Arc::new(Mutex::new(parser));
         let mut input = pair.master.try_clone_reader().expect("pty reader");
         let (p, w) = (parser.clone(), writer.clone());
+        let letting_go = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let go = letting_go.clone();
         let reader = Some(thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n @ 1..) = input.read(&mut buf) {
+                if go.load(std::sync::atomic::Ordering::SeqCst) {
+                    return; // drops this end of the pty
+                }
                 let mut parser = lock(&p);
                 parser.process(&buf[..n]);
                 let replies = std::mem::take(&mut parser.callbacks_mut().0);
@@ -128,9 +146,9 @@ impl Tui {
                 let _ = lock(&w).write_all(&replies);
             }
         }));
-        let master = pair.master;
+        let master = Some(pair.master);
         #[rustfmt::skip]
-        return Tui { parser, writer, master, child, reader };
+        return Tui { parser, writer, master, child, reader, letting_go };
     }
 
     /// Sends raw bytes / text to the program's input.
@@ -139,7 +157,7 @@ impl Tui {
         lock(&self.writer).write_all(bytes).expect("write to pty");
     }
 
-    /// Sends a named key (see [`key_bytes`]). After a lone `Esc` it pauses
+    /// Sends a key in the keymap's notation (see [`key_bytes`]). After a lone `Esc` it pauses
     /// briefly so a following key is not read as `Alt-<key>`.
     pub fn key(&mut self, k: &str) {
         self.send(&key_bytes(k));
@@ -188,7 +206,32 @@ impl Tui {
         let mut p = lock(&self.parser);
         p.screen_mut().set_size(rows, cols);
         let size = pty_size(cols, rows);
-        self.master.resize(size).expect("resize pty");
+        if let Some(master) = &self.master {
+            master.resize(size).expect("resize pty");
+        }
+    }
+
+    /// Closes every handle on the terminal's side of the pty, as a terminal emulator that
+    /// is closed does: the program's terminal hangs up. `nudge` is a key that makes the
+    /// program draw, so the reader thread wakes and lets go of its handle.
+    pub fn hang_up(&mut self, nudge: &str) {
+        self.letting_go
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+        self.key(nudge);
+        poll(TIMEOUT, || {
+            self.reader.as_ref().is_none_or(JoinHandle::is_finished)
+        });
+        *lock(&self.writer) = Box::new(std::io::sink());
+        self.master = None;
+    }
+
+    /// CPU time (user + system) the child has used so far, from /proc (Linux only).
+    pub fn cpu_time(&self) -> Option<Duration> {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.pid()?)).ok()?;
+        let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+        let ticks: u64 =
+            fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+        Some(Duration::from_millis(ticks * 10))
     }
 
     /// Waits for the child to exit and for its output to be read; returns
@@ -263,34 +306,40 @@ impl Drop for Tui {
     }
 }
 
-/// xterm input bytes of named keys (crossterm never sets DECCKM cursor mode).
-#[rustfmt::skip]
-const KEYS: &[(&str, &str)] = &[
-    ("Enter", "\r"), ("Esc", "\x1b"), ("Tab", "\t"), ("BackTab", "\x1b[Z"), ("Shift-Tab", "\x1b[Z"),
-    ("Backspace", "\x7f"), ("Space", " "), ("Up", "\x1b[A"), ("Down", "\x1b[B"),
-    ("Right", "\x1b[C"), ("Left", "\x1b[D"), ("Home", "\x1b[H"), ("End", "\x1b[F"),
-    ("Insert", "\x1b[2~"), ("Delete", "\x1b[3~"), ("PgUp", "\x1b[5~"), ("PgDn", "\x1b[6~"),
-    ("F1", "\x1bOP"), ("F2", "\x1bOQ"), ("F3", "\x1bOR"), ("F4", "\x1bOS"), ("F5", "\x1b[15~"),
-    ("F6", "\x1b[17~"), ("F7", "\x1b[18~"), ("F8", "\x1b[19~"), ("F9", "\x1b[20~"),
-    ("F10", "\x1b[21~"), ("F11", "\x1b[23~"), ("F12", "\x1b[24~"),
-];
-
-/// xterm bytes for a key: a name from [`KEYS`], "Ctrl-<letter>" (0x01–0x1a),
-/// "Alt-<key>" (ESC prefix) or a single character. Panics if unknown.
-pub fn key_bytes(k: &str) -> String {
-    if let Some((_, seq)) = KEYS.iter().find(|(name, _)| *name == k) {
-        return seq.to_string();
-    }
-    if let Some(rest) = k.strip_prefix("Alt-") {
-        return format!("\x1b{}", key_bytes(rest));
-    }
-    let ctrl = k.strip_prefix("Ctrl-");
-    let mut chars = ctrl.unwrap_or(k).chars();
-    match (chars.next(), chars.next(), ctrl) {
-        (Some(c), None, Some(_)) if c.is_ascii_alphabetic() => {
+/// xterm input bytes for a key in the keymap's notation (`q`, `Ctrl-s`, `Alt-x`, `Enter`,
+/// `Shift-Tab`, `PgDn`, `F5`; see `factdesk::keymap::Key`). crossterm never sets DECCKM
+/// cursor mode, so arrows are `ESC [ A`…. Panics if the name is not a key.
+pub fn key_bytes(name: &str) -> String {
+    use factdesk::keymap::{Key, KeyCode};
+    let key: Key = name.parse().unwrap_or_else(|e| panic!("{e}"));
+    let code = match key.code {
+        KeyCode::Char(c) if key.ctrl && c.is_ascii_alphabetic() => {
             char::from(c.to_ascii_lowercase() as u8 & 0x1f).to_string()
         }
-        (Some(_), None, None) => k.to_owned(),
-        _ => panic!("unknown key name {k:?}"),
-    }
+        KeyCode::Char(c) if !key.ctrl => c.to_string(),
+        KeyCode::Char(_) => panic!("no xterm byte for {name:?}"),
+        KeyCode::Enter => "\r".into(),
+        KeyCode::Esc => "\x1b".into(),
+        KeyCode::Tab => "\t".into(),
+        KeyCode::BackTab => "\x1b[Z".into(),
+        KeyCode::Backspace => "\x7f".into(),
+        KeyCode::Delete => "\x1b[3~".into(),
+        KeyCode::Up => "\x1b[A".into(),
+        KeyCode::Down => "\x1b[B".into(),
+        KeyCode::Right => "\x1b[C".into(),
+        KeyCode::Left => "\x1b[D".into(),
+        KeyCode::Home => "\x1b[H".into(),
+        KeyCode::End => "\x1b[F".into(),
+        KeyCode::PageUp => "\x1b[5~".into(),
+        KeyCode::PageDown => "\x1b[6~".into(),
+        KeyCode::F(n @ 1..=4) => format!("\x1bO{}", char::from(b'P' + n - 1)),
+        KeyCode::F(n) => {
+            let number = [15, 17, 18, 19, 20, 21, 23, 24].get(usize::from(n).wrapping_sub(5));
+            format!(
+                "\x1b[{}~",
+                number.unwrap_or_else(|| panic!("no F{n} on xterm"))
+            )
+        }
+    };
+    if key.alt { format!("\x1b{code}") } else { code }
 }

@@ -340,18 +340,25 @@ fn load_accepts_bom() {
 fn leftover_temporary_files_are_cleaned() {
     let dir = tempdir();
     let path = dir.path().join("case.factdesk.json");
-    let stale = dir.path().join(".case.factdesk.json.AbC123.tmp");
-    let fresh = dir.path().join(".case.factdesk.json.XyZ789.tmp");
-    std::fs::write(&stale, "half a file").expect("write");
-    std::fs::write(&fresh, "another save").expect("write");
+    let stale = dir.path().join(".factdesk-AbC123.tmp");
+    let stale_010 = dir.path().join(".case.factdesk.json.AbC123.tmp");
+    let fresh = dir.path().join(".factdesk-XyZ789.tmp");
     let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
-    std::fs::File::options()
-        .write(true)
-        .open(&stale)
-        .and_then(|f| f.set_modified(old))
-        .expect("age the file");
+    for leftover in [&stale, &stale_010] {
+        std::fs::write(leftover, "half a file").expect("write");
+        std::fs::File::options()
+            .write(true)
+            .open(leftover)
+            .and_then(|f| f.set_modified(old))
+            .expect("age the file");
+    }
+    std::fs::write(&fresh, "another save").expect("write");
     save(&path, &sample_case(), &sample_view(), &Map::new()).expect("saves");
     assert!(!stale.exists(), "stale leftover removed");
+    assert!(
+        !stale_010.exists(),
+        "a leftover named as 0.1.0 named them removed"
+    );
     assert!(
         fresh.exists(),
         "a fresh one may be another save in progress"

@@ -468,6 +468,35 @@ fn numbers_beyond_f64_are_refused_on_load() {
     }
 }
 
+/// A number too small for a float (`1e-400`) would silently become 0: it is refused like
+/// `1e400`, naming the number and its place, whether the file is read whole or streamed.
+#[test]
+fn numbers_below_f64_are_refused_on_load() {
+    for n in ["1e-400", "-2.5E-999"] {
+        let json = sample_json().replacen("\"x-scroll\": 3", &format!("\"x-scroll\": {n}"), 1);
+        let err = from_json(&json).unwrap_err();
+        assert!(matches!(err, LoadError::Syntax { .. }), "{err:?}");
+        assert!(
+            err.to_string()
+                .contains(&format!("the number {n} is too small")),
+            "{err}"
+        );
+    }
+    let big = sample_json().replacen(
+        "\"x-scroll\": 3",
+        &format!(
+            "\"x-scroll\": 1e-400, \"x-pad\": \"{}\"",
+            "p".repeat(5 << 20)
+        ),
+        1,
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("big.factdesk.json");
+    std::fs::write(&path, big).expect("writes");
+    let err = crate::store::load(&path).unwrap_err();
+    assert!(err.to_string().contains("1e-400 is too small"), "{err}");
+}
+
 /// A float in an unknown field, as another tool may write it, loads and saves again: the
 /// parser must read floats exactly (serde_json's `float_roundtrip` feature), else the
 /// re-read after save differs in the last bit and the save is refused. Found by
