@@ -69,9 +69,7 @@ impl AppState {
             .get(self.doc.sentence_at(trimmed.start))
             .cloned()
             .unwrap_or(trimmed.clone());
-        let claimant = text::guess_claimant(bounded(&text[sentence_range]))
-            .or_else(|| text::guess_claimant(bounded(paragraph_around(text, trimmed.clone()))))
-            .unwrap_or_default();
+        let claimant = text::guess_claimant_in(text, sentence_range).unwrap_or_default();
         let now = self.now();
         let claim = Claim {
             id: self.fresh_id(),
@@ -281,16 +279,6 @@ impl AppState {
             self.select_claim(i);
         }
     }
-}
-
-/// The paragraph (text between line breaks) holding `span`: quoted speech is often
-/// attributed a sentence or two later ("… ,” Musk wrote).
-fn paragraph_around(text: &str, span: std::ops::Range<usize>) -> &str {
-    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[span.end..]
-        .find('\n')
-        .map_or(text.len(), |i| span.end + i);
-    &text[start..end]
 }
 
 /// Shrinks a byte range to exclude surrounding whitespace.

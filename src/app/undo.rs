@@ -7,7 +7,9 @@ use std::collections::HashMap;
 use serde_json::{Value, json};
 
 use super::state::{AppState, View};
-use crate::model::{Article, Case, Claim, ClaimId, Conflict, Residue, Scale, Source, SourceId};
+use crate::model::{
+    Article, Case, Claim, ClaimId, Conflict, Residue, Scale, Source, SourceId, Suggestions,
+};
 
 /// An entity and where it stood in its list, or `None` where it did not exist.
 type Placed<T> = Option<(usize, T)>;
@@ -31,6 +33,8 @@ pub struct Change {
     conflicts: Option<(Vec<Conflict>, Vec<Conflict>)>,
     /// The article before and after, when the change moved the case onto a new version.
     article: Option<Box<(Article, Article)>>,
+    /// The suggestion decisions before and after, when the change dismissed one.
+    suggestions: Option<(Suggestions, Suggestions)>,
 }
 
 /// Done and undone changes, and where the file on disk stands.
@@ -45,6 +49,7 @@ pub struct UndoStack {
     last_sources: Vec<Source>,
     last_scale: Option<Scale>,
     last_conflicts: Vec<Conflict>,
+    last_suggestions: Suggestions,
 }
 
 impl UndoStack {
@@ -55,6 +60,7 @@ impl UndoStack {
             last_sources: case.sources.clone(),
             last_scale: Some(case.scale.clone()),
             last_conflicts: case.conflicts.clone(),
+            last_suggestions: case.suggestions.clone(),
             ..UndoStack::default()
         }
     }
@@ -155,8 +161,19 @@ impl AppState {
                 self.case.conflicts.clone(),
             )
         });
+        let suggestions = (self.undo.last_suggestions != self.case.suggestions).then(|| {
+            (
+                self.undo.last_suggestions.clone(),
+                self.case.suggestions.clone(),
+            )
+        });
         self.doc.index_claims(&self.case);
-        if claims.is_empty() && sources.is_empty() && scale.is_none() && conflicts.is_none() {
+        if claims.is_empty()
+            && sources.is_empty()
+            && scale.is_none()
+            && conflicts.is_none()
+            && suggestions.is_none()
+        {
             return;
         }
         let at = self.now();
@@ -196,6 +213,9 @@ impl AppState {
                 history.push(json!({"at": at, "action": "resolve conflict", "path": c.path}));
             }
         }
+        if let Some((_, new)) = &suggestions {
+            self.undo.last_suggestions = new.clone();
+        }
         if let Some(by) = &self.checker {
             for entry in &mut history {
                 entry["by"] = json!(by);
@@ -214,6 +234,7 @@ impl AppState {
             history,
             conflicts,
             article: None,
+            suggestions,
         };
         if self.undo.saved.is_some_and(|s| s > self.undo.done.len()) {
             self.undo.saved = None;
@@ -261,6 +282,7 @@ impl AppState {
             history: vec![entry],
             conflicts: None,
             article: None,
+            suggestions: None,
         };
         if self.undo.saved.is_some_and(|s| s > self.undo.done.len()) {
             self.undo.saved = None;
@@ -291,6 +313,7 @@ impl AppState {
                 history: Vec::new(),
                 conflicts: None,
                 article: None,
+                suggestions: None,
             });
             self.undo.undone.clear();
             self.revision += 1;
@@ -364,6 +387,11 @@ impl AppState {
             self.case.article = if back { &articles.0 } else { &articles.1 }.clone();
             self.doc = super::document::Document::new(&self.case, self.viewport.article_width);
             self.cursor = self.cursor.min(self.doc.sentences.len().saturating_sub(1));
+            self.article_replaced();
+        }
+        if let Some((before, after)) = &change.suggestions {
+            self.case.suggestions = if back { before } else { after }.clone();
+            self.undo.last_suggestions = self.case.suggestions.clone();
         }
         if back {
             let keep = self.case.history.len().saturating_sub(change.history.len());

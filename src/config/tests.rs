@@ -86,6 +86,7 @@ accent = "#5fafff"
                 kind: AuthorKind::Person,
             }),
             default_scale: Some("snopes".into()),
+            cases_dir: None,
             key_overrides: vec![
                 KeyOverride {
                     context: Context::Article,

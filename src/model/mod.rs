@@ -14,6 +14,7 @@ mod ingested;
 mod meta;
 mod scale;
 mod source;
+mod suggestion;
 
 pub use article::{Article, ArticleVersion, Origin, hex, sha256_hex, sha256_hex_bytes};
 pub use claim::{Anchor, Claim, ClaimId, ClaimStatus, Review, ReviewStatus, Span, Verdict};
@@ -23,6 +24,7 @@ pub use ingested::{ArticleLink, Residue, ResidueKind};
 pub use meta::Metadata;
 pub use scale::{Label, Rgb, Scale, ScaleError};
 pub use source::{Link, Name, SOURCE_TYPES, Source, SourceId, Stance, looks_like_url};
+pub use suggestion::{Dismissal, Suggestions};
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -48,6 +50,9 @@ pub struct Case {
     /// What a merge could not decide, until resolved (see `store::merge`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<Conflict>,
+    /// Suggestions the checker dismissed.
+    #[serde(default, skip_serializing_if = "Suggestions::is_empty")]
+    pub suggestions: Suggestions,
 }
 
 impl Case {
@@ -59,6 +64,7 @@ impl Case {
             sources: Vec::new(),
             history: Vec::new(),
             conflicts: Vec::new(),
+            suggestions: Suggestions::default(),
         }
     }
 
