@@ -198,6 +198,20 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The sentences of an article (or a verdict file's article) worth checking, best first,
+    /// with the reasons for each score.
+    Suggest {
+        /// An article (text, HTML, Markdown) or a verdict file.
+        file: PathBuf,
+        /// At most this many sentences.
+        #[arg(long, value_name = "N")]
+        top: Option<usize>,
+        /// Every sentence in text order, suggested (marked *) or not.
+        #[arg(long)]
+        all: bool,
+        #[arg(long, value_enum, default_value_t = crate::suggest_cli::Format::Text)]
+        format: crate::suggest_cli::Format,
+    },
     /// The case's source library in and out as CSL-JSON (Zotero, Pandoc).
     #[command(subcommand)]
     Sources(SourcesCommand),

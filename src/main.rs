@@ -123,6 +123,16 @@ fn main() -> ExitCode {
             force,
         })) => sources_cli::export(&verdict_file, output.as_deref(), force)
             .map(|report| report.into_iter().for_each(say::err)),
+        Some(Command::Suggest {
+            file,
+            top,
+            all,
+            format,
+        }) => factdesk::suggest_cli::suggest(
+            &file,
+            &factdesk::suggest_cli::Options { top, all, format },
+            &SystemEntropy,
+        ),
         Some(Command::Check {
             verdict_file,
             strict,

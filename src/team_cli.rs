@@ -168,7 +168,7 @@ pub fn diff_files(a: &Path, b: &Path) -> anyhow::Result<()> {
 
 /// `factdesk show FILE`: the case as lines for people (and for git's textconv, which diffs
 /// them line by line): the claims in number order with their verdicts and links, the
-/// sources, the unresolved conflicts. A file that does not load is shown as it is.
+/// sources, the dismissed suggestions, the unresolved conflicts. A file that does not load is shown as it is.
 pub fn show(path: &Path) -> anyhow::Result<()> {
     let loaded = match store::load(path) {
         Ok(l) => l,
@@ -269,6 +269,12 @@ pub fn summary(case: &Case) -> Vec<String> {
                 .trim_end()
                 .to_string(),
         );
+    }
+    for d in &case.suggestions.dismissed {
+        out.push(format!(
+            "dismissed suggestion {}–{}: “{}”",
+            d.start, d.end, d.exact
+        ));
     }
     for c in &case.conflicts {
         let side = crate::model::Conflict::side;

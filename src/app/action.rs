@@ -36,6 +36,14 @@ pub enum Action {
         doc: Box<super::Document>,
         sha256: String,
     },
+    /// The background scoring finished: the suggested sentences, in text order, of the
+    /// article text as it was at `generation` (see `AppState::article_generation`).
+    SuggestionsReady {
+        generation: u64,
+        scored: Vec<crate::text::checkworthy::Scored>,
+    },
+    /// The other cases' claims were read (and these files could not be).
+    CasesScanned(std::sync::Arc<crate::seen::Index>, Vec<String>),
     /// Time passed with work pending: score another slice of an open picker.
     Tick,
     /// The file on disk changed since it was opened; the save was not made.

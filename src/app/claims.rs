@@ -71,8 +71,7 @@ impl AppState {
             .unwrap_or(trimmed.clone());
         // Only a guess: the checker confirms it (`a`), and only a confirmed claimant is
         // published.
-        let claimant_guess = text::guess_claimant(bounded(&text[sentence_range]))
-            .or_else(|| text::guess_claimant(bounded(paragraph_around(text, trimmed.clone()))));
+        let claimant_guess = text::guess_claimant_in(text, sentence_range);
         let now = self.now();
         let claim = Claim {
             id: self.fresh_id(),
@@ -288,16 +287,6 @@ impl AppState {
     }
 }
 
-/// The paragraph (text between line breaks) holding `span`: quoted speech is often
-/// attributed a sentence or two later ("… ,” Musk wrote).
-fn paragraph_around(text: &str, span: std::ops::Range<usize>) -> &str {
-    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[span.end..]
-        .find('\n')
-        .map_or(text.len(), |i| span.end + i);
-    &text[start..end]
-}
-
 /// Shrinks a byte range to exclude surrounding whitespace.
 fn trim_range(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
     let slice = &text[range.clone()];
@@ -320,14 +309,4 @@ fn default_wording(exact: &str) -> String {
         .filter(|c| *c != '\u{0}')
         .collect();
     visible.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// At most the first 4 KiB of `s` (on a char boundary): enough for a wording or a claimant
-/// guess, and bounded on a 10 MB sentence.
-fn bounded(s: &str) -> &str {
-    let mut end = s.len().min(4096);
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
 }

@@ -28,6 +28,8 @@ pub enum Look {
     Stance(Stance),
     /// The "▶" before the selected link.
     Pointer,
+    /// What the suggestion marks point at: a claim seen in another case.
+    Suggested,
 }
 
 /// One logical line of the pane, before wrapping.
@@ -39,7 +41,7 @@ pub struct DetailLine {
 }
 
 impl DetailLine {
-    fn new(parts: Vec<(Look, String)>) -> DetailLine {
+    pub(super) fn new(parts: Vec<(Look, String)>) -> DetailLine {
         DetailLine { parts, link: None }
     }
 
@@ -128,6 +130,7 @@ pub fn detail_lines(state: &AppState, index: usize, pointer: Option<usize>) -> V
             state.readable_time(at),
         ));
     }
+    lines.extend(state.seen_line(index));
     lines.push(DetailLine::blank());
     lines.push(DetailLine::dim(format!(
         "Evidence ({}):{}",

@@ -18,6 +18,7 @@ mod recovery;
 mod residue;
 mod search;
 mod state;
+mod suggest;
 mod todo;
 mod undo;
 mod update;
@@ -31,6 +32,8 @@ mod desk_tests;
 mod evidence_tests;
 #[cfg(test)]
 mod reanchor_tests;
+#[cfg(test)]
+mod suggest_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
@@ -56,5 +59,6 @@ pub use state::{
     AppState, Confirmation, Field, FileInfo, LibraryView, Message, MessageKind, Mode, Overlay,
     Pane, PickerKind, PickerOverlay, Selection, View, Viewport,
 };
+pub use suggest::SuggestionDetail;
 pub use todo::ClaimFilter;
 pub use world::is_web_url;

@@ -459,6 +459,18 @@ pub struct AppState {
     pub reading_width: Option<usize>,
     /// Where times are shown in (stored times are UTC).
     pub time_zone: jiff::tz::TimeZone,
+    /// Suggested sentences (check-worthiness at or above the threshold), in text order;
+    /// empty until the background scoring is done.
+    pub suggestions: Vec<crate::text::checkworthy::Scored>,
+    /// Whether suggestion marks are drawn.
+    pub show_suggestions: bool,
+    /// Counts the times the article's text was replaced (re-anchoring and its undo), so
+    /// suggestions scored for an older text are not shown on a newer one.
+    pub(super) article_generation: u64,
+    /// The claims of the other cases in `cases_dir`, once scanned in the background.
+    pub seen: Option<std::sync::Arc<crate::seen::Index>>,
+    /// The folder of other cases (config); None: the verdict file's folder.
+    pub cases_dir: Option<std::path::PathBuf>,
 }
 
 impl AppState {
@@ -554,6 +566,11 @@ impl AppState {
             reading_width: None,
             first_steps: false,
             time_zone: jiff::tz::TimeZone::system(),
+            suggestions: Vec::new(),
+            show_suggestions: true,
+            article_generation: 0,
+            seen: None,
+            cases_dir: None,
         };
         state.follow_cursor();
         state.open_conflicts_if_any();

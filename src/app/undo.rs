@@ -9,6 +9,7 @@ use serde_json::{Value, json};
 use super::state::{AppState, View};
 use crate::model::{
     Article, Case, Claim, ClaimId, Conflict, Metadata, Residue, Scale, Source, SourceId,
+    Suggestions,
 };
 
 /// What the metadata form changes about the article: its title and its metadata.
@@ -42,6 +43,8 @@ pub struct Change {
     conflicts: Option<(Vec<Conflict>, Vec<Conflict>)>,
     /// The article before and after, when the change moved the case onto a new version.
     article: Option<Box<(Article, Article)>>,
+    /// The suggestion decisions before and after, when the change dismissed one.
+    suggestions: Option<(Suggestions, Suggestions)>,
 }
 
 /// Done and undone changes, and where the file on disk stands.
@@ -57,6 +60,7 @@ pub struct UndoStack {
     last_scale: Option<Scale>,
     last_conflicts: Vec<Conflict>,
     last_article_info: Option<ArticleInfo>,
+    last_suggestions: Suggestions,
 }
 
 impl UndoStack {
@@ -68,6 +72,7 @@ impl UndoStack {
             last_scale: Some(case.scale.clone()),
             last_conflicts: case.conflicts.clone(),
             last_article_info: Some(article_info(&case.article)),
+            last_suggestions: case.suggestions.clone(),
             ..UndoStack::default()
         }
     }
@@ -173,12 +178,19 @@ impl AppState {
             Some(old) if *old != info => Some((old.clone(), info)),
             _ => None,
         };
+        let suggestions = (self.undo.last_suggestions != self.case.suggestions).then(|| {
+            (
+                self.undo.last_suggestions.clone(),
+                self.case.suggestions.clone(),
+            )
+        });
         self.doc.index_claims(&self.case);
         if claims.is_empty()
             && sources.is_empty()
             && scale.is_none()
             && conflicts.is_none()
             && info_change.is_none()
+            && suggestions.is_none()
         {
             return;
         }
@@ -222,6 +234,9 @@ impl AppState {
         if info_change.is_some() {
             history.push(json!({"at": at, "action": description}));
         }
+        if let Some((_, new)) = &suggestions {
+            self.undo.last_suggestions = new.clone();
+        }
         if let Some(by) = &self.checker {
             for entry in &mut history {
                 entry["by"] = json!(by);
@@ -241,6 +256,7 @@ impl AppState {
             history,
             conflicts,
             article: None,
+            suggestions,
         };
         if self.undo.saved.is_some_and(|s| s > self.undo.done.len()) {
             self.undo.saved = None;
@@ -290,6 +306,7 @@ impl AppState {
             history: vec![entry],
             conflicts: None,
             article: None,
+            suggestions: None,
         };
         if self.undo.saved.is_some_and(|s| s > self.undo.done.len()) {
             self.undo.saved = None;
@@ -321,6 +338,7 @@ impl AppState {
                 history: Vec::new(),
                 conflicts: None,
                 article: None,
+                suggestions: None,
             });
             self.undo.undone.clear();
             self.revision += 1;
@@ -394,6 +412,11 @@ impl AppState {
             self.case.article = if back { &articles.0 } else { &articles.1 }.clone();
             self.doc = super::document::Document::new(&self.case, self.viewport.article_width);
             self.cursor = self.cursor.min(self.doc.sentences.len().saturating_sub(1));
+            self.article_replaced();
+        }
+        if let Some((before, after)) = &change.suggestions {
+            self.case.suggestions = if back { before } else { after }.clone();
+            self.undo.last_suggestions = self.case.suggestions.clone();
         }
         if let Some((before, after)) = &change.article_info {
             let (title, meta) = if back { before } else { after }.clone();

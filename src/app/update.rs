@@ -66,6 +66,10 @@ impl AppState {
                 self.message = None;
                 self.external_edit_done(claim, result)
             }
+            Action::SuggestionsReady { generation, scored } => {
+                self.suggestions_ready(generation, scored)
+            }
+            Action::CasesScanned(index, skipped) => self.cases_scanned(index, skipped),
             Action::IndexReady { doc, sha256 } => self.index_ready(*doc, sha256),
             Action::Paste(text) => self.paste(&text),
             Action::ScrollClaims(rows) if self.overlay.is_none() => self.move_list(rows),
@@ -370,6 +374,11 @@ impl AppState {
             ShowReview => self.open_review(),
             Search => self.open_search(),
             NextMatch => self.jump_match(true),
+            NextSuggestion => self.jump_suggestion(true),
+            PreviousSuggestion => self.jump_suggestion(false),
+            DismissSuggestion => self.dismiss_suggestion(),
+            ToggleSuggestions => self.toggle_suggestions(),
+            ShowSimilar => return self.show_similar(),
             PreviousMatch => self.jump_match(false),
             _ => {}
         }

@@ -40,6 +40,9 @@ pub struct Config {
     pub author: Option<Author>,
     /// A preset id valid for [`Scale::preset`] (`defaults.scale`).
     pub default_scale: Option<String>,
+    /// Where other cases are, for "seen before" (`defaults.cases_dir`; default: the open
+    /// verdict file's folder).
+    pub cases_dir: Option<std::path::PathBuf>,
     /// Key overrides (`[keys.<context>]`), in file order, already checked for known names.
     pub key_overrides: Vec<KeyOverride>,
     /// Whether to draw in colour (`theme.color`); `NO_COLOR` wins, see [`Config::theme`].
@@ -355,6 +358,11 @@ impl Reader {
                             "defaults.scale {id:?} is not a preset ({}); the default scale is used",
                             ids.join(", ")
                         ));
+                    }
+                }
+                "cases_dir" => {
+                    if let Some(dir) = self.string(value, "defaults.cases_dir") {
+                        self.config.cases_dir = Some(dir.into());
                     }
                 }
                 _ => self.unknown(&format!("defaults.{key}")),

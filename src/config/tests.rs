@@ -87,6 +87,7 @@ accent = "#5fafff"
                 ..Author::default()
             }),
             default_scale: Some("snopes".into()),
+            cases_dir: None,
             key_overrides: vec![
                 KeyOverride {
                     context: Context::Article,

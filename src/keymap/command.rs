@@ -73,6 +73,16 @@ pub enum Command {
     NextMatch,
     /// The previous search match.
     PreviousMatch,
+    /// To the next suggested sentence (check-worthy, not yet a claim).
+    NextSuggestion,
+    /// To the previous suggested sentence.
+    PreviousSuggestion,
+    /// Dismiss the suggestion under the cursor (kept in the verdict file).
+    DismissSuggestion,
+    /// Show or hide the suggestion marks.
+    ToggleSuggestions,
+    /// Where the similar claim of another case is (its path, copied to the clipboard).
+    ShowSimilar,
     /// Change the case's rating scale (presets).
     ChangeScale,
     /// The case overview: verdicts, statuses, evidence gaps.
@@ -288,6 +298,11 @@ impl Command {
             Search => "search the article",
             NextMatch => "next match",
             PreviousMatch => "previous match",
+            NextSuggestion => "next suggested sentence (worth checking)",
+            PreviousSuggestion => "previous suggested sentence",
+            DismissSuggestion => "dismiss the suggestion under the cursor",
+            ToggleSuggestions => "show or hide suggestion marks",
+            ShowSimilar => "the similar claim's verdict file (path copied)",
             ShowOverview => "case overview: verdicts, statuses, evidence gaps (overview)",
             ShowConflicts => "resolve merge conflicts (conflicts)",
             TakeOurs => "take ours (this copy's value)",

@@ -1,11 +1,12 @@
 //! What differs between two versions of a case, as a typed summary: claims added, removed
 //! or changed (wording, verdict, status, claimant, dates, links…), sources added, removed or
-//! edited, the article's metadata, the scale. Claims are matched by id and listed in claim-number order. `factdesk diff` prints
+//! edited, the article's metadata, the scale, suggestions dismissed or taken back. Claims are
+//! matched by id and listed in claim-number order. `factdesk diff` prints
 //! it; anything else that needs "what changed" can read it.
 
 use std::collections::HashMap;
 
-use super::{Case, Claim, ClaimStatus, ClaimantKind, Link, Source};
+use super::{Case, Claim, ClaimStatus, ClaimantKind, Dismissal, Link, Source};
 
 /// Everything that differs from `before` to `after`.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -21,6 +22,15 @@ pub struct CaseDiff {
     pub scale: Option<(String, String)>,
     /// Unresolved merge conflicts before and after, when their number changed.
     pub conflicts: Option<(usize, usize)>,
+    /// Suggestions dismissed since, then dismissals taken back, by their text.
+    pub dismissals: Vec<DismissalChange>,
+}
+
+/// A check-worthiness suggestion dismissed, or its dismissal taken back (the sentence).
+#[derive(Debug, Clone, PartialEq)]
+pub enum DismissalChange {
+    Dismissed(String),
+    Restored(String),
 }
 
 /// One claim that differs.
@@ -141,6 +151,7 @@ pub fn diff(before: &Case, after: &Case) -> CaseDiff {
         meta: meta_changes(before, after),
         scale,
         conflicts,
+        dismissals: dismissal_changes(&before.suggestions.dismissed, &after.suggestions.dismissed),
     }
 }
 
@@ -164,6 +175,21 @@ fn meta_changes(before: &Case, after: &Case) -> Vec<(&'static str, String, Strin
         .filter(|((_, a), (_, b))| a != b)
         .map(|((name, a), (_, b))| (name, a, b))
         .collect()
+}
+
+/// Dismissals are the same when their place and text are.
+fn dismissal_changes(before: &[Dismissal], after: &[Dismissal]) -> Vec<DismissalChange> {
+    let same =
+        |a: &Dismissal, b: &Dismissal| (a.start, a.end, &a.exact) == (b.start, b.end, &b.exact);
+    let added = after
+        .iter()
+        .filter(|d| !before.iter().any(|b| same(b, d)))
+        .map(|d| DismissalChange::Dismissed(d.exact.clone()));
+    let removed = before
+        .iter()
+        .filter(|d| !after.iter().any(|a| same(a, d)))
+        .map(|d| DismissalChange::Restored(d.exact.clone()));
+    added.chain(removed).collect()
 }
 
 fn claim_changes(o: &Claim, n: &Claim) -> Vec<ClaimChange> {
@@ -332,6 +358,12 @@ impl CaseDiff {
         if let Some((a, b)) = self.conflicts {
             out.push(format!("unresolved conflicts: {a} → {b}"));
         }
+        for d in &self.dismissals {
+            out.push(match d {
+                DismissalChange::Dismissed(t) => format!("suggestion dismissed: “{t}”"),
+                DismissalChange::Restored(t) => format!("suggestion no longer dismissed: “{t}”"),
+            });
+        }
         out
     }
 }
@@ -392,6 +424,15 @@ mod tests {
             .sources
             .push(Source::new(SourceId("s2".into()), "Data", "", ""));
         after.sources[0].title = "Report 2".into();
+        let dismissal = |exact: &str| Dismissal {
+            start: 0,
+            end: exact.chars().count(),
+            exact: exact.into(),
+            extra: Default::default(),
+        };
+        let mut before = before;
+        before.suggestions.dismissed.push(dismissal("A b"));
+        after.suggestions.dismissed.push(dismissal("A b c."));
         let lines = diff(&before, &after).lines();
         assert_eq!(
             lines,
@@ -404,6 +445,8 @@ mod tests {
                 "C4 added: “claim c”",
                 "source edited: s1 “Report 2”",
                 "source added: s2 “Data”",
+                "suggestion dismissed: “A b c.”",
+                "suggestion no longer dismissed: “A b”",
             ]
         );
         assert!(diff(&before, &before).is_empty());

@@ -15,6 +15,7 @@ mod meta;
 mod meta_edit;
 mod scale;
 mod source;
+mod suggestion;
 
 pub use article::{Article, ArticleVersion, Origin, hex, sha256_hex, sha256_hex_bytes};
 pub use claim::{
@@ -28,6 +29,7 @@ pub use meta::Metadata;
 pub use meta_edit::{MetaEdit, MetaError, is_date_or_time, is_language_tag};
 pub use scale::{Label, Rgb, Scale, ScaleError};
 pub use source::{Link, Name, SOURCE_TYPES, Source, SourceId, Stance, looks_like_url};
+pub use suggestion::{Dismissal, Suggestions};
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -53,6 +55,9 @@ pub struct Case {
     /// What a merge could not decide, until resolved (see `store::merge`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<Conflict>,
+    /// Suggestions the checker dismissed.
+    #[serde(default, skip_serializing_if = "Suggestions::is_empty")]
+    pub suggestions: Suggestions,
 }
 
 impl Case {
@@ -64,6 +69,7 @@ impl Case {
             sources: Vec::new(),
             history: Vec::new(),
             conflicts: Vec::new(),
+            suggestions: Suggestions::default(),
         }
     }
 

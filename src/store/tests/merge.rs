@@ -257,6 +257,45 @@ fn dismissed_suggestions_merge_by_range() {
     );
 }
 
+/// The verdict file's own dismissals (`suggestions.dismissed`) survive a merge: each side's
+/// new ones are kept, one taken back (undone) on one side stays taken back, and `diff`
+/// names them.
+#[test]
+fn dismissed_suggestions_of_the_case_merge() {
+    let dismissal = |start: usize, end: usize| crate::model::Dismissal {
+        start,
+        end,
+        exact: TEXT.chars().skip(start).take(end - start).collect(),
+        extra: Default::default(),
+    };
+    let base = edit(|c| c.suggestions.dismissed.push(dismissal(0, 4)));
+    let ours = edit(|c| c.suggestions.dismissed.push(dismissal(5, 9)));
+    let theirs = edit(|c| {
+        c.suggestions.dismissed.push(dismissal(0, 4));
+        c.suggestions.dismissed.push(dismissal(10, 14));
+    });
+    let (m, conflicts) = merged_case(&base, &ours, &theirs);
+    assert!(conflicts.is_empty(), "{conflicts:?}");
+    assert_eq!(
+        m.suggestions.dismissed,
+        [dismissal(5, 9), dismissal(10, 14)]
+    );
+    let lines = crate::model::diff::diff(&base, &m).lines();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("suggestion no longer dismissed")),
+        "{lines:?}"
+    );
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|l| l.starts_with("suggestion dismissed"))
+            .count(),
+        2
+    );
+}
+
 /// A source deleted on one side and newly linked on the other stays, as a conflict.
 #[test]
 fn a_linked_source_is_not_deleted() {

@@ -373,6 +373,7 @@ fn case() -> impl Strategy<Value = (Case, SavedView, Extra)> {
                     sources,
                     history,
                     conflicts: Vec::new(),
+                    suggestions: Default::default(),
                 };
                 (Just(case), claims, 0..=len, Just(view_extra), Just(extra))
             },
