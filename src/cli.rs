@@ -80,12 +80,40 @@ pub enum Command {
         shell: clap_complete::Shell,
     },
     /// Validate a verdict file: one line per problem; exit 0 clean, 1 problems, 2 unreadable.
-    Check { verdict_file: PathBuf },
+    Check {
+        verdict_file: PathBuf,
+        /// Also fail (exit 1) on pre-publication lint: unsourced or unexplained verdicts,
+        /// guessed claimants, long wordings, uncorrected changes.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Show or set the article's metadata: URL, outlet, authors, date, language.
+    Meta {
+        verdict_file: PathBuf,
+        /// The article's canonical URL.
+        #[arg(long, value_name = "URL")]
+        url: Option<String>,
+        /// The outlet that published it.
+        #[arg(long, value_name = "NAME")]
+        outlet: Option<String>,
+        /// An author, in byline order; repeat for several (replaces the list).
+        #[arg(long, value_name = "NAME")]
+        author: Vec<String>,
+        /// When it was published: YYYY-MM-DD or RFC 3339.
+        #[arg(long, value_name = "DATE")]
+        published: Option<String>,
+        /// Its language: a BCP 47 tag (en, de-CH).
+        #[arg(long, value_name = "TAG")]
+        language: Option<String>,
+        /// Print the metadata as one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
     /// Publish a verdict file: ClaimReview JSON-LD, a Markdown report or CSV.
     Export {
         verdict_file: PathBuf,
         #[arg(long, value_enum)]
-        format: crate::export_cli::Format,
+        format: crate::export::Format,
         /// Where to write (default or `-`: standard output).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -99,6 +127,22 @@ pub enum Command {
         /// Whether the author is an organization or a person.
         #[arg(long, value_enum)]
         author_kind: Option<crate::export::AuthorKind>,
+        /// ClaimReview: one JSON-LD file per claim into this folder (C3.jsonld…).
+        #[arg(long, value_name = "DIR")]
+        per_claim: Option<PathBuf>,
+        /// ClaimReview: ready <script type="application/ld+json"> blocks.
+        #[arg(long)]
+        html: bool,
+        /// ClaimReview: datePublished of every review in this export (YYYY-MM-DD), instead
+        /// of each review's first publication date; records nothing.
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        /// CSV: one row per link instead of one per claim.
+        #[arg(long)]
+        links: bool,
+        /// CSV: start with a byte-order mark, for Excel.
+        #[arg(long)]
+        bom: bool,
         /// Write over the output even when it is the verdict file or another verdict file
         /// (the old one is kept as .bak).
         #[arg(long)]
@@ -153,6 +197,20 @@ pub enum Command {
         /// Print a JSON array instead of one line per claim.
         #[arg(long)]
         json: bool,
+    },
+    /// The sentences of an article (or a verdict file's article) worth checking, best first,
+    /// with the reasons for each score.
+    Suggest {
+        /// An article (text, HTML, Markdown) or a verdict file.
+        file: PathBuf,
+        /// At most this many sentences.
+        #[arg(long, value_name = "N")]
+        top: Option<usize>,
+        /// Every sentence in text order, suggested (marked *) or not.
+        #[arg(long)]
+        all: bool,
+        #[arg(long, value_enum, default_value_t = crate::suggest_cli::Format::Text)]
+        format: crate::suggest_cli::Format,
     },
     /// The case's source library in and out as CSL-JSON (Zotero, Pandoc).
     #[command(subcommand)]

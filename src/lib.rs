@@ -26,6 +26,8 @@ pub mod export_cli;
 pub mod import_cli;
 /// Keys as data: the default keymap, lookup by context, help text.
 pub mod keymap;
+/// `factdesk meta` (the article's metadata) and `factdesk check`.
+pub mod meta_cli;
 /// The case: article, claims, anchors, verdicts, rating scale — plain data.
 pub mod model;
 /// What opening a path means: an article or a verdict file.
@@ -38,10 +40,14 @@ pub mod picker;
 pub mod reanchor_cli;
 /// Printing outside the TUI: every line cleaned as the screen cleans text.
 pub mod say;
+/// "Seen before": claims matched against other verdict files in a folder.
+pub mod seen;
 /// `factdesk sources import|export`.
 pub mod sources_cli;
 /// Verdict files: format versions, validation, atomic save.
 pub mod store;
+/// `factdesk suggest`: the sentences worth checking, with their reasons.
+pub mod suggest_cli;
 /// Team work through git: `factdesk merge`, `diff`, `show` and `git-setup`.
 pub mod team_cli;
 /// The runner: terminal setup, event loop, effects (crossterm).

@@ -123,15 +123,40 @@ fn main() -> ExitCode {
             force,
         })) => sources_cli::export(&verdict_file, output.as_deref(), force)
             .map(|report| report.into_iter().for_each(say::err)),
-        Some(Command::Check { verdict_file }) => {
-            let report = factdesk::check::check_file(&verdict_file);
-            for problem in &report.problems {
-                say::out(format!("{}: {problem}", verdict_file.display()));
-            }
-            if report.problems.is_empty() {
-                say::err(format!("{}: no problems", verdict_file.display()));
-            }
-            return ExitCode::from(u8::try_from(report.exit_code()).unwrap_or(2));
+        Some(Command::Suggest {
+            file,
+            top,
+            all,
+            format,
+        }) => factdesk::suggest_cli::suggest(
+            &file,
+            &factdesk::suggest_cli::Options { top, all, format },
+            &SystemEntropy,
+        ),
+        Some(Command::Check {
+            verdict_file,
+            strict,
+        }) => {
+            return ExitCode::from(factdesk::meta_cli::check(&verdict_file, strict));
+        }
+        Some(Command::Meta {
+            verdict_file,
+            url,
+            outlet,
+            author,
+            published,
+            language,
+            json,
+        }) => {
+            let edit = factdesk::model::MetaEdit {
+                url,
+                outlet,
+                authors: (!author.is_empty()).then_some(author),
+                published,
+                language,
+            };
+            factdesk::meta_cli::meta(&verdict_file, edit, json)
+                .map(|out| out.into_iter().for_each(say::out))
         }
         Some(Command::Reanchor {
             verdict_file,
@@ -161,6 +186,11 @@ fn main() -> ExitCode {
             base_url,
             author,
             author_kind,
+            per_claim,
+            html,
+            date,
+            links,
+            bom,
             force,
         }) => {
             let configured = config();
@@ -168,7 +198,7 @@ fn main() -> ExitCode {
                 .warnings
                 .iter()
                 .for_each(|w| say::err(format!("warning: {w}")));
-            let opts = export_cli::options(
+            let mut export = export_cli::options(
                 base_url,
                 author,
                 author_kind,
@@ -176,8 +206,25 @@ fn main() -> ExitCode {
                 configured.config.author.clone(),
                 SystemEntropy.today(),
             );
-            export_cli::export(&verdict_file, format, output.as_deref(), force, &opts)
-                .map(|notes| notes.iter().for_each(say::err))
+            export.date_published = date;
+            let opts = export_cli::Options {
+                export,
+                html,
+                csv: factdesk::export::CsvOptions { links, bom },
+                report: factdesk::export::ReportOptions {
+                    checker: configured.config.name.clone(),
+                    date: Some(SystemEntropy.today()),
+                },
+            };
+            export_cli::export(
+                &verdict_file,
+                format,
+                output.as_deref(),
+                per_claim.as_deref(),
+                force,
+                &opts,
+            )
+            .map(|notes| notes.iter().for_each(say::err))
         }
         Some(Command::Merge {
             base,

@@ -168,7 +168,7 @@ pub fn diff_files(a: &Path, b: &Path) -> anyhow::Result<()> {
 
 /// `factdesk show FILE`: the case as lines for people (and for git's textconv, which diffs
 /// them line by line): the claims in number order with their verdicts and links, the
-/// sources, the unresolved conflicts. A file that does not load is shown as it is.
+/// sources, the dismissed suggestions, the unresolved conflicts. A file that does not load is shown as it is.
 pub fn show(path: &Path) -> anyhow::Result<()> {
     let loaded = match store::load(path) {
         Ok(l) => l,
@@ -204,6 +204,19 @@ pub fn summary(case: &Case) -> Vec<String> {
         title.unwrap_or_else(|| "(untitled)".into())
     ));
     out.push(format!("article sha256: {}", case.article.sha256));
+    let meta = &case.article.meta;
+    let authors = (!meta.authors.is_empty()).then(|| meta.authors.join("; "));
+    for (name, value) in [
+        ("url", &meta.url),
+        ("outlet", &meta.outlet),
+        ("authors", &authors),
+        ("published", &meta.published),
+        ("language", &meta.language),
+    ] {
+        if let Some(value) = value {
+            out.push(format!("article {name}: {value}"));
+        }
+    }
     out.push(format!("scale: {}", case.scale.name));
     let mut claims: Vec<_> = case.claims.iter().collect();
     claims.sort_by_key(|c| c.number);
@@ -217,6 +230,19 @@ pub fn summary(case: &Case) -> Vec<String> {
         ));
         if !c.claimant.is_empty() {
             out.push(format!("C{}   claimant: {}", c.number, c.claimant));
+        }
+        let kind = c.claimant_kind.map(|k| k.name().to_string());
+        let published = c.verdict.published.as_ref().map(|p| p.date.clone());
+        for (name, value) in [
+            ("claimant guess", &c.claimant_guess),
+            ("claimant kind", &kind),
+            ("claim date", &c.made_on),
+            ("first appearance", &c.first_appearance),
+            ("first published", &published),
+        ] {
+            if let Some(value) = value {
+                out.push(format!("C{}   {name}: {value}", c.number));
+            }
         }
         if !c.verdict.explanation.is_empty() {
             out.push(format!(
@@ -243,6 +269,12 @@ pub fn summary(case: &Case) -> Vec<String> {
                 .trim_end()
                 .to_string(),
         );
+    }
+    for d in &case.suggestions.dismissed {
+        out.push(format!(
+            "dismissed suggestion {}–{}: “{}”",
+            d.start, d.end, d.exact
+        ));
     }
     for c in &case.conflicts {
         let side = crate::model::Conflict::side;

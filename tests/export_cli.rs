@@ -136,7 +136,7 @@ fn markdown_and_csv() {
     let (code, out, _) = export(dir.path(), &["--format", "csv"]);
     assert_eq!(code, Some(0));
     assert_eq!(out.lines().count(), 3, "{out}");
-    assert!(out.lines().next().unwrap().starts_with("id,"));
+    assert!(out.lines().next().unwrap().starts_with("number,id,"));
 }
 
 /// A file that cannot be read exits 2 with its name.

@@ -199,6 +199,7 @@ pub fn claims(text: &str, n: usize, scale: &Scale, sources: &[Source]) -> Vec<Cl
                 String::new()
             },
             rated_at: rated.then(|| "2026-01-02T03:04:05Z".into()),
+            published: None,
             extra: Extra::new(),
         };
         let links = if k % 4 == 0 && !sources.is_empty() {
@@ -228,6 +229,10 @@ pub fn claims(text: &str, n: usize, scale: &Scale, sources: &[Source]) -> Vec<Cl
             } else {
                 String::new()
             },
+            claimant_guess: None,
+            claimant_kind: None,
+            made_on: None,
+            first_appearance: None,
             status: [
                 ClaimStatus::Todo,
                 ClaimStatus::Researching,

@@ -36,6 +36,14 @@ pub enum Action {
         doc: Box<super::Document>,
         sha256: String,
     },
+    /// The background scoring finished: the suggested sentences, in text order, of the
+    /// article text as it was at `generation` (see `AppState::article_generation`).
+    SuggestionsReady {
+        generation: u64,
+        scored: Vec<crate::text::checkworthy::Scored>,
+    },
+    /// The other cases' claims were read (and these files could not be).
+    CasesScanned(std::sync::Arc<crate::seen::Index>, Vec<String>),
     /// Time passed with work pending: score another slice of an open picker.
     Tick,
     /// The file on disk changed since it was opened; the save was not made.
@@ -54,6 +62,19 @@ pub enum Action {
         claim: crate::model::ClaimId,
         result: Result<Option<String>, String>,
     },
+    /// The runner wrote an export, or could not (the reason).
+    Exported(Result<Exported, String>),
+}
+
+/// An export the runner wrote from the TUI.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Exported {
+    pub format: crate::export::Format,
+    pub path: PathBuf,
+    /// Pre-publication lint findings at the time.
+    pub warnings: usize,
+    /// Reviews published for the first time: recorded in the case.
+    pub published: Vec<(crate::model::ClaimId, crate::model::Published)>,
 }
 
 /// Something only the runner can do, asked for by `update`.
@@ -80,5 +101,10 @@ pub enum Effect {
     EditExternally {
         claim: crate::model::ClaimId,
         text: String,
+    },
+    /// Write an export of the case to `path`.
+    Export {
+        format: crate::export::Format,
+        path: PathBuf,
     },
 }

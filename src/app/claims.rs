@@ -69,16 +69,20 @@ impl AppState {
             .get(self.doc.sentence_at(trimmed.start))
             .cloned()
             .unwrap_or(trimmed.clone());
-        let claimant = text::guess_claimant(bounded(&text[sentence_range]))
-            .or_else(|| text::guess_claimant(bounded(paragraph_around(text, trimmed.clone()))))
-            .unwrap_or_default();
+        // Only a guess: the checker confirms it (`a`), and only a confirmed claimant is
+        // published.
+        let claimant_guess = text::guess_claimant_in(text, sentence_range);
         let now = self.now();
         let claim = Claim {
             id: self.fresh_id(),
             number: 0, // the case numbers it
             text: default_wording(&anchor.exact),
             anchors: vec![anchor],
-            claimant,
+            claimant: String::new(),
+            claimant_guess,
+            claimant_kind: None,
+            made_on: None,
+            first_appearance: None,
             status: ClaimStatus::Todo,
             verdict: Verdict::default(),
             links: Vec::new(),
@@ -283,16 +287,6 @@ impl AppState {
     }
 }
 
-/// The paragraph (text between line breaks) holding `span`: quoted speech is often
-/// attributed a sentence or two later ("… ,” Musk wrote).
-fn paragraph_around(text: &str, span: std::ops::Range<usize>) -> &str {
-    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[span.end..]
-        .find('\n')
-        .map_or(text.len(), |i| span.end + i);
-    &text[start..end]
-}
-
 /// Shrinks a byte range to exclude surrounding whitespace.
 fn trim_range(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
     let slice = &text[range.clone()];
@@ -301,11 +295,11 @@ fn trim_range(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usiz
     start..end.max(start)
 }
 
-/// The default wording: the anchored text on one line with single spaces, without hidden
-/// characters (they must not end up in a published ClaimReview), cut at 280 characters.
+/// The default wording: the whole anchored text on one line with single spaces, without
+/// hidden characters (they must not end up in a published ClaimReview). Never cut: a long
+/// wording is a lint warning (`check::lint`), not a truncation.
 fn default_wording(exact: &str) -> String {
-    const MAX: usize = 280;
-    let visible: String = bounded(exact)
+    let visible: String = exact
         .chars()
         .map(|c| match text::sanitize::hidden_kind(c) {
             Some("control") => ' ',
@@ -314,19 +308,5 @@ fn default_wording(exact: &str) -> String {
         })
         .filter(|c| *c != '\u{0}')
         .collect();
-    let words = visible.split_whitespace().collect::<Vec<_>>().join(" ");
-    match words.char_indices().nth(MAX) {
-        Some((cut, _)) => format!("{}…", words[..cut].trim_end()),
-        None => words,
-    }
-}
-
-/// At most the first 4 KiB of `s` (on a char boundary): enough for a wording or a claimant
-/// guess, and bounded on a 10 MB sentence.
-fn bounded(s: &str) -> &str {
-    let mut end = s.len().min(4096);
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
+    visible.split_whitespace().collect::<Vec<_>>().join(" ")
 }

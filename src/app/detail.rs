@@ -28,6 +28,8 @@ pub enum Look {
     Stance(Stance),
     /// The "▶" before the selected link.
     Pointer,
+    /// What the suggestion marks point at: a claim seen in another case.
+    Suggested,
 }
 
 /// One logical line of the pane, before wrapping.
@@ -39,7 +41,7 @@ pub struct DetailLine {
 }
 
 impl DetailLine {
-    fn new(parts: Vec<(Look, String)>) -> DetailLine {
+    pub(super) fn new(parts: Vec<(Look, String)>) -> DetailLine {
         DetailLine { parts, link: None }
     }
 
@@ -103,10 +105,16 @@ pub fn detail_lines(state: &AppState, index: usize, pointer: Option<usize>) -> V
             Look::Plain,
             clip_marked(&claim.text, MAX_QUOTE_CHARS),
         ),
-        if claim.claimant.is_empty() {
-            DetailLine::field("Claimant", Look::Dim, "— (a to set)")
-        } else {
-            DetailLine::field("Claimant", Look::Plain, clip_marked(&claim.claimant, 200))
+        match (claim.claimant.is_empty(), &claim.claimant_guess) {
+            (false, _) => {
+                DetailLine::field("Claimant", Look::Plain, clip_marked(&claim.claimant, 200))
+            }
+            (true, Some(guess)) => DetailLine::field(
+                "Claimant",
+                Look::Dim,
+                format!("{}? (a guess: a to confirm)", clip_marked(guess, 200)),
+            ),
+            (true, None) => DetailLine::field("Claimant", Look::Dim, "— (a to set)"),
         },
         DetailLine::field(
             "Status",
@@ -122,6 +130,7 @@ pub fn detail_lines(state: &AppState, index: usize, pointer: Option<usize>) -> V
             state.readable_time(at),
         ));
     }
+    lines.extend(state.seen_line(index));
     lines.push(DetailLine::blank());
     lines.push(DetailLine::dim(format!(
         "Evidence ({}):{}",

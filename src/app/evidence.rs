@@ -64,6 +64,9 @@ impl AppState {
             Command::ChangeScale,
             Command::ShowOverview,
             Command::ShowReview,
+            Command::ExportClaimreview,
+            Command::ExportMarkdown,
+            Command::ExportCsv,
         ];
         for c in PALETTE_CONTEXTS {
             for (command, _) in self.keymap.section(*c) {
@@ -88,7 +91,7 @@ impl AppState {
         let items = indices
             .iter()
             .filter_map(|i| self.case.claims.get(*i))
-            .map(|c| format!("{} | {}", c.text, c.claimant))
+            .map(|c| format!("{} | {}", c.text, c.claimant_or_guess()))
             .collect();
         self.open_picker(PickerKind::Claims { only }, items);
     }

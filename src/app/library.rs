@@ -15,7 +15,7 @@ const SOURCE_FIELDS: [&str; 9] = [
     "Type",
     "Title",
     "URL",
-    "Publisher",
+    "Site / journal",
     "Authors",
     "Issued",
     "Accessed",

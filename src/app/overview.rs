@@ -137,7 +137,42 @@ pub fn overview_rows(case: &Case) -> Vec<OverviewRow> {
         count: unused,
         claims: Vec::new(),
     });
+    publishing_rows(case, &mut rows);
     rows
+}
+
+/// "Before publishing": a row per kind of pre-publication lint finding that the case has
+/// (the rules of `check::lint`), or one row saying there is nothing to fix.
+fn publishing_rows(case: &Case, rows: &mut Vec<OverviewRow>) {
+    let findings = crate::check::lint::lint(case);
+    let mut heading = Some("Before publishing");
+    for kind in crate::check::lint::LintKind::ALL {
+        let mut claims: Vec<usize> = findings
+            .iter()
+            .filter(|f| f.kind == kind)
+            .map(|f| f.claim)
+            .collect();
+        claims.dedup();
+        if claims.is_empty() {
+            continue;
+        }
+        rows.push(OverviewRow {
+            heading: heading.take(),
+            label: kind.label().into(),
+            kind: RowKind::Gap,
+            count: claims.len(),
+            claims,
+        });
+    }
+    if heading.is_some() {
+        rows.push(OverviewRow {
+            heading,
+            label: "Nothing to fix".into(),
+            kind: RowKind::Gap,
+            count: 0,
+            claims: Vec::new(),
+        });
+    }
 }
 
 /// The overview screen's cursor.

@@ -58,6 +58,7 @@ impl AppState {
         let reports = apply::onto_new_version(&mut self.case, text, Some(now.clone()), &now);
         self.case.article.origin.path = Some(path.display().to_string());
         self.doc = super::document::Document::new(&self.case, self.viewport.article_width);
+        self.article_replaced();
         self.commit_new_article(
             "re-anchor onto the new article version",
             before,

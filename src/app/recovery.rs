@@ -44,6 +44,7 @@ impl AppState {
                 self.case.scale = case.scale;
                 self.case.history = case.history;
                 self.case.conflicts = case.conflicts;
+                self.case.suggestions = case.suggestions;
                 self.commit("recover unsaved work");
                 let byte = self
                     .doc
@@ -99,6 +100,7 @@ impl AppState {
         }
         self.case = *fresh;
         self.doc = super::document::Document::new(&self.case, self.viewport.article_width);
+        self.article_replaced();
         self.undo = super::undo::UndoStack::new(&self.case);
         self.current = None;
         self.cursor = 0;

@@ -205,17 +205,31 @@ pub enum Overlay {
         selected: usize,
         editor: Option<Editor>,
     },
+    /// The claimant of a claim: the guess selected, completion from the case.
+    Claimant(Box<super::claimant::ClaimantPrompt>),
+    /// The article's metadata form.
+    MetadataForm {
+        form: Form,
+    },
+    /// Where an export from the TUI is written.
+    ExportPath {
+        format: crate::export::Format,
+        editor: Editor,
+    },
 }
 
 impl Overlay {
     /// Whether the overlay holds typed text that Esc would throw away: an edited wording,
-    /// claimant or explanation, a link or source form, a new source's title.
+    /// claimant or explanation, a link, source or metadata form, a new source's title.
     pub fn has_changes(&self) -> bool {
         match self {
             Overlay::Edit { editor, .. } | Overlay::NewSourceTitle { editor, .. } => {
                 editor.changed()
             }
-            Overlay::LinkForm { form, .. } | Overlay::SourceForm { form, .. } => form.changed(),
+            Overlay::LinkForm { form, .. }
+            | Overlay::SourceForm { form, .. }
+            | Overlay::MetadataForm { form } => form.changed(),
+            Overlay::Claimant(prompt) => prompt.changed(),
             _ => false,
         }
     }
@@ -237,7 +251,15 @@ impl Overlay {
             | Overlay::NewSourceTitle { .. }
             | Overlay::SaveAs { .. }
             | Overlay::Search { .. }
-            | Overlay::ClaimFilter { .. } => Context::LineEditor,
+            | Overlay::ClaimFilter { .. }
+            | Overlay::Claimant(_)
+            | Overlay::ExportPath { .. } => Context::LineEditor,
+            Overlay::MetadataForm { form } => field(
+                form,
+                Context::SourceTypeField,
+                Context::SourceLine,
+                Context::SourceText,
+            ),
             Overlay::Conflicts {
                 editor: Some(editor),
                 ..
@@ -426,6 +448,8 @@ pub struct AppState {
     pub revision: u64,
     /// The checker's name from the config file: the history log's "by".
     pub checker: Option<String>,
+    /// The publication settings from the config file, for exports from the TUI.
+    pub publication: crate::export::ExportOptions,
     /// Bytes the background indexer has done, while it runs (for the status bar).
     pub index_progress: Option<std::sync::Arc<std::sync::atomic::AtomicUsize>>,
     /// Whether the article has been laid out for a real terminal size yet; the first
@@ -453,6 +477,18 @@ pub struct AppState {
     /// system's zone: finding it reads the zoneinfo directory, which the first frame of a
     /// large article does not wait for.
     pub time_zone: jiff::tz::TimeZone,
+    /// Suggested sentences (check-worthiness at or above the threshold), in text order;
+    /// empty until the background scoring is done.
+    pub suggestions: Vec<crate::text::checkworthy::Scored>,
+    /// Whether suggestion marks are drawn.
+    pub show_suggestions: bool,
+    /// Counts the times the article's text was replaced (re-anchoring and its undo), so
+    /// suggestions scored for an older text are not shown on a newer one.
+    pub(super) article_generation: u64,
+    /// The claims of the other cases in `cases_dir`, once scanned in the background.
+    pub seen: Option<std::sync::Arc<crate::seen::Index>>,
+    /// The folder of other cases (config); None: the verdict file's folder.
+    pub cases_dir: Option<std::path::PathBuf>,
 }
 
 impl AppState {
@@ -534,6 +570,7 @@ impl AppState {
             undo,
             revision: 0,
             checker: None,
+            publication: Default::default(),
             index_progress: None,
             entropy,
             placed: false,
@@ -547,6 +584,11 @@ impl AppState {
             reading_width: None,
             first_steps: false,
             time_zone: jiff::tz::TimeZone::UTC,
+            suggestions: Vec::new(),
+            show_suggestions: true,
+            article_generation: 0,
+            seen: None,
+            cases_dir: None,
         };
         state.follow_cursor();
         state.open_conflicts_if_any();
@@ -578,6 +620,9 @@ impl AppState {
                 | Overlay::ClaimFilter { .. }
                 | Overlay::LinkForm { .. }
                 | Overlay::SourceForm { .. }
+                | Overlay::Claimant(_)
+                | Overlay::MetadataForm { .. }
+                | Overlay::ExportPath { .. }
                 | Overlay::Conflicts {
                     editor: Some(_), ..
                 },

@@ -113,15 +113,45 @@ fn new_claim_is_current() {
     assert!(state.dirty());
 }
 
-/// The claimant is guessed from the sentence, else from its paragraph.
+/// The claimant is guessed from the sentence, else from its paragraph, and kept as a
+/// guess: the confirmed claimant stays empty until the checker confirms it.
 #[test]
 fn claimant_guess() {
     let text = "Title\n\n“No, it is not. I have spoken to him once,” Musk wrote on Twitter.\n\nPlain fact here.";
     let (s, _) = run(text, "jc");
     assert_eq!(s.case.claims[0].anchors[0].exact, "“No, it is not.");
-    assert_eq!(s.case.claims[0].claimant, "Musk");
-    let (s, _) = run(text, "Gc");
+    assert_eq!(s.case.claims[0].claimant_guess.as_deref(), Some("Musk"));
     assert_eq!(s.case.claims[0].claimant, "");
+    let (s, _) = run(text, "Gc");
+    assert_eq!(s.case.claims[0].claimant_guess, None);
+}
+
+/// The claimant prompt opens with the guess selected: Enter confirms it, typing replaces
+/// it (never "MuskElon Musk"), Tab completes from the case, Ctrl-o picks the kind.
+#[test]
+fn claimant_prompt_confirms_replaces_and_completes() {
+    let text = "Title\n\n“No, it is not. I have spoken to him once,” Musk wrote on Twitter.\n\nPlain fact here.";
+    let (s, _) = run(text, "jca<Enter>");
+    assert_eq!(s.case.claims[0].claimant, "Musk");
+    let (s, _) = run(text, "jcaElon Musk<Enter>");
+    assert_eq!(s.case.claims[0].claimant, "Elon Musk");
+    let (s, _) = run(
+        text,
+        "jcaElon Musk<Enter>Gca<Backspace>el<Tab><Ctrl-o><Ctrl-o><Enter>",
+    );
+    let last = s
+        .case
+        .claims
+        .iter()
+        .find(|c| c.anchors[0].exact.starts_with("Plain"))
+        .unwrap();
+    assert_eq!(last.claimant, "Elon Musk");
+    assert_eq!(
+        last.claimant_kind,
+        Some(crate::model::ClaimantKind::Organization)
+    );
+    let (s, _) = run(text, "jca<Left><Right>, Inc.<Enter>");
+    assert_eq!(s.case.claims[0].claimant, "Musk, Inc.");
 }
 
 /// Rating: digits pick by position, 0 clears, Esc cancels, a digit right after c rates nothing.
@@ -411,9 +441,9 @@ fn jumping_visits_nested_claims() {
 }
 
 /// The default wording leaves out hidden characters (they must not be published) and is
-/// cut at 280 characters.
+/// the whole quote, however long, never cut.
 #[test]
-fn default_wording_is_clean_and_short() {
+fn default_wording_is_clean_and_whole() {
     let (s, _) = run("Bidi \u{202e}evil\u{202c} and zero\u{200b}width here.", "c");
     assert_eq!(s.case.claims[0].text, "Bidi evil and zerowidth here.");
     assert_eq!(
@@ -422,8 +452,8 @@ fn default_wording_is_clean_and_short() {
     );
     let long = format!("{}.", "word ".repeat(200));
     let (s, _) = run(&long, "c");
-    assert!((270..=281).contains(&s.case.claims[0].text.chars().count()));
-    assert!(s.case.claims[0].text.ends_with('…'));
+    assert_eq!(s.case.claims[0].text, long.trim_end().replace("  ", " "));
+    assert!(!s.case.claims[0].text.contains('…'));
 }
 
 /// Claims out of article order in a file are put in order when it opens.

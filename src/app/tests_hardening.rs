@@ -85,6 +85,30 @@ fn esc_in_a_form_asks() {
     assert!(s.overlay.is_none() && s.case.claims[0].links.is_empty());
 }
 
+/// Esc in the claimant prompt and the metadata form asks too once something was typed or
+/// chosen; untouched, Esc closes them at once.
+#[test]
+fn esc_in_claimant_prompt_and_metadata_form_asks() {
+    for keys in [
+        "ca Olivia<Esc>",
+        "ca<Ctrl-o><Esc>",
+        "cM<Tab>https://a.example<Esc>",
+    ] {
+        let (s, _) = run(TEXT, keys);
+        assert!(
+            matches!(s.overlay, Some(Overlay::Discard(_))),
+            "{keys}: {:?}",
+            s.overlay
+        );
+    }
+    for keys in ["ca<Esc>", "cM<Esc>"] {
+        let (s, _) = run(TEXT, keys);
+        assert!(s.overlay.is_none(), "{keys}: {:?}", s.overlay);
+    }
+    let (s, _) = run(TEXT, "ca Olivia<Esc>y");
+    assert!(s.overlay.is_none() && s.case.claims[0].claimant.is_empty());
+}
+
 /// The readline keys work in every field: Ctrl-u empties a wording in one press.
 #[test]
 fn readline_keys_in_fields() {

@@ -8,8 +8,8 @@ use crate::picker::fold_for_search;
 
 /// A filter over the claim list: every term must hold. Terms are `status:NAME`,
 /// `verdict:LABEL` (`verdict:none` for unrated), `claimant:NAME` and plain words, which
-/// match the wording or the claimant. Matching ignores case and accents; a value is a
-/// prefix (`status:res`, `verdict:mostly`).
+/// match the wording or the claimant (or, while none is confirmed, the guess). Matching
+/// ignores case and accents; a value is a prefix (`status:res`, `verdict:mostly`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClaimFilter {
     /// The filter as typed, shown in the list's title.
@@ -56,7 +56,7 @@ impl ClaimFilter {
                     .map_or(r.to_string(), |l| format!("{} {}", l.label, l.key)),
             ),
         };
-        let claimant = fold_for_search(&claim.claimant);
+        let claimant = fold_for_search(claim.claimant_or_guess());
         let wording = fold_for_search(&claim.text);
         self.terms.iter().all(|term| match term {
             Term::Status(v) => claim.status.name().starts_with(v.as_str()),
@@ -213,6 +213,10 @@ mod tests {
             text: text.into(),
             anchors: Vec::new(),
             claimant: claimant.into(),
+            claimant_guess: None,
+            claimant_kind: None,
+            made_on: None,
+            first_appearance: None,
             status,
             verdict: Verdict {
                 rating: rating.map(str::to_string),
@@ -254,6 +258,9 @@ mod tests {
         assert!(!pass("verdict:none", &a) && pass("verdict:none", &b));
         assert!(pass("nguyen", &b) && pass("claimant:trong", &b));
         assert!(pass("status:rev", &b) && !pass("status:todo", &b));
+        let mut guessed = claim("Ferries", "", ClaimStatus::Todo, None);
+        guessed.claimant_guess = Some("Olivia Brandt".into());
+        assert!(pass("claimant:olivia", &guessed) && pass("brandt", &guessed));
         assert!(!pass("putin verdict:none", &a));
         assert_eq!(ClaimFilter::parse("  "), None);
         assert_eq!(ClaimFilter::parse(" a   b ").unwrap().text, "a b");

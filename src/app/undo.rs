@@ -7,7 +7,17 @@ use std::collections::HashMap;
 use serde_json::{Value, json};
 
 use super::state::{AppState, View};
-use crate::model::{Article, Case, Claim, ClaimId, Conflict, Residue, Scale, Source, SourceId};
+use crate::model::{
+    Article, Case, Claim, ClaimId, Conflict, Metadata, Residue, Scale, Source, SourceId,
+    Suggestions,
+};
+
+/// What the metadata form changes about the article: its title and its metadata.
+type ArticleInfo = (Option<String>, Metadata);
+
+fn article_info(article: &Article) -> ArticleInfo {
+    (article.origin.title.clone(), article.meta.clone())
+}
 
 /// An entity and where it stood in its list, or `None` where it did not exist.
 type Placed<T> = Option<(usize, T)>;
@@ -25,12 +35,16 @@ pub struct Change {
     scale: Option<(Scale, Scale)>,
     /// The article's residue marks before and after, when the change toggled one.
     residue: Option<(Vec<Residue>, Vec<Residue>)>,
+    /// The article's title and metadata before and after, when the change edited them.
+    article_info: Option<(ArticleInfo, ArticleInfo)>,
     /// The `history` entries the change appended.
     history: Vec<Value>,
     /// The merge conflicts before and after, when the change resolved one.
     conflicts: Option<(Vec<Conflict>, Vec<Conflict>)>,
     /// The article before and after, when the change moved the case onto a new version.
     article: Option<Box<(Article, Article)>>,
+    /// The suggestion decisions before and after, when the change dismissed one.
+    suggestions: Option<(Suggestions, Suggestions)>,
 }
 
 /// Done and undone changes, and where the file on disk stands.
@@ -45,6 +59,8 @@ pub struct UndoStack {
     last_sources: Vec<Source>,
     last_scale: Option<Scale>,
     last_conflicts: Vec<Conflict>,
+    last_article_info: Option<ArticleInfo>,
+    last_suggestions: Suggestions,
 }
 
 impl UndoStack {
@@ -55,6 +71,8 @@ impl UndoStack {
             last_sources: case.sources.clone(),
             last_scale: Some(case.scale.clone()),
             last_conflicts: case.conflicts.clone(),
+            last_article_info: Some(article_info(&case.article)),
+            last_suggestions: case.suggestions.clone(),
             ..UndoStack::default()
         }
     }
@@ -169,11 +187,28 @@ impl AppState {
                 self.case.conflicts.clone(),
             )
         });
+        let info = article_info(&self.case.article);
+        let info_change = match &self.undo.last_article_info {
+            Some(old) if *old != info => Some((old.clone(), info)),
+            _ => None,
+        };
+        let suggestions = (self.undo.last_suggestions != self.case.suggestions).then(|| {
+            (
+                self.undo.last_suggestions.clone(),
+                self.case.suggestions.clone(),
+            )
+        });
         match reindex {
             Some(touched) => self.doc.reindex_claims(&self.case, &touched),
             None => self.doc.index_claims(&self.case),
         }
-        if claims.is_empty() && sources.is_empty() && scale.is_none() && conflicts.is_none() {
+        if claims.is_empty()
+            && sources.is_empty()
+            && scale.is_none()
+            && conflicts.is_none()
+            && info_change.is_none()
+            && suggestions.is_none()
+        {
             return;
         }
         let at = self.now();
@@ -213,6 +248,12 @@ impl AppState {
                 history.push(json!({"at": at, "action": "resolve conflict", "path": c.path}));
             }
         }
+        if info_change.is_some() {
+            history.push(json!({"at": at, "action": description}));
+        }
+        if let Some((_, new)) = &suggestions {
+            self.undo.last_suggestions = new.clone();
+        }
         if let Some(by) = &self.checker {
             for entry in &mut history {
                 entry["by"] = json!(by);
@@ -228,9 +269,11 @@ impl AppState {
             sources,
             scale,
             residue: None,
+            article_info: info_change,
             history,
             conflicts,
             article: None,
+            suggestions,
         };
         if self.undo.saved.is_some_and(|s| s > self.undo.done.len()) {
             self.undo.saved = None;
@@ -259,6 +302,7 @@ impl AppState {
         }
         self.undo.last_scale = Some(self.case.scale.clone());
         self.undo.last_conflicts = self.case.conflicts.clone();
+        self.undo.last_article_info = Some(article_info(&self.case.article));
     }
 
     /// Records a change of the article's residue marks (from `before` to what they are
@@ -275,9 +319,11 @@ impl AppState {
             sources: Vec::new(),
             scale: None,
             residue: Some((before, self.case.article.residue.clone())),
+            article_info: None,
             history: vec![entry],
             conflicts: None,
             article: None,
+            suggestions: None,
         };
         if self.undo.saved.is_some_and(|s| s > self.undo.done.len()) {
             self.undo.saved = None;
@@ -305,9 +351,11 @@ impl AppState {
                 sources: Vec::new(),
                 scale: None,
                 residue: None,
+                article_info: None,
                 history: Vec::new(),
                 conflicts: None,
                 article: None,
+                suggestions: None,
             });
             self.undo.undone.clear();
             self.revision += 1;
@@ -381,6 +429,16 @@ impl AppState {
             self.case.article = if back { &articles.0 } else { &articles.1 }.clone();
             self.doc = super::document::Document::new(&self.case, self.viewport.article_width);
             self.cursor = self.cursor.min(self.doc.sentences.len().saturating_sub(1));
+            self.article_replaced();
+        }
+        if let Some((before, after)) = &change.suggestions {
+            self.case.suggestions = if back { before } else { after }.clone();
+            self.undo.last_suggestions = self.case.suggestions.clone();
+        }
+        if let Some((before, after)) = &change.article_info {
+            let (title, meta) = if back { before } else { after }.clone();
+            self.case.article.origin.title = title;
+            self.case.article.meta = meta;
         }
         if back {
             let keep = self.case.history.len().saturating_sub(change.history.len());
@@ -419,6 +477,7 @@ impl AppState {
             self.undo.last_sources = self.case.sources.clone();
         }
         self.undo.last_scale = Some(self.case.scale.clone());
+        self.undo.last_article_info = Some(article_info(&self.case.article));
         if same_places && change.article.is_none() {
             self.doc.reindex_claims(&self.case, &moved);
         } else {

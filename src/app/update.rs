@@ -66,6 +66,10 @@ impl AppState {
                 self.message = None;
                 self.external_edit_done(claim, result)
             }
+            Action::SuggestionsReady { generation, scored } => {
+                self.suggestions_ready(generation, scored)
+            }
+            Action::CasesScanned(index, skipped) => self.cases_scanned(index, skipped),
             Action::IndexReady { doc, sha256 } => self.index_ready(*doc, sha256),
             Action::Paste(text) => self.paste(&text),
             Action::ScrollClaims(rows) if self.overlay.is_none() => self.move_list(rows),
@@ -82,6 +86,7 @@ impl AppState {
                     path.display()
                 ));
             }
+            Action::Exported(result) => self.exported(result),
             Action::SaveConflict { then_quit, what } => {
                 self.overlay = Some(Overlay::SaveConflict { then_quit, what });
             }
@@ -142,6 +147,12 @@ impl AppState {
         let context = self.context();
         let dropped = match &mut self.overlay {
             Some(Overlay::Picker(_)) => self.picker_type(text),
+            Some(Overlay::Claimant(prompt)) => prompt.type_text(text),
+            Some(Overlay::ExportPath { editor, .. }) => editor.insert_str(text),
+            Some(Overlay::MetadataForm { form }) => form
+                .focused_mut()
+                .editor_mut()
+                .map_or(0, |editor| editor.insert_str(text)),
             Some(
                 Overlay::Edit { editor, .. }
                 | Overlay::NewSourceTitle { editor, .. }
@@ -206,6 +217,11 @@ impl AppState {
             Context::Picker => return self.run_picker(command),
             Context::LinkStance | Context::LinkText | Context::LinkLine => {
                 self.run_link_form(command)
+            }
+            Context::SourceTypeField | Context::SourceLine | Context::SourceText
+                if matches!(self.overlay, Some(Overlay::MetadataForm { .. })) =>
+            {
+                self.run_metadata_form(command)
             }
             Context::SourceTypeField | Context::SourceLine | Context::SourceText => {
                 self.run_source_form(command)
@@ -307,7 +323,11 @@ impl AppState {
             RateClaim => self.open_rating(),
             EditWording => self.open_editor(Field::Wording),
             EditExplanation => self.open_editor(Field::Explanation),
-            EditClaimant => self.open_editor(Field::Claimant),
+            EditClaimant => self.open_claimant_prompt(),
+            EditMetadata => self.open_metadata_form(),
+            ExportClaimreview => self.open_export(crate::export::Format::Claimreview),
+            ExportMarkdown => self.open_export(crate::export::Format::Markdown),
+            ExportCsv => self.open_export(crate::export::Format::Csv),
             CycleStatus => self.cycle_status(),
             Delete if self.focus == Pane::Detail => self.ask_remove_link(),
             Delete => self.ask_delete(),
@@ -354,6 +374,11 @@ impl AppState {
             ShowReview => self.open_review(),
             Search => self.open_search(),
             NextMatch => self.jump_match(true),
+            NextSuggestion => self.jump_suggestion(true),
+            PreviousSuggestion => self.jump_suggestion(false),
+            DismissSuggestion => self.dismiss_suggestion(),
+            ToggleSuggestions => self.toggle_suggestions(),
+            ShowSimilar => return self.show_similar(),
             PreviousMatch => self.jump_match(false),
             _ => {}
         }
@@ -434,6 +459,8 @@ impl AppState {
 
     fn run_editor(&mut self, command: Command) -> Vec<Effect> {
         match (command, &mut self.overlay) {
+            (_, Some(Overlay::Claimant(_))) => self.run_claimant_prompt(command),
+            (Command::Confirm, Some(Overlay::ExportPath { .. })) => return self.finish_export(),
             (Command::Confirm, Some(Overlay::NewSourceTitle { .. })) => {
                 self.finish_new_source_title()
             }
@@ -455,6 +482,7 @@ impl AppState {
                     | Overlay::SaveAs { editor, .. }
                     | Overlay::Search { editor }
                     | Overlay::ClaimFilter { editor }
+                    | Overlay::ExportPath { editor, .. }
                     | Overlay::Conflicts {
                         editor: Some(editor),
                         ..

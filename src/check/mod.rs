@@ -11,6 +11,7 @@
 //! regular file, too big, not UTF-8, empty, not JSON, not a factdesk verdict file, a newer
 //! version). Unknown fields are not problems: they are kept on save. Never panics.
 
+pub mod lint;
 mod original;
 
 use std::collections::HashSet;
@@ -511,3 +512,5 @@ fn rules(parts: &Parts) -> Vec<Problem> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_lint;

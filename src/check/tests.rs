@@ -23,7 +23,7 @@ fn anchor(exact: &str) -> Anchor {
 }
 
 /// A clean case: two claims (one rated, one linked to a source), one source.
-fn case() -> Case {
+pub(super) fn case() -> Case {
     let mut case = Case::new(
         Article::new(TEXT.into(), Origin::default()),
         Scale::default_scale(),
@@ -38,6 +38,10 @@ fn case() -> Case {
             anchors: vec![anchor(exact)],
             text: exact.into(),
             claimant: String::new(),
+            claimant_guess: None,
+            claimant_kind: None,
+            made_on: None,
+            first_appearance: None,
             status: ClaimStatus::Todo,
             verdict: Verdict::default(),
             links: Vec::new(),

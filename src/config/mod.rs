@@ -40,6 +40,9 @@ pub struct Config {
     pub author: Option<Author>,
     /// A preset id valid for [`Scale::preset`] (`defaults.scale`).
     pub default_scale: Option<String>,
+    /// Where other cases are, for "seen before" (`defaults.cases_dir`; default: the open
+    /// verdict file's folder).
+    pub cases_dir: Option<std::path::PathBuf>,
     /// Key overrides (`[keys.<context>]`), in file order, already checked for known names.
     pub key_overrides: Vec<KeyOverride>,
     /// Whether to draw in colour (`theme.color`); `NO_COLOR` wins, see [`Config::theme`].
@@ -205,6 +208,7 @@ impl Config {
             base_url: self.base_url.clone(),
             author: self.author.clone(),
             date_published: None,
+            today: None,
         }
     }
 
@@ -285,9 +289,22 @@ impl Reader {
         };
         let mut name = None;
         let mut kind = AuthorKind::default();
+        let mut links = Author::default();
         for (key, value) in table {
             match key.as_str() {
                 "name" => name = self.string(value, "publication.author.name"),
+                "url" => links.url = self.web_url(value, "publication.author.url"),
+                "logo" => links.logo = self.web_url(value, "publication.author.logo"),
+                "same_as" => {
+                    let list = value.as_array().map(|a| a.as_slice()).unwrap_or_default();
+                    if !value.is_array() {
+                        self.wrong("publication.author.same_as", "a list of URLs", value);
+                    }
+                    links.same_as = list
+                        .iter()
+                        .filter_map(|v| self.web_url(v, "publication.author.same_as"))
+                        .collect();
+                }
                 "kind" => match value.as_str().map(str::to_ascii_lowercase).as_deref() {
                     Some("organization" | "organisation") => kind = AuthorKind::Organization,
                     Some("person") => kind = AuthorKind::Person,
@@ -304,7 +321,23 @@ impl Reader {
             self.warnings
                 .push("publication.author has no name (ignored)".to_string());
         }
-        name.map(|name| Author { name, kind })
+        name.map(|name| Author {
+            name,
+            kind,
+            ..links
+        })
+    }
+
+    /// An `http(s)` URL, or a warning.
+    fn web_url(&mut self, value: &Value, key: &str) -> Option<String> {
+        let url = self.string(value, key)?;
+        if crate::export::is_web_url(&url) {
+            Some(url)
+        } else {
+            self.warnings
+                .push(format!("{key} {url:?} is not an http(s) URL (ignored)"));
+            None
+        }
     }
 
     fn defaults(&mut self, value: &Value) {
@@ -325,6 +358,11 @@ impl Reader {
                             "defaults.scale {id:?} is not a preset ({}); the default scale is used",
                             ids.join(", ")
                         ));
+                    }
+                }
+                "cases_dir" => {
+                    if let Some(dir) = self.string(value, "defaults.cases_dir") {
+                        self.config.cases_dir = Some(dir.into());
                     }
                 }
                 _ => self.unknown(&format!("defaults.{key}")),

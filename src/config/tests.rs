@@ -84,8 +84,10 @@ accent = "#5fafff"
             author: Some(Author {
                 name: "Jane Doe".into(),
                 kind: AuthorKind::Person,
+                ..Author::default()
             }),
             default_scale: Some("snopes".into()),
+            cases_dir: None,
             key_overrides: vec![
                 KeyOverride {
                     context: Context::Article,
@@ -126,7 +128,7 @@ name = "Jane Doe"
 nmae = "typo"
 [publication]
 base_uri = "https://example.org/"
-author = { name = "Example", kind = "Company", url = "https://example.org" }
+author = { name = "Example", kind = "Company", email = "x@example.org" }
 [defaults]
 scale = "nonsense"
 [keys.artcle]
@@ -146,7 +148,7 @@ font = "Iosevka"
         "unknown key nmae",
         "unknown key publication.base_uri",
         "publication.author.kind",
-        "unknown key publication.author.url",
+        "unknown key publication.author.email",
         "defaults.scale \"nonsense\" is not a preset (politifact, snopes",
         "keys.artcle",
         "keys.article.mak_claim",

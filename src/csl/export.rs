@@ -3,7 +3,9 @@
 use serde_json::{Map, Value};
 
 use super::dates::{date_value, is_csl_date, read_date};
-use super::{ARCHIVE_KEY, CSL_TYPES, Kind, TYPE_KEY, fits, is_name_property, property_kind};
+use super::{
+    ARCHIVE_KEY, CSL_ID_KEY, CSL_TYPES, Kind, TYPE_KEY, fits, is_name_property, property_kind,
+};
 use crate::model::{Name, Source};
 
 /// Item keys [`export`] writes from [`Source`] fields: never taken from `custom`.
@@ -35,12 +37,22 @@ pub fn export(sources: &[Source]) -> Value {
 
 fn item(s: &Source) -> Value {
     let mut o = Map::new();
-    o.insert("id".into(), s.id.0.clone().into());
+    let mut pool = custom_pool(s);
+    // The id the item had when imported (a Zotero URI, a citation key with capitals): what
+    // documents cite it by.
+    let id = match pool.remove(CSL_ID_KEY) {
+        Some(Value::String(original)) if !original.trim().is_empty() => original,
+        Some(other) => {
+            pool.insert(CSL_ID_KEY.into(), other);
+            s.id.0.clone()
+        }
+        None => s.id.0.clone(),
+    };
+    o.insert("id".into(), id.into());
     let is_csl_type = CSL_TYPES.contains(&s.kind.as_str());
     let csl_type = if is_csl_type { &s.kind } else { "document" };
     o.insert("type".into(), csl_type.into());
 
-    let mut pool = custom_pool(s);
     if !is_csl_type && !s.kind.trim().is_empty() {
         pool.insert(TYPE_KEY.into(), s.kind.clone().into());
     }

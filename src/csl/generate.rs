@@ -193,6 +193,8 @@ fn generate_item(i: usize, rng: &mut Rng) -> Value {
     o.insert("type".into(), kind.into());
     o.insert("title".into(), title.into());
     o.insert("container-title".into(), publisher.into());
+    // DOIs follow the URL, so two libraries share a DOI only where they share an item.
+    let doi = format!("10.5555/{}", url.trim_start_matches("https://www."));
     o.insert("URL".into(), url.into());
     if !authors.is_empty() {
         o.insert("author".into(), authors.into());
@@ -212,7 +214,7 @@ fn generate_item(i: usize, rng: &mut Rng) -> Value {
         o.insert("publisher".into(), publisher.into());
     }
     if kind == "report" && rng.below(100) < 50 {
-        o.insert("DOI".into(), format!("10.5555/factdesk.{i}").into());
+        o.insert("DOI".into(), doi.into());
     }
     if rng.below(100) < 20 {
         o.insert("note".into(), rng.pick(NOTES).to_string().into());

@@ -23,11 +23,13 @@ pub struct Imported {
 /// Reads CSL-JSON (an array of items, one item, or `{"items": […]}` / `{"references": […]}`)
 /// into new sources for a library that already holds `existing`.
 ///
-/// Lenient: a missing type becomes `webpage`, a missing title `(untitled)`, a missing
-/// access date today; ids that are not valid or already taken are replaced by fresh ones
-/// (the original kept in `custom["csl-id"]`); every field without a [`Source`] counterpart
-/// is kept in `extra["custom"]`. Items whose URL is already in the library, or earlier in
-/// the file, are skipped. Each of these is reported in [`Imported::warnings`].
+/// Lenient: a missing type becomes `webpage`, a missing title `(untitled)`; a missing
+/// access date stays missing (it is never invented); ids that cannot be source ids (or are
+/// already taken) get fresh source ids, but the original is kept in `custom["csl-id"]` and
+/// exported as the item's `id` again, so citation keys survive the round trip; every field
+/// without a [`Source`] counterpart is kept in `extra["custom"]`. Duplicates are found by
+/// DOI, then, for items without one, by URL plus title: such items, already in the library
+/// or earlier in the file, are skipped. Each of these is reported in [`Imported::warnings`].
 pub fn import(
     json: &str,
     existing: &[Source],
@@ -38,13 +40,18 @@ pub fn import(
     let items = items_of(value)?;
     let mut importer = Importer {
         ids: existing.iter().map(|s| s.id.0.clone()).collect(),
-        urls: existing
+        seen: existing
             .iter()
-            .map(|s| s.url.trim())
-            .filter(|u| !u.is_empty())
-            .map(|u| (u.to_string(), None))
+            .flat_map(|s| {
+                let doi = s
+                    .extra
+                    .get("custom")
+                    .and_then(|c| c.get("DOI"))
+                    .or(s.extra.get("DOI"));
+                duplicate_key(doi, &s.url, &s.title)
+            })
+            .map(|k| (k, None))
             .collect(),
-        today: entropy.today(),
         out: Imported::default(),
     };
     for (i, item) in items.into_iter().enumerate() {
@@ -115,9 +122,9 @@ fn items_of(value: Value) -> Result<Vec<Value>, CslError> {
 struct Importer {
     /// Ids in use: the library's and those given so far.
     ids: HashSet<String>,
-    /// URLs present: `None` for the library's, `Some(item number)` for this file's.
-    urls: HashMap<String, Option<usize>>,
-    today: String,
+    /// Duplicate keys present ([`duplicate_key`]): `None` for the library's,
+    /// `Some(item number)` for this file's.
+    seen: HashMap<String, Option<usize>>,
     out: Imported,
 }
 
@@ -194,19 +201,23 @@ impl Importer {
         mut warnings: Vec<String>,
         entropy: &mut dyn Entropy,
     ) {
-        let url_key = f.url.trim().to_string();
-        if !url_key.is_empty() {
-            if let Some(first) = self.urls.get(&url_key) {
+        if let Some(key) = duplicate_key(f.custom.get("DOI"), &f.url, &f.title) {
+            if let Some(first) = self.seen.get(&key) {
                 let whose = match first {
                     None => "a source already in the library".to_string(),
                     Some(n) => format!("item {n}"),
                 };
-                warnings.push(format!("same URL as {whose}: skipped"));
+                let what = if key.starts_with("doi:") {
+                    "DOI"
+                } else {
+                    "URL and title"
+                };
+                warnings.push(format!("same {what} as {whose}: skipped"));
                 self.out.skipped += 1;
                 self.push_warnings(label, warnings);
                 return;
             }
-            self.urls.insert(url_key, Some(number));
+            self.seen.insert(key, Some(number));
         }
         let id = match f.id.take() {
             Some(Value::String(s)) if ClaimId::is_valid(&s) && !self.ids.contains(&s) => {
@@ -233,11 +244,7 @@ impl Importer {
             warnings.push("no title: imported as \"(untitled)\"".into());
             f.title = "(untitled)".into();
         }
-        let accessed = if f.accessed.is_empty() {
-            self.today.clone()
-        } else {
-            f.accessed
-        };
+        let accessed = f.accessed;
         let mut extra = Extra::new();
         if !f.custom.is_empty() {
             extra.insert("custom".into(), Value::Object(f.custom));
@@ -278,6 +285,29 @@ impl Importer {
         let n = (1..).find(|n| !self.ids.contains(&format!("{base}-{n}")));
         SourceId(format!("{base}-{}", n.unwrap_or_default()))
     }
+}
+
+/// What makes two items the same: the DOI (case-insensitive, without a `doi.org` prefix)
+/// when there is one, else the URL plus the title; `None` without either.
+fn duplicate_key(doi: Option<&Value>, url: &str, title: &str) -> Option<String> {
+    let doi = doi.and_then(Value::as_str).map(|d| d.trim().to_lowercase());
+    let doi = doi.map(|d| {
+        let bare = [
+            "https://doi.org/",
+            "http://doi.org/",
+            "https://dx.doi.org/",
+            "http://dx.doi.org/",
+            "doi:",
+        ]
+        .iter()
+        .find_map(|p| d.strip_prefix(p));
+        bare.unwrap_or(&d).trim().to_string()
+    });
+    if let Some(doi) = doi.filter(|d| !d.is_empty()) {
+        return Some(format!("doi:{doi}"));
+    }
+    let url = url.trim();
+    (!url.is_empty()).then(|| format!("url:{url}\u{0}{}", title.trim().to_lowercase()))
 }
 
 /// Merges an incoming `custom` object into the fields kept so far; our own keys

@@ -25,31 +25,35 @@ fn document_shapes() {
     assert_eq!(out.warnings, ["item 2: a number, not a CSL item: skipped"]);
 }
 
-/// Items whose URL is already in the library, or earlier in the file, are skipped.
+/// Duplicates are found by DOI (any case, with or without doi.org), then by URL plus
+/// title; items sharing only a URL (two articles of one page, a site's front page) are not.
 #[test]
-fn duplicate_urls_skipped() {
-    let existing = [Source::new(
+fn duplicates_by_doi_then_url_and_title() {
+    let mut old = Source::new(
         SourceId("old".into()),
         "Old",
         "https://x.example/a",
         "2025-01-01",
-    )];
+    );
+    old.extra = serde_json::from_value(serde_json::json!({"custom": {"DOI": "10.1/ABC"}})).unwrap();
     let out = import_into(
-        r#"[{"id": "n1", "type": "webpage", "title": "A again", "URL": " https://x.example/a "},
-            {"id": "n2", "type": "webpage", "title": "B", "URL": "https://x.example/b"},
-            {"id": "n3", "type": "webpage", "title": "B again", "URL": "https://x.example/b"},
-            {"id": "n4", "type": "webpage", "title": "No URL"},
-            {"id": "n5", "type": "webpage", "title": "No URL either", "URL": ""}]"#,
-        &existing,
+        r#"[{"id": "n1", "type": "webpage", "title": "Other title", "DOI": "https://doi.org/10.1/abc"},
+            {"id": "n2", "type": "webpage", "title": "A again", "URL": " https://x.example/a "},
+            {"id": "n3", "type": "webpage", "title": "B", "URL": "https://x.example/b"},
+            {"id": "n4", "type": "webpage", "title": " b ", "URL": "https://x.example/b"},
+            {"id": "n5", "type": "webpage", "title": "B", "URL": "https://x.example/b", "DOI": "10.2/x"},
+            {"id": "n6", "type": "webpage", "title": "No URL"},
+            {"id": "n7", "type": "webpage", "title": "No URL"}]"#,
+        &[old],
     );
     let ids: Vec<&str> = out.sources.iter().map(|s| s.id.0.as_str()).collect();
-    assert_eq!(ids, ["n2", "n4", "n5"]);
+    assert_eq!(ids, ["n2", "n3", "n5", "n6", "n7"]);
     assert_eq!(out.skipped, 2);
     assert_eq!(
         out.warnings,
         [
-            "item 1 (“A again”): same URL as a source already in the library: skipped",
-            "item 3 (“B again”): same URL as item 2: skipped"
+            "item 1 (“Other title”): same DOI as a source already in the library: skipped",
+            "item 4 (“b”): same URL and title as item 3: skipped"
         ]
     );
 }

@@ -13,11 +13,12 @@
 
 use serde_json::{Map, Value, json};
 
+use super::published::{day, review_dates};
 use super::{
-    AuthorKind, ExportError, ExportOptions, Exported, Rating, is_web_url, plain, plain_line,
-    rating, title, web_url,
+    Author, AuthorKind, ExportError, ExportOptions, Exported, Rating, html_safe_json, is_web_url,
+    plain, plain_line, rating, title, web_url,
 };
-use crate::model::{Case, Claim, SourceId};
+use crate::model::{Case, Claim, ClaimantKind, Name, SourceId};
 
 /// Words that mark a claimant as an organisation rather than a person (compared lower-case,
 /// word by word).
@@ -35,8 +36,10 @@ const ORGANISATION_WORDS: &str = "\
 /// "Institute", "Inc", … see the list in the source), or the whole name is an acronym: 2–6
 /// capitals and digits starting with a capital ("WHO", "NASA", "G20"). Anything else is a
 /// person.
+/// An affiliation in brackets is not part of the name: "Ian Bremmer (Eurasia Group)" is a
+/// person.
 pub fn looks_like_organization(name: &str) -> bool {
-    let name = name.trim();
+    let name = name.split(['(', '[']).next().unwrap_or(name).trim();
     let acronym = (2..=6).contains(&name.len())
         && name.starts_with(|c: char| c.is_ascii_uppercase())
         && name
@@ -62,36 +65,112 @@ pub fn claimreview(case: &Case, opts: &ExportOptions) -> Result<Exported, Export
     let author = opts
         .author
         .as_ref()
-        .map(|a| (plain_line(&a.name), a.kind))
-        .filter(|(name, _)| !name.is_empty())
+        .filter(|a| !plain_line(&a.name).is_empty())
         .ok_or(ExportError::NoAuthor)?;
-    let date = date(opts.date_published.as_deref())?;
-    let author = json!({"@type": author.1.schema_type(), "name": author.0});
+    date(opts.date_published.as_deref())?;
+    date(opts.today.as_deref())?;
+    let author = reviewer(author);
+    let language = case
+        .article
+        .meta
+        .language
+        .as_deref()
+        .map(plain_line)
+        .filter(|l| !l.is_empty());
 
+    let mut out = Exported::default();
     let mut graph = Vec::new();
-    let mut skipped = Vec::new();
     for claim in &case.claims {
         match review(case, claim) {
             Ok(mut review) => {
                 review.insert("url".into(), claim_url(base, &claim.id.0).into());
                 review.insert("author".into(), author.clone());
-                if let Some(date) = date {
+                let dates = review_dates(claim, opts);
+                if let Some(date) = dates.published {
                     review.insert("datePublished".into(), date.into());
                 }
-                graph.push(Value::Object(order(review)));
+                if let Some(date) = dates.modified {
+                    review.insert("dateModified".into(), date.into());
+                }
+                if let Some(first) = dates.first {
+                    out.published.push((claim.id.clone(), first));
+                }
+                if let Some(language) = &language {
+                    review.insert("inLanguage".into(), language.clone().into());
+                }
+                let review = Value::Object(order(review));
+                let mut single = Map::new();
+                single.insert("@context".into(), "https://schema.org".into());
+                if let Value::Object(fields) = &review {
+                    single.extend(fields.clone());
+                }
+                let single = crate::store::safe_json::to_string_pretty(
+                    &Value::Object(single),
+                    crate::store::safe_json::Escape::Html,
+                )
+                .map_err(|e| ExportError::Json(e.to_string()))?;
+                out.each.push((claim.number, single));
+                graph.push(review);
             }
-            Err(why) => skipped.push(format!("C{} ({}): {why}", claim.number, claim.id)),
+            Err(why) => out
+                .skipped
+                .push(format!("C{} ({}): {why}", claim.number, claim.id)),
         }
     }
     let doc = json!({"@context": "https://schema.org", "@graph": graph});
-    Ok(Exported {
-        text: crate::store::safe_json::to_string_pretty(
-            &doc,
-            crate::store::safe_json::Escape::Html,
-        )
-        .map_err(|e| ExportError::Json(e.to_string()))?,
-        skipped,
-    })
+    out.text =
+        crate::store::safe_json::to_string_pretty(&doc, crate::store::safe_json::Escape::Html)
+            .map_err(|e| ExportError::Json(e.to_string()))?;
+    Ok(out)
+}
+
+/// Each JSON-LD document as a ready `<script type="application/ld+json">` block, its JSON
+/// escaped so that no text in it can end the element.
+pub fn html_blocks(docs: &[&str]) -> String {
+    docs.iter()
+        .map(|doc| {
+            format!(
+                "<script type=\"application/ld+json\">\n{}\n</script>\n",
+                html_safe_json(doc.trim_end())
+            )
+        })
+        .collect()
+}
+
+/// The fact-checker as the review's `author`: name, and the URL, profiles and logo the
+/// config gives.
+fn reviewer(author: &Author) -> Value {
+    let mut out = Map::new();
+    out.insert("@type".into(), author.kind.schema_type().into());
+    out.insert("name".into(), plain_line(&author.name).into());
+    if let Some(url) = author.url.as_deref().and_then(web_url) {
+        out.insert("url".into(), url.into());
+    }
+    let same_as: Vec<Value> = author
+        .same_as
+        .iter()
+        .filter_map(|u| web_url(u))
+        .map(Value::from)
+        .collect();
+    if !same_as.is_empty() {
+        out.insert("sameAs".into(), same_as.into());
+    }
+    let logo = author.logo.as_deref().and_then(web_url);
+    if let (Some(logo), AuthorKind::Organization) = (logo, author.kind) {
+        out.insert("logo".into(), json!({"@type": "ImageObject", "url": logo}));
+    }
+    Value::Object(out)
+}
+
+/// The schema.org type of a claim's confirmed claimant: the checker's choice, else
+/// detected from the name ([`looks_like_organization`]).
+pub fn claimant_kind(claim: &Claim) -> AuthorKind {
+    match claim.claimant_kind {
+        Some(ClaimantKind::Person) => AuthorKind::Person,
+        Some(ClaimantKind::Organization) => AuthorKind::Organization,
+        None if looks_like_organization(&claim.claimant) => AuthorKind::Organization,
+        None => AuthorKind::Person,
+    }
 }
 
 /// The checked base URL.
@@ -173,7 +252,7 @@ fn review(case: &Case, claim: &Claim) -> Result<Map<String, Value>, String> {
         return Err("its wording is empty, so claimReviewed would be blank".into());
     }
     let mut rating = rating;
-    let explanation = plain(&claim.verdict.explanation);
+    let explanation = plain(&claim.verdict.reasoning());
     // A one-line conclusion is already the alternateName.
     let repeats = rating["alternateName"] == explanation.as_str();
     if let (false, Some(r)) = (explanation.is_empty() || repeats, rating.as_object_mut()) {
@@ -189,34 +268,112 @@ fn review(case: &Case, claim: &Claim) -> Result<Map<String, Value>, String> {
     if !citations.is_empty() {
         review.insert("citation".into(), citations.into());
     }
+    let corrections: Vec<Value> = claim
+        .verdict
+        .corrections()
+        .iter()
+        .map(|c| format!("{}: {}", c.date, plain_line(&c.note)).into())
+        .collect();
+    if !corrections.is_empty() {
+        review.insert("correction".into(), corrections.into());
+    }
     Ok(review)
 }
 
-/// The reviewed `Claim`: who made it and where it appears.
+/// The article's URL as published: the metadata's, else an `http(s)` origin path.
+pub(crate) fn article_url(case: &Case) -> Option<String> {
+    let meta = case.article.meta.url.as_deref().and_then(web_url);
+    meta.or_else(|| case.article.origin.path.as_deref().and_then(web_url))
+}
+
+/// A `Person` (or `Organization`, by the name) for each CSL name.
+fn people(names: &[Name]) -> Vec<Value> {
+    names
+        .iter()
+        .map(|n| plain_line(&n.display()))
+        .filter(|n| !n.is_empty())
+        .map(|n| {
+            let kind = if looks_like_organization(&n) {
+                AuthorKind::Organization
+            } else {
+                AuthorKind::Person
+            };
+            json!({"@type": kind.schema_type(), "name": n})
+        })
+        .collect()
+}
+
+/// A value or a list: one author stays an object.
+fn one_or_many(mut list: Vec<Value>) -> Value {
+    if list.len() == 1 {
+        list.remove(0)
+    } else {
+        list.into()
+    }
+}
+
+/// The reviewed `Claim`: who made it (the confirmed claimant only), when, and where it
+/// appears: the article, with its URL, headline, publisher, authors and date.
 fn item_reviewed(case: &Case, claim: &Claim) -> Value {
+    let meta = &case.article.meta;
     let mut item = Map::new();
     item.insert("@type".into(), "Claim".into());
     let claimant = plain_line(&claim.claimant);
     if !claimant.is_empty() {
-        let kind = if looks_like_organization(&claimant) {
-            AuthorKind::Organization
-        } else {
-            AuthorKind::Person
-        };
+        let kind = claimant_kind(claim);
         item.insert(
             "author".into(),
             json!({"@type": kind.schema_type(), "name": claimant}),
         );
     }
+    let made = claim.made_on.as_deref().or(meta.published.as_deref());
+    if let Some(made) = made.map(day).filter(|d| !d.is_empty()) {
+        item.insert("datePublished".into(), made.into());
+    }
     let mut appearance = Map::new();
     appearance.insert("@type".into(), "CreativeWork".into());
-    if let Some(url) = case.article.origin.path.as_deref().and_then(web_url) {
+    if let Some(url) = article_url(case) {
         appearance.insert("url".into(), url.into());
     }
     let headline = title(case);
     appearance.insert("name".into(), headline.clone().into());
     appearance.insert("headline".into(), headline.into());
+    if let Some(outlet) = meta
+        .outlet
+        .as_deref()
+        .map(plain_line)
+        .filter(|o| !o.is_empty())
+    {
+        appearance.insert(
+            "publisher".into(),
+            json!({"@type": "Organization", "name": outlet}),
+        );
+    }
+    let authors: Vec<Value> = meta
+        .authors
+        .iter()
+        .map(|a| plain_line(a))
+        .filter(|a| !a.is_empty())
+        .map(|a| json!({"@type": "Person", "name": a}))
+        .collect();
+    if !authors.is_empty() {
+        appearance.insert("author".into(), one_or_many(authors));
+    }
+    if let Some(date) = meta
+        .published
+        .as_deref()
+        .map(plain_line)
+        .filter(|d| !d.is_empty())
+    {
+        appearance.insert("datePublished".into(), date.into());
+    }
     item.insert("appearance".into(), appearance.into());
+    if let Some(first) = claim.first_appearance.as_deref().and_then(web_url) {
+        item.insert(
+            "firstAppearance".into(),
+            json!({"@type": "CreativeWork", "url": first}),
+        );
+    }
     Value::Object(item)
 }
 
@@ -244,6 +401,21 @@ fn citations(case: &Case, claim: &Claim) -> Vec<Value> {
         if let Some(archive) = web_url(&source.archive_url) {
             work.insert("archivedAt".into(), archive.into());
         }
+        let publisher = plain_line(&source.publisher());
+        if !publisher.is_empty() {
+            work.insert(
+                "publisher".into(),
+                json!({"@type": "Organization", "name": publisher}),
+            );
+        }
+        let authors = people(&source.author);
+        if !authors.is_empty() {
+            work.insert("author".into(), one_or_many(authors));
+        }
+        let issued = plain_line(&source.issued);
+        if !issued.is_empty() {
+            work.insert("datePublished".into(), issued.into());
+        }
         if work.len() > 1 {
             out.push(Value::Object(work));
         }
@@ -253,15 +425,18 @@ fn citations(case: &Case, claim: &Claim) -> Vec<Value> {
 
 /// The review's properties in reading order: what, verdict, where, who, when, about what.
 fn order(mut review: Map<String, Value>) -> Map<String, Value> {
-    const ORDER: [&str; 8] = [
+    const ORDER: [&str; 11] = [
         "@type",
         "claimReviewed",
         "reviewRating",
         "url",
         "author",
         "datePublished",
+        "dateModified",
+        "inLanguage",
         "itemReviewed",
         "citation",
+        "correction",
     ];
     let mut out = Map::new();
     for key in ORDER {

@@ -10,16 +10,42 @@
 //! computes itself (position, rating_value, counts) are never prefixed, so a negative rating
 //! value stays a number.
 
-use super::{Rating, plain, rating, stance_counts};
-use crate::model::{Case, Claim};
+use super::{Rating, claimant_kind, plain, rating, stance_counts};
+use crate::model::{Case, Claim, Link, SourceId};
+
+/// How the CSV is laid out.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CsvOptions {
+    /// One row per link (the claim's columns repeated, then the link's) instead of one
+    /// per claim.
+    pub links: bool,
+    /// Start with a UTF-8 byte-order mark, which Excel needs to read UTF-8. Off by
+    /// default: RFC 4180 readers (pandas, csvkit, LibreOffice, R) take the first
+    /// column's name with the mark otherwise.
+    pub bom: bool,
+}
+
+/// The columns a `--links` row adds after the claim's.
+const LINK_COLUMNS: [&str; 7] = [
+    "link_stance",
+    "link_source_title",
+    "link_source_url",
+    "link_publisher",
+    "link_quote",
+    "link_locator",
+    "link_archive_url",
+];
 
 /// The header row's column names, in order.
-const COLUMNS: [&str; 15] = [
+const COLUMNS: [&str; 21] = [
+    "number",
     "id",
     "position",
     "quote",
     "wording",
     "claimant",
+    "claimant_kind",
+    "claim_date",
     "status",
     "rating",
     "rating_value",
@@ -28,6 +54,9 @@ const COLUMNS: [&str; 15] = [
     "supports",
     "refutes",
     "context",
+    "source_titles",
+    "source_urls",
+    "date_published",
     "created",
     "updated",
 ];
@@ -39,14 +68,76 @@ const COLUMNS: [&str; 15] = [
 /// (or, on a conclusion-only scale, the explanation's first line); `rating_value` is empty
 /// unless the rating is a label of the scale; `sources` counts the claim's links and
 /// `supports`/`refutes`/`context` count them by stance.
+///
+/// `claimant` is the confirmed claimant only; `claimant_kind` is `person` or
+/// `organization` (the checker's choice, else detected), empty without a claimant;
+/// `claim_date` is when the claim was made (else the article's date); `source_titles` and
+/// `source_urls` list the claim's sources, each once, one per line; `date_published` is the
+/// first ClaimReview publication.
 pub fn csv(case: &Case) -> String {
+    csv_with(case, CsvOptions::default())
+}
+
+/// [`csv`] with a layout: a row per link, a byte-order mark.
+pub fn csv_with(case: &Case, opts: CsvOptions) -> String {
     let mut out = String::new();
+    if opts.bom {
+        out.push('\u{feff}');
+    }
+    let link_columns: &[&str] = if opts.links { &LINK_COLUMNS } else { &[] };
     push_record(
         &mut out,
-        COLUMNS.iter().map(|c| Field::Number(c.to_string())),
+        COLUMNS
+            .iter()
+            .chain(link_columns)
+            .map(|c| Field::Number(c.to_string())),
     );
     for claim in &case.claims {
-        push_record(&mut out, row(case, claim).into_iter());
+        if !opts.links {
+            push_record(&mut out, row(case, claim).into_iter());
+            continue;
+        }
+        if claim.links.is_empty() {
+            let blanks = LINK_COLUMNS.iter().map(|_| Field::Number(String::new()));
+            push_record(&mut out, row(case, claim).into_iter().chain(blanks));
+        }
+        for link in &claim.links {
+            push_record(
+                &mut out,
+                row(case, claim).into_iter().chain(link_row(case, link)),
+            );
+        }
+    }
+    out
+}
+
+/// The link's cells of a `--links` row.
+fn link_row(case: &Case, link: &Link) -> Vec<Field> {
+    let source = case.source(&link.source);
+    let of = |f: fn(&crate::model::Source) -> &String| {
+        Field::Text(source.map(|s| f(s).clone()).unwrap_or_default())
+    };
+    vec![
+        Field::Number(link.stance.name().to_string()),
+        of(|s| &s.title),
+        of(|s| &s.url),
+        of(|s| &s.container_title),
+        Field::Text(link.quote.clone()),
+        Field::Text(link.locator.clone()),
+        of(|s| &s.archive_url),
+    ]
+}
+
+/// The claim's sources, each once in order of first link.
+fn sources_of<'a>(case: &'a Case, claim: &Claim) -> Vec<&'a crate::model::Source> {
+    let mut seen: Vec<&SourceId> = Vec::new();
+    let mut out = Vec::new();
+    for link in &claim.links {
+        if seen.contains(&&link.source) {
+            continue;
+        }
+        seen.push(&link.source);
+        out.extend(case.source(&link.source));
     }
     out
 }
@@ -75,12 +166,36 @@ fn row(case: &Case, claim: &Claim) -> Vec<Field> {
         Rating::Label(l) => (l.label.clone(), l.value.to_string()),
     };
     let (supports, refutes, context) = stance_counts(&claim.links);
+    let kind = if claim.claimant.trim().is_empty() {
+        ""
+    } else {
+        match claimant_kind(claim) {
+            super::AuthorKind::Person => "person",
+            super::AuthorKind::Organization => "organization",
+        }
+    };
+    let claim_date = claim
+        .made_on
+        .clone()
+        .or_else(|| case.article.meta.published.clone())
+        .unwrap_or_default();
+    let sources = sources_of(case, claim);
+    let titles: Vec<&str> = sources.iter().map(|s| s.title.as_str()).collect();
+    let urls: Vec<&str> = sources
+        .iter()
+        .map(|s| s.url.trim())
+        .filter(|u| !u.is_empty())
+        .collect();
+    let published = claim.verdict.published.as_ref().map(|p| p.date.clone());
     vec![
+        Field::Number(claim.number.to_string()),
         Field::Text(claim.id.0.clone()),
         Field::Number(position),
         Field::Text(claim.quote()),
         Field::Text(claim.text.clone()),
         Field::Text(claim.claimant.clone()),
+        Field::Number(kind.to_string()),
+        Field::Text(claim_date),
         Field::Number(claim.status.name().to_string()),
         Field::Text(label),
         Field::Number(value),
@@ -89,6 +204,9 @@ fn row(case: &Case, claim: &Claim) -> Vec<Field> {
         Field::Number(supports.to_string()),
         Field::Number(refutes.to_string()),
         Field::Number(context.to_string()),
+        Field::Text(titles.join("\n")),
+        Field::Text(urls.join("\n")),
+        Field::Text(published.unwrap_or_default()),
         Field::Text(claim.created.clone()),
         Field::Text(claim.updated.clone()),
     ]

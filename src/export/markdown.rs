@@ -6,43 +6,96 @@
 
 use std::fmt::Write;
 
-use super::{Rating, quotes, rating, stance_counts, web_url};
+use super::claimreview::article_url;
+use super::{Rating, plain_line, rating, stance_counts, web_url};
 use crate::model::{Case, Claim, Link};
 use crate::text::{clean_block, clean_line};
 
-/// A Markdown report: the article's title and origin, then per claim the quoted text, wording,
-/// claimant, status, verdict, explanation and every source with stance, quote, locator,
-/// question, note and links; the rating scale's definitions at the end.
+/// Who signs the report and when; both optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReportOptions {
+    /// The checker's name (the config's `name`).
+    pub checker: Option<String>,
+    /// `YYYY-MM-DD`: the report's date.
+    pub date: Option<String>,
+}
+
+/// A Markdown report without a signature: see [`markdown_with`].
 pub fn markdown(case: &Case) -> String {
+    markdown_with(case, &ReportOptions::default())
+}
+
+/// A Markdown report an editor can publish from: the article's title, a summary table
+/// (number, wording, claimant, verdict), the checker and date, the article's metadata; then
+/// per claim (headed by its number and wording) the quoted text, the wording when it differs
+/// from the quote, claimant, status, verdict, explanation (Markdown links and lists kept),
+/// corrections and every source with stance, authors, publisher, date, archive and the
+/// link's quote, locator, question and note; the rating scale's definitions at the end.
+pub fn markdown_with(case: &Case, opts: &ReportOptions) -> String {
     let mut out = String::new();
-    header(&mut out, case);
+    header(&mut out, case, opts);
     for claim in &case.claims {
-        // The claim's stable number, as the desk and the history show it.
-        claim_section(&mut out, case, claim.number as usize, claim);
+        claim_section(&mut out, case, claim);
     }
     scale_section(&mut out, case);
     out
 }
 
-/// Title, origin and counts.
-fn header(out: &mut String, case: &Case) {
+/// Title, summary table, signature, article metadata and counts.
+fn header(out: &mut String, case: &Case, opts: &ReportOptions) {
     let origin = &case.article.origin;
+    let meta = &case.article.meta;
     let _ = writeln!(
         out,
         "# Fact-check report: {}\n",
         line(case.article.display_title())
     );
-    match origin.path.as_deref().map(str::trim) {
-        Some(p) if web_url(p).is_some() => {
-            let _ = writeln!(out, "- **Origin:** {}", link(p, p));
+    if !case.claims.is_empty() {
+        out.push_str("| No. | Claim | Claimant | Verdict |\n| --- | --- | --- | --- |\n");
+        for claim in &case.claims {
+            let _ = writeln!(
+                out,
+                "| C{n} | {} | {} | {} |",
+                line(&claim.text),
+                or_none(&claim.claimant),
+                verdict_short(case, claim),
+                n = claim.number,
+            );
         }
-        Some(p) if !p.is_empty() => {
-            let _ = writeln!(out, "- **Origin:** {}", line(p));
-        }
-        _ => out.push_str("- **Origin:** not recorded\n"),
+        out.push('\n');
     }
-    if let Some(retrieved) = origin.retrieved.as_deref().filter(|r| !r.trim().is_empty()) {
-        let _ = writeln!(out, "- **Retrieved:** {}", line(retrieved));
+    let signed = [
+        opts.checker
+            .as_deref()
+            .map(|c| format!("Checked by {}", line(c))),
+        opts.date
+            .as_deref()
+            .map(|d| format!("report of {}", line(d))),
+    ];
+    let signed: Vec<String> = signed.into_iter().flatten().collect();
+    if !signed.is_empty() {
+        let _ = writeln!(out, "*{}.*\n", signed.join(", "));
+    }
+    match article_url(case) {
+        Some(url) => {
+            let _ = writeln!(out, "- **Origin:** {}", link(&url, &url));
+        }
+        None => out.push_str("- **Origin:** no URL recorded (factdesk meta --url sets it)\n"),
+    }
+    let fields = [
+        ("Outlet", meta.outlet.clone()),
+        (
+            "Authors",
+            Some(meta.authors.join(", ")).filter(|a| !a.is_empty()),
+        ),
+        ("Published", meta.published.clone()),
+        ("Retrieved", origin.retrieved.clone()),
+        ("Language", meta.language.clone()),
+    ];
+    for (name, value) in fields {
+        if let Some(value) = value.filter(|v| !v.trim().is_empty()) {
+            let _ = writeln!(out, "- **{name}:** {}", line(&value));
+        }
     }
     let rated = case
         .claims
@@ -62,32 +115,59 @@ fn header(out: &mut String, case: &Case) {
     );
 }
 
-/// One claim: quote, fields, explanation, sources.
-fn claim_section(out: &mut String, case: &Case, n: usize, claim: &Claim) {
-    let _ = writeln!(out, "\n## Claim {n} · {}\n", line(&claim.id.0));
-    let quoted = quotes(claim);
+/// One claim: quote, fields, explanation, corrections, sources.
+fn claim_section(out: &mut String, case: &Case, claim: &Claim) {
+    let n = claim.number;
+    let _ = writeln!(out, "\n## C{n} · {}\n", line(&claim.text));
+    let quoted = claim.quotes();
     if quoted.is_empty() {
         out.push_str("*No quoted text: the claim has no anchor in the article.*\n\n");
     }
-    for quote in quoted {
-        for l in block(quote) {
+    for quote in &quoted {
+        let lines = block(quote);
+        for (i, l) in lines.iter().enumerate() {
+            // A hard break keeps the quote's own line breaks.
+            let more = lines.get(i + 1).is_some_and(|next| !next.is_empty());
+            let brk = if more && !l.is_empty() { "\\" } else { "" };
             let sep = if l.is_empty() { "" } else { " " };
-            let _ = writeln!(out, ">{sep}{l}");
+            let _ = writeln!(out, ">{sep}{l}{brk}");
         }
         out.push('\n');
     }
-    let _ = writeln!(out, "- **Wording:** {}", or_none(&claim.text));
+    let same = quoted.len() == 1 && plain_line(quoted[0]) == plain_line(&claim.text);
+    if !same {
+        let _ = writeln!(out, "- **Wording:** {}", or_none(&claim.text));
+    }
     let _ = writeln!(out, "- **Claimant:** {}", or_none(&claim.claimant));
+    let made = claim.made_on.as_deref().filter(|d| !d.trim().is_empty());
+    if let Some(made) = made {
+        let _ = writeln!(out, "- **Claim made:** {}", line(made));
+    }
+    if let Some(first) = claim.first_appearance.as_deref().map(str::trim)
+        && !first.is_empty()
+    {
+        let _ = writeln!(out, "- **First appeared:** {}", link(first, first));
+    }
     let _ = writeln!(out, "- **Status:** {}", claim.status.name());
     let _ = writeln!(out, "- **Verdict:** {}", verdict(case, claim));
+    if let Some(p) = &claim.verdict.published {
+        let _ = writeln!(out, "- **Published:** {}", line(&p.date));
+    }
 
-    let explanation = block(&claim.verdict.explanation);
-    if explanation.is_empty() {
+    let reasoning = claim.verdict.reasoning();
+    if reasoning.trim().is_empty() {
         out.push_str("\n**Explanation:** none yet.\n");
     } else {
         out.push_str("\n**Explanation:**\n\n");
-        out.push_str(&paragraphs(&explanation));
+        out.push_str(&super::markdown_rich::rich(&reasoning));
         out.push('\n');
+    }
+    let corrections = claim.verdict.corrections();
+    if !corrections.is_empty() {
+        out.push_str("\n**Corrections:**\n\n");
+        for c in corrections {
+            let _ = writeln!(out, "- {}: {}", line(&c.date), line(&c.note));
+        }
     }
 
     let (supports, refutes, context) = stance_counts(&claim.links);
@@ -101,6 +181,16 @@ fn claim_section(out: &mut String, case: &Case, n: usize, claim: &Claim) {
     );
     for (i, l) in claim.links.iter().enumerate() {
         source_item(out, case, i + 1, l);
+    }
+}
+
+/// The verdict for the summary table: the label, a conclusion, or a dash.
+fn verdict_short(case: &Case, claim: &Claim) -> String {
+    match rating(&case.scale, claim) {
+        Rating::Unrated => "—".into(),
+        Rating::Unknown(name) => format!("{} (not on the scale)", line(name)),
+        Rating::Conclusion(first) => line(&first),
+        Rating::Label(label) => format!("**{}**", line(&label.label)),
     }
 }
 
@@ -122,7 +212,8 @@ fn verdict(case: &Case, claim: &Claim) -> String {
     }
 }
 
-/// One numbered source with its stance, links and the link's details.
+/// One numbered source with its stance, authors, publisher, date, archive and the link's
+/// details.
 fn source_item(out: &mut String, case: &Case, n: usize, l: &Link) {
     let stance = l.stance.name();
     let Some(source) = case.source(&l.source) else {
@@ -139,8 +230,15 @@ fn source_item(out: &mut String, case: &Case, n: usize, l: &Link) {
         source.title.as_str()
     };
     let _ = write!(out, "{n}. **{stance}**: {}", link(title, source.url.trim()));
-    if !source.container_title.trim().is_empty() {
-        let _ = write!(out, " ({})", line(&source.container_title));
+    let authors: Vec<String> = source.author.iter().map(|a| line(&a.display())).collect();
+    let by = [
+        Some(authors.join(", ")).filter(|a| !a.is_empty()),
+        Some(line(&source.container_title)).filter(|p| !p.is_empty()),
+        Some(line(&source.issued)).filter(|d| !d.is_empty()),
+    ];
+    let by: Vec<String> = by.into_iter().flatten().collect();
+    if !by.is_empty() {
+        let _ = write!(out, " ({})", by.join(", "));
     }
     if !source.archive_url.trim().is_empty() {
         let _ = write!(
@@ -187,7 +285,7 @@ fn scale_section(out: &mut String, case: &Case) {
 }
 
 /// A link to an `http(s)` URL with escaped text, or the escaped text (and URL) otherwise.
-fn link(text: &str, url: &str) -> String {
+pub(super) fn link(text: &str, url: &str) -> String {
     let shown = if text.trim().is_empty() { url } else { text };
     if let Some(url) = web_url(url) {
         format!("[{}](<{url}>)", line(shown))
@@ -208,7 +306,7 @@ fn or_none(s: &str) -> String {
 }
 
 /// A single line of user text: hidden characters marked, Markdown escaped.
-fn line(s: &str) -> String {
+pub(super) fn line(s: &str) -> String {
     escape(clean_line(s.trim()).as_ref())
 }
 
@@ -223,23 +321,6 @@ fn block(s: &str) -> Vec<String> {
             continue;
         }
         out.push(l);
-    }
-    out
-}
-
-/// Lines from [`block`] as Markdown paragraphs: a blank line between paragraphs, a hard
-/// line break (`\` at the end) between the lines of one.
-fn paragraphs(lines: &[String]) -> String {
-    let mut out = String::new();
-    for (i, l) in lines.iter().enumerate() {
-        if l.is_empty() {
-            out.push_str("\n\n");
-            continue;
-        }
-        if lines.get(i.wrapping_sub(1)).is_some_and(|p| !p.is_empty()) {
-            out.push_str("\\\n");
-        }
-        out.push_str(l);
     }
     out
 }

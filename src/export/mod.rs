@@ -8,30 +8,66 @@
 mod claimreview;
 mod csv;
 mod markdown;
+mod markdown_rich;
+mod published;
 
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_hostile;
 #[cfg(test)]
+mod tests_publish_hostile;
+#[cfg(test)]
 mod tests_schemaorg;
 #[cfg(test)]
 mod tests_text;
 
-pub use claimreview::{claimreview, looks_like_organization, publishable_problems};
-pub use csv::csv;
-pub use markdown::markdown;
+pub use claimreview::{
+    claimant_kind, claimreview, html_blocks, looks_like_organization, publishable_problems,
+};
+pub use csv::{CsvOptions, csv, csv_with};
+pub use markdown::{ReportOptions, markdown, markdown_with};
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::model::{Case, Claim, Label, Link, Scale, Stance};
+use crate::model::{Case, Claim, ClaimId, Label, Link, Published, Scale, Stance};
 use crate::text::sanitize::{Glyph, glyph_at};
 
 /// The config key holding the publication URL pattern.
 pub const BASE_URL_KEY: &str = "publication.base_url";
 /// The config keys holding the fact-checker's name and kind.
 pub const AUTHOR_KEYS: &str = "publication.author.name and publication.author.kind";
+
+/// The export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// schema.org ClaimReview JSON-LD, one per rated claim.
+    Claimreview,
+    /// A report for the editor.
+    Markdown,
+    /// One row per claim.
+    Csv,
+}
+
+impl Format {
+    /// The file extension of an export in this format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Claimreview => "jsonld",
+            Format::Markdown => "md",
+            Format::Csv => "csv",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Claimreview => "ClaimReview",
+            Format::Markdown => "Markdown",
+            Format::Csv => "CSV",
+        }
+    }
+}
 
 /// What the ClaimReview export needs beyond the case; filled from the command line and config.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -41,18 +77,31 @@ pub struct ExportOptions {
     pub base_url: Option<String>,
     /// Who publishes the fact-check.
     pub author: Option<Author>,
-    /// `YYYY-MM-DD`; the caller supplies today by default. `None` leaves `datePublished` out.
+    /// `YYYY-MM-DD` (`--date`): every review's `datePublished` in this export, overriding
+    /// the stored first-publication dates; nothing is stored.
     pub date_published: Option<String>,
+    /// `YYYY-MM-DD`: the `datePublished` of a review published for the first time now
+    /// (then recorded in [`Exported::published`]). `None` leaves it out.
+    pub today: Option<String>,
 }
 
 /// The fact-checker: `author` of every ClaimReview.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Author {
     /// As published: "Daily Tidings Fact Check".
     pub name: String,
     /// Organization (the default) or Person.
     #[serde(default)]
     pub kind: AuthorKind,
+    /// The organisation's home page.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Profiles elsewhere (Wikidata, social media): schema.org `sameAs`.
+    #[serde(default)]
+    pub same_as: Vec<String>,
+    /// The logo's URL.
+    #[serde(default)]
+    pub logo: Option<String>,
 }
 
 /// The schema.org type of an author.
@@ -76,12 +125,32 @@ impl AuthorKind {
 }
 
 /// An export's text and the claims it left out.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Exported {
     /// The document, ending in a newline.
     pub text: String,
     /// One line per claim not exported, naming it and saying why.
     pub skipped: Vec<String>,
+    /// Reviews published for the first time by this export: to record in the verdict file
+    /// ([`record_published`]) so later exports keep their date.
+    pub published: Vec<(ClaimId, Published)>,
+    /// One document per exported claim (number, text): for `--per-claim`.
+    pub each: Vec<(u32, String)>,
+}
+
+/// Records first publications in the case: each claim's `verdict.published`, unless it
+/// has one already.
+pub fn record_published(case: &mut Case, published: &[(ClaimId, Published)]) -> usize {
+    let mut recorded = 0;
+    for (id, first) in published {
+        if let Some(claim) = case.claim_mut(id)
+            && claim.verdict.published.is_none()
+        {
+            claim.verdict.published = Some(first.clone());
+            recorded += 1;
+        }
+    }
+    recorded
 }
 
 /// Why an export could not be made at all.
@@ -176,13 +245,6 @@ pub(crate) fn plain_line(s: &str) -> String {
     plain(s).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The exact texts of a claim's anchors in article order.
-pub(crate) fn quotes(claim: &Claim) -> Vec<&str> {
-    let mut anchors: Vec<_> = claim.anchors.iter().collect();
-    anchors.sort_by_key(|a| (a.start, a.end));
-    anchors.iter().map(|a| a.exact.as_str()).collect()
-}
-
 /// Links of each stance: (supports, refutes, context).
 pub(crate) fn stance_counts(links: &[Link]) -> (usize, usize, usize) {
     let count = |s: Stance| links.iter().filter(|l| l.stance == s).count();
@@ -234,7 +296,7 @@ pub(crate) fn web_url(s: &str) -> Option<String> {
     Some(out)
 }
 
-pub(crate) fn is_web_url(s: &str) -> bool {
+pub fn is_web_url(s: &str) -> bool {
     let lower = s.to_ascii_lowercase();
     let rest = lower
         .strip_prefix("https://")

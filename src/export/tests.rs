@@ -36,6 +36,10 @@ fn claim(id: &str, exact: &str, text: &str, claimant: &str) -> Claim {
         anchors: vec![anchor(exact)],
         text: text.into(),
         claimant: claimant.into(),
+        claimant_guess: None,
+        claimant_kind: None,
+        made_on: None,
+        first_appearance: None,
         status: ClaimStatus::Todo,
         verdict: Verdict::default(),
         links: Vec::new(),
@@ -51,6 +55,7 @@ fn rated(label: &str, explanation: &str) -> Verdict {
         rating: Some(label.into()),
         explanation: explanation.into(),
         rated_at: Some("2026-01-03T10:00:00Z".into()),
+        published: None,
         extra: Extra::new(),
     }
 }
@@ -161,8 +166,10 @@ fn opts() -> ExportOptions {
         author: Some(Author {
             name: "Daily Tidings Fact Check".into(),
             kind: AuthorKind::Organization,
+            ..Author::default()
         }),
         date_published: Some("2026-01-05".into()),
+        today: None,
     }
 }
 
@@ -214,7 +221,8 @@ fn claimreview_of_demo_case() {
                     "@type": "CreativeWork",
                     "name": "Statement on ferry ridership",
                     "url": "https://norrsund.example/press/ridership",
-                    "archivedAt": "https://web.archive.org/web/2026/https://norrsund.example"
+                    "archivedAt": "https://web.archive.org/web/2026/https://norrsund.example",
+                    "publisher": {"@type": "Organization", "name": "Norrsund Lines"}
                 },
                 {"@type": "CreativeWork", "name": "Interview with Dr. Amara Quist"}
             ]
@@ -246,8 +254,10 @@ fn claimreview_url_pattern_and_options() {
         author: Some(Author {
             name: "Ed Itor".into(),
             kind: AuthorKind::Person,
+            ..Author::default()
         }),
         date_published: None,
+        today: None,
     };
     let (doc, _) = export_json(&case, &opts);
     let review = &doc["@graph"][0];
@@ -286,6 +296,7 @@ fn claimreview_refuses_missing_options() {
     let blank = Author {
         name: "\u{200b} ".into(),
         kind: AuthorKind::Person,
+        ..Author::default()
     };
     assert_eq!(
         err(ExportOptions {
@@ -307,10 +318,126 @@ fn claimreview_refuses_missing_options() {
     for date in ["2026-13-01", "5 Jan 2026", "2026-1-5"] {
         let e = err(ExportOptions {
             date_published: Some(date.into()),
+            today: None,
             ..opts()
         });
         assert_eq!(e, ExportError::BadDate(date.into()));
     }
+}
+
+/// With the article's metadata, the reviewer's links, a confirmed claimant of the
+/// checker's kind, a claim date, a first appearance, source details and a correction, the
+/// review carries each where real publishers put it; a mere guess is never an author.
+#[test]
+fn claimreview_carries_metadata_and_only_confirmed_claimants() {
+    let mut case = demo_case();
+    let meta = &mut case.article.meta;
+    meta.url = Some("https://dailytidings.example/canonical".into());
+    meta.outlet = Some("Daily Tidings".into());
+    meta.authors = vec!["Ann Lee".into(), "Bo Ek".into()];
+    meta.published = Some("2026-01-01".into());
+    meta.language = Some("en".into());
+    let c = &mut case.claims[0];
+    c.claimant = "Ian Bremmer (Eurasia Group)".into();
+    c.made_on = Some("2025-12-30".into());
+    c.first_appearance = Some("https://social.example/post/1".into());
+    c.verdict
+        .explanation
+        .push_str("\nCorrection 2026-01-09: a figure was fixed.");
+    case.claims[1].claimant = String::new();
+    case.claims[1].claimant_guess = Some("Olivia Brandt".into());
+    case.sources[0].issued = "2026-01-02".into();
+    case.sources[0].author = vec![crate::model::Name::parse("Quist, Amara").unwrap()];
+    let mut o = opts();
+    if let Some(a) = o.author.as_mut() {
+        a.url = Some("https://tidings.example/".into());
+        a.same_as = vec!["https://www.wikidata.org/wiki/Q1".into()];
+        a.logo = Some("https://tidings.example/logo.png".into());
+    }
+    let (doc, _) = export_json(&case, &o);
+    let first = &doc["@graph"][0];
+    assert_eq!(first["inLanguage"], "en");
+    assert_eq!(
+        first["author"],
+        json!({"@type": "Organization", "name": "Daily Tidings Fact Check",
+               "url": "https://tidings.example/", "sameAs": ["https://www.wikidata.org/wiki/Q1"],
+               "logo": {"@type": "ImageObject", "url": "https://tidings.example/logo.png"}})
+    );
+    let item = &first["itemReviewed"];
+    assert_eq!(
+        item["author"],
+        json!({"@type": "Person", "name": "Ian Bremmer (Eurasia Group)"})
+    );
+    assert_eq!(item["datePublished"], "2025-12-30");
+    assert_eq!(
+        item["firstAppearance"]["url"],
+        "https://social.example/post/1"
+    );
+    assert_eq!(
+        item["appearance"],
+        json!({"@type": "CreativeWork", "url": "https://dailytidings.example/canonical",
+               "name": TITLE, "headline": TITLE,
+               "publisher": {"@type": "Organization", "name": "Daily Tidings"},
+               "author": [{"@type": "Person", "name": "Ann Lee"}, {"@type": "Person", "name": "Bo Ek"}],
+               "datePublished": "2026-01-01"})
+    );
+    let cited: Vec<&Value> = first["citation"].as_array().unwrap().iter().collect();
+    let by_id = case.claims[0]
+        .links
+        .iter()
+        .position(|l| l.source == case.sources[0].id);
+    if by_id.is_some() {
+        let with_author = cited
+            .iter()
+            .find(|c| c.get("author").is_some())
+            .expect("an author");
+        assert_eq!(with_author["datePublished"], "2026-01-02");
+    }
+    assert_eq!(
+        first["correction"],
+        json!(["2026-01-09: a figure was fixed."])
+    );
+    assert!(
+        !first["reviewRating"]["ratingExplanation"]
+            .as_str()
+            .unwrap()
+            .contains("Correction")
+    );
+    assert!(doc["@graph"][1]["itemReviewed"].get("author").is_none());
+    assert_eq!(publishable_problems(&doc), Vec::<String>::new());
+}
+
+/// The first export reports each review's first publication; recorded, a later export
+/// keeps that date, and a changed rating adds dateModified.
+#[test]
+fn claimreview_dates_are_stable() {
+    let mut case = demo_case();
+    let o = ExportOptions {
+        date_published: None,
+        today: Some("2026-01-05".into()),
+        ..opts()
+    };
+    let first = claimreview(&case, &o).unwrap();
+    assert_eq!(first.published.len(), 2);
+    assert_eq!(record_published(&mut case, &first.published), 2);
+    case.claims[0].verdict.rating = Some("True".into());
+    case.claims[0].verdict.rated_at = Some("2026-02-01T08:00:00Z".into());
+    let later = ExportOptions {
+        today: Some("2026-03-01".into()),
+        ..o
+    };
+    let again = claimreview(&case, &later).unwrap();
+    assert!(again.published.is_empty());
+    let doc: Value = serde_json::from_str(&again.text).unwrap();
+    assert_eq!(doc["@graph"][0]["datePublished"], "2026-01-05");
+    assert_eq!(doc["@graph"][0]["dateModified"], "2026-02-01");
+    assert!(doc["@graph"][1].get("dateModified").is_none());
+    assert_eq!(again.each.len(), 2);
+    assert!(
+        again.each[0]
+            .1
+            .contains("\"@context\": \"https://schema.org\"")
+    );
 }
 
 /// A rated claim with blank wording or a rating not on the scale is reported, not exported.

@@ -65,8 +65,10 @@ fn claimreview_is_one_inert_script_element() {
             author: Some(Author {
                 name: s.clone(),
                 kind: AuthorKind::Organization,
+                ..Author::default()
             }),
             date_published: Some("2026-01-05".into()),
+            today: None,
         };
         let Ok(out) = claimreview(&case, &opts) else {
             continue; // a string the scale refuses as a label

@@ -170,8 +170,10 @@ fn claimreview_uses_schemaorg_vocabulary() {
         author: Some(Author {
             name: "Daily Tidings".into(),
             kind: AuthorKind::Person,
+            ..Author::default()
         }),
         date_published: Some("2026-01-05".into()),
+        today: None,
     };
     let labelled = demo_case();
     let mut conclusion = demo_case();

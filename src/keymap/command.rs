@@ -73,6 +73,16 @@ pub enum Command {
     NextMatch,
     /// The previous search match.
     PreviousMatch,
+    /// To the next suggested sentence (check-worthy, not yet a claim).
+    NextSuggestion,
+    /// To the previous suggested sentence.
+    PreviousSuggestion,
+    /// Dismiss the suggestion under the cursor (kept in the verdict file).
+    DismissSuggestion,
+    /// Show or hide the suggestion marks.
+    ToggleSuggestions,
+    /// Where the similar claim of another case is (its path, copied to the clipboard).
+    ShowSimilar,
     /// Change the case's rating scale (presets).
     ChangeScale,
     /// The case overview: verdicts, statuses, evidence gaps.
@@ -215,6 +225,18 @@ pub enum Command {
     PreviousSpan,
     /// The spans re-anchoring changed or orphaned, to settle.
     ShowReview,
+    /// Edit the article's metadata: URL, outlet, authors, dates, language.
+    EditMetadata,
+    /// Write the rated claims as ClaimReview JSON-LD beside the verdict file.
+    ExportClaimreview,
+    /// Write the Markdown report beside the verdict file.
+    ExportMarkdown,
+    /// Write the CSV table beside the verdict file.
+    ExportCsv,
+    /// In the claimant prompt: the next claimant of the case that fits what is typed.
+    CompleteClaimant,
+    /// In the claimant prompt: person, organization, or detected from the name.
+    CycleClaimantKind,
     /// Throw away what was typed (asked when there are changes).
     DiscardChanges,
     /// Go back to the form or editor.
@@ -235,6 +257,12 @@ impl Command {
         use Command::*;
         match self {
             Save => "save the verdict file",
+            EditMetadata => "article metadata: URL, outlet, authors, dates, language",
+            ExportClaimreview => "export ClaimReview JSON-LD (export)",
+            ExportMarkdown => "export the Markdown report (export)",
+            ExportCsv => "export CSV (export)",
+            CompleteClaimant => "complete from the case's claimants",
+            CycleClaimantKind => "claimant kind: person, organization, detected",
             Quit => "quit (asks when there are unsaved changes)",
             ShowHelp => "show this help",
             FocusNextPane => "next pane",
@@ -270,6 +298,11 @@ impl Command {
             Search => "search the article",
             NextMatch => "next match",
             PreviousMatch => "previous match",
+            NextSuggestion => "next suggested sentence (worth checking)",
+            PreviousSuggestion => "previous suggested sentence",
+            DismissSuggestion => "dismiss the suggestion under the cursor",
+            ToggleSuggestions => "show or hide suggestion marks",
+            ShowSimilar => "the similar claim's verdict file (path copied)",
             ShowOverview => "case overview: verdicts, statuses, evidence gaps (overview)",
             ShowConflicts => "resolve merge conflicts (conflicts)",
             TakeOurs => "take ours (this copy's value)",
@@ -416,6 +449,9 @@ impl Command {
             AddSpan => "add span",
             NextSpan => "next span",
             ShowReview => "review",
+            EditMetadata => "metadata",
+            CompleteClaimant => "complete",
+            CycleClaimantKind => "kind",
             _ => "",
         }
     }

@@ -109,8 +109,88 @@ pub struct Verdict {
     pub explanation: String,
     /// RFC 3339 time the rating was last set or cleared.
     pub rated_at: Option<String>,
+    /// When this verdict was first published as a ClaimReview, and what it said then; set
+    /// by the first ClaimReview export, never moved by later ones.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<Published>,
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+/// The first publication of a verdict: its date and the rating it published.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Published {
+    /// `YYYY-MM-DD`: the review's `datePublished` from then on.
+    pub date: String,
+    /// The rating published that day (`None` on a conclusion-only scale).
+    #[serde(default)]
+    pub rating: Option<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A dated line of a verdict's corrections log: `Correction YYYY-MM-DD: what changed`,
+/// written in the explanation on a line of its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Correction {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// What changed and why.
+    pub note: String,
+}
+
+impl Verdict {
+    /// The corrections log: every line of the explanation of the form
+    /// `Correction YYYY-MM-DD: note`, in the order written.
+    pub fn corrections(&self) -> Vec<Correction> {
+        self.explanation.lines().filter_map(correction).collect()
+    }
+
+    /// The explanation without its corrections log.
+    pub fn reasoning(&self) -> String {
+        let kept: Vec<&str> = self
+            .explanation
+            .lines()
+            .filter(|l| correction(l).is_none())
+            .collect();
+        kept.join("\n").trim().to_string()
+    }
+
+    /// Whether the rating differs from the one first published.
+    pub fn changed_since_published(&self) -> bool {
+        self.published
+            .as_ref()
+            .is_some_and(|p| p.rating != self.rating)
+    }
+}
+
+/// One corrections-log line, if `line` is one.
+fn correction(line: &str) -> Option<Correction> {
+    let rest = line.trim().strip_prefix("Correction ")?;
+    let (date, note) = rest.split_once(':')?;
+    let date = date.trim();
+    let valid = date.len() == 10 && date.parse::<jiff::civil::Date>().is_ok();
+    valid.then(|| Correction {
+        date: date.to_string(),
+        note: note.trim().to_string(),
+    })
+}
+
+/// Whether a claimant is a person or an organisation (schema.org `Person`/`Organization`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimantKind {
+    Person,
+    Organization,
+}
+
+impl ClaimantKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            ClaimantKind::Person => "person",
+            ClaimantKind::Organization => "organization",
+        }
+    }
 }
 
 /// A statement in the article worth checking.
@@ -124,8 +204,21 @@ pub struct Claim {
     pub anchors: Vec<Anchor>,
     /// The checker's normalised wording of the claim.
     pub text: String,
+    /// The confirmed claimant: typed or accepted by the checker; the only one exported.
     #[serde(default)]
     pub claimant: String,
+    /// factdesk's guess at the claimant, shown as a guess until the checker confirms it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claimant_guess: Option<String>,
+    /// The checker's choice of Person or Organization; `None`: detected from the name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claimant_kind: Option<ClaimantKind>,
+    /// When the claim was made (`YYYY-MM-DD`); `None`: the article's date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub made_on: Option<String>,
+    /// Where the claim first appeared, when that is not the article.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_appearance: Option<String>,
     #[serde(default)]
     pub status: ClaimStatus,
     #[serde(default)]
@@ -160,17 +253,34 @@ impl Claim {
         self.verdict.rating.is_some()
     }
 
-    /// The quoted text of all spans in article order, joined with " … ": what exports show.
-    pub fn quote(&self) -> String {
+    /// The quoted text of each span, in article order.
+    pub fn quotes(&self) -> Vec<&str> {
         let mut spans: Vec<&Anchor> = self.anchors.iter().collect();
         spans.sort_by_key(|a| (a.start, a.end));
-        let quotes: Vec<&str> = spans.iter().map(|a| a.exact.as_str()).collect();
-        quotes.join(" … ")
+        spans.iter().map(|a| a.exact.as_str()).collect()
+    }
+
+    /// The quoted text of all spans in article order, joined with " … ": what exports show.
+    pub fn quote(&self) -> String {
+        self.quotes().join(" … ")
     }
 
     /// Whether re-anchoring left any of the claim's spans for the checker to settle.
     pub fn needs_review(&self) -> bool {
         self.anchors.iter().any(|a| a.review.is_some())
+    }
+
+    /// The confirmed claimant, else the guess (for finding claims, never for publishing).
+    pub fn claimant_or_guess(&self) -> &str {
+        match (self.claimant.trim().is_empty(), &self.claimant_guess) {
+            (true, Some(guess)) => guess,
+            _ => &self.claimant,
+        }
+    }
+
+    /// Whether the claimant is unconfirmed: none typed, and a guess waiting.
+    pub fn claimant_unconfirmed(&self) -> bool {
+        self.claimant.trim().is_empty() && self.claimant_guess.is_some()
     }
 }
 
@@ -205,6 +315,10 @@ mod tests {
             anchors: vec![span(40, "second part"), span(3, "first part")],
             text: String::new(),
             claimant: String::new(),
+            claimant_guess: None,
+            claimant_kind: None,
+            made_on: None,
+            first_appearance: None,
             status: ClaimStatus::Todo,
             verdict: Verdict::default(),
             links: Vec::new(),
@@ -214,6 +328,29 @@ mod tests {
         };
         assert_eq!(claim.quote(), "first part … second part");
         assert!(!claim.needs_review());
+    }
+
+    /// Correction lines are read from the explanation with their dates; other lines,
+    /// and lines with a malformed date, are the reasoning.
+    #[test]
+    fn corrections_log() {
+        let v = Verdict {
+            explanation: "It was false.\nCorrection 2026-03-02: rating was Mostly False.\n\
+                          Correction 2026-13-40: not a date"
+                .into(),
+            ..Verdict::default()
+        };
+        assert_eq!(
+            v.corrections(),
+            vec![Correction {
+                date: "2026-03-02".into(),
+                note: "rating was Mostly False.".into()
+            }]
+        );
+        assert_eq!(
+            v.reasoning(),
+            "It was false.\nCorrection 2026-13-40: not a date"
+        );
     }
 
     /// Ids accept the generated alphabet and refuse anything a path or URL would trip on.

@@ -12,18 +12,25 @@ pub mod diff;
 mod entropy;
 mod ingested;
 mod meta;
+mod meta_edit;
 mod scale;
 mod source;
+mod suggestion;
 mod text;
 
 pub use article::{Article, ArticleVersion, Origin, hex, sha256_hex, sha256_hex_bytes};
-pub use claim::{Anchor, Claim, ClaimId, ClaimStatus, Review, ReviewStatus, Span, Verdict};
+pub use claim::{
+    Anchor, Claim, ClaimId, ClaimStatus, ClaimantKind, Correction, Published, Review, ReviewStatus,
+    Span, Verdict,
+};
 pub use conflict::Conflict;
 pub use entropy::{Entropy, FixedEntropy, SystemEntropy};
 pub use ingested::{ArticleLink, Residue, ResidueKind};
 pub use meta::Metadata;
+pub use meta_edit::{MetaEdit, MetaError, is_date_or_time, is_language_tag};
 pub use scale::{Label, Rgb, Scale, ScaleError};
 pub use source::{Link, Name, SOURCE_TYPES, Source, SourceId, Stance, looks_like_url};
+pub use suggestion::{Dismissal, Suggestions};
 pub use text::ArticleText;
 
 use serde::{Deserialize, Serialize};
@@ -50,6 +57,9 @@ pub struct Case {
     /// What a merge could not decide, until resolved (see `store::merge`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<Conflict>,
+    /// Suggestions the checker dismissed.
+    #[serde(default, skip_serializing_if = "Suggestions::is_empty")]
+    pub suggestions: Suggestions,
 }
 
 impl Case {
@@ -61,6 +71,7 @@ impl Case {
             sources: Vec::new(),
             history: Vec::new(),
             conflicts: Vec::new(),
+            suggestions: Suggestions::default(),
         }
     }
 

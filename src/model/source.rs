@@ -140,6 +140,20 @@ impl Source {
             .join(" | ")
     }
 
+    /// Who published it: CSL's `publisher` (kept from an import), else the site or
+    /// journal it appeared in (`container-title`).
+    pub fn publisher(&self) -> String {
+        let own = self
+            .extra
+            .get("custom")
+            .and_then(|c| c.get("publisher"))
+            .or(self.extra.get("publisher"))
+            .and_then(serde_json::Value::as_str)
+            .map(str::trim)
+            .filter(|p| !p.is_empty());
+        own.unwrap_or(self.container_title.trim()).to_string()
+    }
+
     /// Authors as typed in the editor: "Family, Given; Literal Name".
     pub fn authors_typed(&self) -> String {
         self.author

@@ -10,7 +10,9 @@ use super::validate::{hard_problems, save_problems, warnings};
 use super::{
     FORMAT, LoadError, LoadWarning, Loaded, MAX_VERDICT_FILE_BYTES, SaveError, SavedView, VERSION,
 };
-use crate::model::{Anchor, Article, Case, Claim, Conflict, Label, Link, Scale, Source, Verdict};
+use crate::model::{
+    Anchor, Article, Case, Claim, Conflict, Label, Link, Scale, Source, Suggestions, Verdict,
+};
 
 /// Saved files up to this size are read back in full and compared with the case before
 /// they are written; larger ones only have their JSON checked (a full read-back doubles a
@@ -27,6 +29,7 @@ pub(super) const TOP_LEVEL_FIELDS: &[&str] = &[
     "sources",
     "history",
     "conflicts",
+    "suggestions",
     "view",
 ];
 
@@ -42,6 +45,8 @@ struct FileOut<'a> {
     history: &'a [Value],
     #[serde(skip_serializing_if = "<[Conflict]>::is_empty")]
     conflicts: &'a [Conflict],
+    #[serde(skip_serializing_if = "Suggestions::is_empty")]
+    suggestions: &'a Suggestions,
     view: &'a SavedView,
     #[serde(flatten)]
     extra: &'a Map<String, Value>,
@@ -59,6 +64,7 @@ impl<'a> FileOut<'a> {
             sources: &case.sources,
             history: &case.history,
             conflicts: &case.conflicts,
+            suggestions: &case.suggestions,
             view,
             extra,
         }
@@ -80,6 +86,8 @@ pub(super) struct FileIn {
     history: Vec<Value>,
     #[serde(default)]
     conflicts: Vec<Conflict>,
+    #[serde(default)]
+    suggestions: Suggestions,
     #[serde(default)]
     view: SavedView,
     #[serde(flatten)]
@@ -334,6 +342,9 @@ fn locate(value: &Value) -> String {
     if obj.get("history").is_some_and(fails::<Vec<Value>>) {
         return "history".into();
     }
+    if obj.get("suggestions").is_some_and(fails::<Suggestions>) {
+        return "suggestions".into();
+    }
     if obj.get("view").is_some_and(fails::<SavedView>) {
         return "view".into();
     }
@@ -441,6 +452,7 @@ fn finish(file: FileIn) -> Result<Loaded, LoadError> {
         sources: file.sources,
         history: file.history,
         conflicts: file.conflicts,
+        suggestions: file.suggestions,
     };
     case.number_unnumbered_claims();
     let problems = hard_problems(&case);

@@ -10,7 +10,9 @@
 //! union, less what one side removed; the history ordered by `at`). Added on one side:
 //! kept; deleted on one side and unchanged on the other: deleted; deleted on one side and
 //! changed on the other: a conflict. Other lists, and scalars, are compared whole.
-//! Timestamps (`updated`, `*_at`) changed on both sides take the later one.
+//! Timestamps (`updated`, `*_at`) changed on both sides take the later one; a verdict's
+//! first publication (`published`) recorded differently on both sides takes the earlier
+//! one, whole (its date and the rating published then belong together).
 //!
 //! Nothing here names a field beyond those keys, so fields added to the model later merge
 //! correctly without a change. [`merge_files`](super::merge_files) wraps this for files.
@@ -178,6 +180,11 @@ fn merge(
     if ours == base {
         return theirs.cloned();
     }
+    if walk.names() == ["claims", "verdict", "published"]
+        && let Some(first) = first_publication(ours, theirs)
+    {
+        return Some(first.clone());
+    }
     match (ours, theirs) {
         (Some(Value::Object(o)), Some(Value::Object(t))) => {
             let b = base.and_then(Value::as_object);
@@ -203,6 +210,14 @@ fn merge(
         theirs.cloned(),
     ));
     ours.or(theirs).cloned()
+}
+
+/// Of two recorded first publications, the earlier (by `date`, `YYYY-MM-DD`); `None`
+/// unless both have a date.
+fn first_publication<'v>(ours: Option<&'v Value>, theirs: Option<&'v Value>) -> Option<&'v Value> {
+    let date = |v: Option<&'v Value>| v?.get("date")?.as_str();
+    let (o, t) = (date(ours)?, date(theirs)?);
+    if t < o { theirs } else { ours }
 }
 
 fn merge_objects(

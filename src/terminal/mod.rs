@@ -21,6 +21,7 @@ use crate::{open, ui};
 mod external;
 mod loading;
 mod signals;
+mod suggest;
 #[cfg(unix)]
 mod tty;
 
@@ -123,6 +124,8 @@ fn desk_for(
     state.restore_view(&opened.view);
     state.time_zone = jiff::tz::TimeZone::system();
     state.checker = config.config.name.clone();
+    state.publication = config.config.export_options();
+    state.cases_dir = config.config.cases_dir.clone();
     // One factdesk per case: a second one reads it but cannot save over it or autosave.
     let lock = match store::lock_case(&state.file.path) {
         Ok(lock) => lock,
@@ -352,6 +355,11 @@ fn event_loop(
     event::poll(Duration::ZERO).context("terminal gone")?;
     // The indexer starts after the first frame, so it does not compete with it for a core.
     let mut indexer: Option<std::sync::mpsc::Receiver<crate::app::Document>> = None;
+    // Suggestions are scored on another thread too, whatever the article's size.
+    let mut scorer: Option<suggest::Scoring> = None;
+    // The article generation last scored: re-anchoring replaces the text, to score again.
+    let mut scored_for: Option<u64> = None;
+    let mut cases: Option<std::sync::mpsc::Receiver<crate::seen::Scan>> = None;
     let mut first_frame = true;
     let mut quick_polls = 0u32;
     let mut last_input = Instant::now();
@@ -368,6 +376,18 @@ fn event_loop(
             });
             indexer = None;
         }
+        if let Some((generation, scored)) = scorer
+            .as_ref()
+            .and_then(|s| Some((s.generation, s.ready()?)))
+        {
+            lock(shared).update(Action::SuggestionsReady { generation, scored });
+            scorer = None;
+        }
+        if let Some(scan) = cases.as_ref().and_then(|rx| rx.try_recv().ok()) {
+            let index = std::sync::Arc::new(scan.index);
+            lock(shared).update(Action::CasesScanned(index, scan.skipped));
+            cases = None;
+        }
         {
             let state = lock(shared);
             terminal
@@ -376,6 +396,15 @@ fn event_loop(
         }
         if std::mem::take(&mut first_frame) {
             indexer = start_indexer(&mut lock(shared));
+            cases = suggest::start_scan(&lock(shared));
+        }
+        if scorer.is_none() {
+            let state = lock(shared);
+            let generation = state.article_generation();
+            if scored_for != Some(generation) {
+                scored_for = Some(generation);
+                scorer = suggest::Scoring::start(&state.case.article.text, generation);
+            }
         }
         while waiting.is_empty() {
             if let Some(signal) = stop.signal() {
@@ -404,7 +433,7 @@ fn event_loop(
             }
             let asked = Instant::now();
             // While indexing, look back soon to swap the index in and redraw.
-            let wait = if indexer.is_some() {
+            let wait = if indexer.is_some() || scorer.is_some() {
                 Duration::from_millis(5)
             } else {
                 POLL
@@ -415,7 +444,7 @@ fn event_loop(
             }
             // A poll that returns at once with nothing, again and again, is a terminal that
             // is gone (crossterm #793): leave instead of spinning.
-            if indexer.is_some() {
+            if indexer.is_some() || scorer.is_some() {
                 // Not a spinning terminal: the short wait is ours.
                 break;
             }
@@ -598,6 +627,11 @@ fn carry_out(effect: Effect, state: &mut AppState, autosave: &mut Autosave) -> F
         Effect::EditExternally { .. } => Flow::Continue,
         Effect::DiscardRecovery => {
             autosave.clear(state);
+            Flow::Continue
+        }
+        Effect::Export { format, path } => {
+            let result = crate::export_cli::export_from_tui(state, format, &path);
+            state.update(Action::Exported(result));
             Flow::Continue
         }
         Effect::Save { then_quit } if state.read_only.is_some() => {

@@ -1,6 +1,8 @@
 //! Pure text handling for factdesk: ingest (decoding, HTML and Markdown), residue, display
 //! sanitising, sentences, wrapping, offsets.
 
+pub mod attribution;
+pub mod checkworthy;
 pub mod claimant;
 pub mod ingest;
 pub mod offsets;
@@ -11,6 +13,8 @@ pub mod words;
 pub mod wrap;
 
 #[cfg(test)]
+mod attribution_tests;
+#[cfg(test)]
 mod claimant_tests;
 #[cfg(test)]
 mod sanitize_tests;
@@ -19,6 +23,7 @@ mod segment_tests;
 #[cfg(test)]
 mod wrap_tests;
 
+pub use attribution::guess_claimant_in;
 pub use claimant::guess_claimant;
 pub use ingest::decode::{Decoded, IngestWarning, decode_article};
 pub use offsets::{CharIndex, LAZY_INDEX_BYTES, slice_chars};

@@ -65,6 +65,7 @@ pub fn draw_article(frame: &mut Frame, area: Rect, state: &AppState, theme: &The
         .collect();
     frame.render_widget(Paragraph::new(gutter), gutter_area);
     frame.render_widget(Paragraph::new(lines), text_area);
+    super::suggestion::draw_gutter(frame, area, inner, state, theme);
 
     if total > height {
         let mut bar = ScrollbarState::new(total.saturating_sub(height))

@@ -185,6 +185,7 @@ fn look_style(theme: &Theme, look: &Look) -> Style {
             .fg(theme.verdict_colour(colour))
             .add_modifier(Modifier::BOLD),
         Look::Stance(stance) => theme.stance(*stance),
+        Look::Suggested => super::suggestion::mark_style(theme),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Drawing: every function renders from `&AppState`; nothing here changes the case.
 
 mod article;
+mod claimant;
 mod claims;
 mod conflicts;
 mod first_steps;
@@ -14,6 +15,7 @@ mod picker;
 mod residue;
 mod review;
 mod status;
+mod suggestion;
 mod theme;
 
 #[cfg(test)]
@@ -50,7 +52,10 @@ pub fn draw(frame: &mut Frame, state: &AppState, theme: &Theme) {
     } else {
         article::draw_article(frame, panes.article, state, theme);
         claims::draw_claims(frame, panes.claims, state, theme);
-        claims::draw_detail(frame, panes.detail, state, theme);
+        match suggestion::detail_to_show(state) {
+            Some(detail) => suggestion::draw_detail(frame, panes.detail, state, theme, &detail),
+            None => claims::draw_detail(frame, panes.detail, state, theme),
+        }
         first_steps::draw_first_steps(frame, panes.article, state, theme);
     }
     status::draw_status(frame, panes.status, state, theme);

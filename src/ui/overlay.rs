@@ -248,6 +248,20 @@ fn draw_one(frame: &mut Frame, state: &AppState, theme: &Theme, overlay: Option<
                 " Filter claims: status:todo verdict:False claimant:NAME words ".to_string();
             draw_line_editor(frame, area, state, theme, title, editor);
         }
+        Some(Overlay::Claimant(prompt)) => {
+            super::claimant::draw_claimant(frame, area, state, theme, prompt)
+        }
+        Some(Overlay::MetadataForm { form }) => {
+            let heading = match state.current_index() {
+                Some(i) => format!(" Article metadata · last two: {} ", state.claim_label(i)),
+                None => " Article metadata ".to_string(),
+            };
+            super::form::draw_form(frame, area, state, theme, heading, form);
+        }
+        Some(Overlay::ExportPath { format, editor }) => {
+            let title = format!(" Export {} to — path ", format.name());
+            draw_line_editor(frame, area, state, theme, title, editor);
+        }
         Some(Overlay::SaveAs { editor, .. }) => {
             draw_line_editor(frame, area, state, theme, " Save as — path ".into(), editor);
         }

@@ -26,7 +26,8 @@ pub fn draw_overview(
             " Overview · {total} claim{} · scale {} · Enter lists the claims, Esc back ",
             if total == 1 { "" } else { "s" },
             clean_line(&state.case.scale.name)
-        ));
+        ))
+        .title_bottom(super::suggestion::overview_note(state));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let label_width = rows

@@ -113,6 +113,23 @@ snapshot_both_sizes!(explanation_editor, |w, h| {
     );
     s
 });
+snapshot_both_sizes!(claimant_prompt_with_guess, |w, h| {
+    let mut s = worked_state(w, h);
+    press(&mut s, "[a");
+    s
+});
+snapshot_both_sizes!(metadata_form, |w, h| {
+    let mut s = worked_state(w, h);
+    s.case.article.meta.url = Some("https://dailytidings.example/ferry".into());
+    s.case.article.meta.authors = vec!["R. Okafor".into(), "J. Berg".into()];
+    press(&mut s, "M");
+    s
+});
+snapshot_both_sizes!(export_prompt, |w, h| {
+    let mut s = worked_state(w, h);
+    press(&mut s, ":export markdown<Enter>");
+    s
+});
 snapshot_both_sizes!(delete_confirmation, |w, h| {
     let mut s = worked_state(w, h);
     press(&mut s, "d");
@@ -496,3 +513,32 @@ fn search_matches_are_highlighted() {
 
 #[path = "overlay_tests.rs"]
 mod overlays;
+
+/// The demo article with its suggestions scored and the cursor on the first one.
+fn suggesting_state(width: u16, height: u16) -> AppState {
+    let mut s = state(DEMO_ARTICLE, width, height);
+    let scored = crate::text::checkworthy::suggestions(DEMO_ARTICLE, &[]);
+    s.update(Action::SuggestionsReady {
+        generation: s.article_generation(),
+        scored,
+    });
+    press(&mut s, ")");
+    s
+}
+
+snapshot_both_sizes!(suggestion_detail, suggesting_state);
+
+/// Suggested lines carry a yellow bar in the article's left border; Z takes the bars away.
+#[test]
+fn suggestion_gutter_marks() {
+    let mut s = suggesting_state(80, 24);
+    let buffer = render(&s, 80, 24, Theme::COLOR);
+    let marked: Vec<u16> = (0..24)
+        .filter(|&y| buffer[(0, y)].symbol() == "┃")
+        .collect();
+    assert!(!marked.is_empty());
+    assert!(marked.iter().all(|&y| buffer[(0, y)].fg == Color::Yellow));
+    press(&mut s, "Z");
+    let buffer = render(&s, 80, 24, Theme::COLOR);
+    assert!((0..24).all(|y| buffer[(0, y)].symbol() != "┃"));
+}

@@ -373,3 +373,29 @@ fn save_refuses_unreadable_nesting() {
     let err = to_json(&case, &SavedView::default(), &Map::new()).unwrap_err();
     assert!(err.to_string().contains("would not load back"), "{err}");
 }
+
+/// Dismissed suggestions save, match the schema (a broken one does not) and load back;
+/// a case without any leaves the field out.
+#[test]
+fn dismissed_suggestions_round_trip() {
+    let mut case = sample_case();
+    let json = to_json(&case, &sample_view(), &sample_extra()).expect("saves");
+    assert!(!json.contains("\"suggestions\""));
+    case.suggestions.dismissed.push(crate::model::Dismissal {
+        start: 0,
+        end: 5,
+        exact: case.article.text.chars().take(5).collect(),
+        extra: Default::default(),
+    });
+    let json = to_json(&case, &sample_view(), &sample_extra()).expect("saves");
+    let errors = schema_errors(&json);
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(from_json(&json).expect("loads").case, case);
+    let broken = json.replacen(
+        "\"start\": 0,\n        \"end\": 5",
+        "\"start\": -1,\n        \"end\": 5",
+        1,
+    );
+    assert_ne!(broken, json);
+    assert!(!schema_errors(&broken).is_empty());
+}

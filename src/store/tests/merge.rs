@@ -257,6 +257,45 @@ fn dismissed_suggestions_merge_by_range() {
     );
 }
 
+/// The verdict file's own dismissals (`suggestions.dismissed`) survive a merge: each side's
+/// new ones are kept, one taken back (undone) on one side stays taken back, and `diff`
+/// names them.
+#[test]
+fn dismissed_suggestions_of_the_case_merge() {
+    let dismissal = |start: usize, end: usize| crate::model::Dismissal {
+        start,
+        end,
+        exact: TEXT.chars().skip(start).take(end - start).collect(),
+        extra: Default::default(),
+    };
+    let base = edit(|c| c.suggestions.dismissed.push(dismissal(0, 4)));
+    let ours = edit(|c| c.suggestions.dismissed.push(dismissal(5, 9)));
+    let theirs = edit(|c| {
+        c.suggestions.dismissed.push(dismissal(0, 4));
+        c.suggestions.dismissed.push(dismissal(10, 14));
+    });
+    let (m, conflicts) = merged_case(&base, &ours, &theirs);
+    assert!(conflicts.is_empty(), "{conflicts:?}");
+    assert_eq!(
+        m.suggestions.dismissed,
+        [dismissal(5, 9), dismissal(10, 14)]
+    );
+    let lines = crate::model::diff::diff(&base, &m).lines();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("suggestion no longer dismissed")),
+        "{lines:?}"
+    );
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|l| l.starts_with("suggestion dismissed"))
+            .count(),
+        2
+    );
+}
+
 /// A source deleted on one side and newly linked on the other stays, as a conflict.
 #[test]
 fn a_linked_source_is_not_deleted() {
@@ -461,4 +500,62 @@ fn conflicted_file_matches_the_schema() {
         "#/$defs/conflict"
     );
     assert_eq!(schema["$defs"]["conflict"]["required"], json!(["path"]));
+}
+
+/// The publishing fields merge like any other: each side's claimant guess and kind, claim
+/// date, first appearance and article metadata are kept; two different claim dates are one
+/// conflict; a first publication recorded on both sides keeps the earlier one, whole.
+#[test]
+fn publishing_fields_merge() {
+    use crate::model::{ClaimantKind, Published};
+    let published = |date: &str, rating: &str| {
+        Some(Published {
+            date: date.into(),
+            rating: Some(rating.into()),
+            ..Published::default()
+        })
+    };
+    let base = sample_case();
+    let ours = edit(|c| {
+        let k = claim_mut(c, "k3x9q2ma");
+        k.made_on = Some("2026-01-01".into());
+        k.verdict.published = published("2026-02-05", "Mostly True");
+        let u = claim_mut(c, "c2");
+        u.claimant_guess = Some("Olivia Brandt".into());
+        u.first_appearance = Some("https://x.example/first".into());
+        c.article.meta.url = Some("https://news.example/a".into());
+    });
+    let theirs = edit(|c| {
+        let k = claim_mut(c, "k3x9q2ma");
+        k.made_on = Some("2025-12-31".into());
+        k.verdict.published = published("2026-02-03", "False");
+        claim_mut(c, "c2").claimant_kind = Some(ClaimantKind::Organization);
+        c.article.meta.outlet = Some("Tidings".into());
+        c.article.meta.authors = vec!["R. Okafor".into()];
+    });
+    let (m, conflicts) = merged_case(&base, &ours, &theirs);
+    let paths: Vec<String> = conflicts.iter().map(|c| c.field()).collect();
+    assert_eq!(paths, ["made_on"], "{conflicts:?}");
+    let k = m.claim(&ClaimId("k3x9q2ma".into())).unwrap();
+    assert_eq!(
+        k.made_on.as_deref(),
+        Some("2026-01-01"),
+        "ours until resolved"
+    );
+    assert_eq!(k.verdict.published, published("2026-02-03", "False"));
+    let u = m.claim(&ClaimId("c2".into())).unwrap();
+    assert_eq!(u.claimant_guess.as_deref(), Some("Olivia Brandt"));
+    assert_eq!(u.claimant_kind, Some(ClaimantKind::Organization));
+    assert_eq!(
+        u.first_appearance.as_deref(),
+        Some("https://x.example/first")
+    );
+    let meta = &m.article.meta;
+    assert_eq!(meta.url.as_deref(), Some("https://news.example/a"));
+    assert_eq!(meta.outlet.as_deref(), Some("Tidings"));
+    assert_eq!(meta.authors, ["R. Okafor"]);
+    // The same the other way round: the earlier publication wins whichever side has it.
+    let (m, _) = merged_case(&base, &theirs, &ours);
+    let k = m.claim(&ClaimId("k3x9q2ma".into())).unwrap();
+    assert_eq!(k.verdict.published, published("2026-02-03", "False"));
 }

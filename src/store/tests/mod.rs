@@ -56,6 +56,10 @@ pub(super) fn claim(id: &str, exact: &str) -> Claim {
         anchors: vec![anchor(TEXT, exact)],
         text: exact.to_string(),
         claimant: String::new(),
+        claimant_guess: None,
+        claimant_kind: None,
+        made_on: None,
+        first_appearance: None,
         status: ClaimStatus::Todo,
         verdict: Verdict::default(),
         links: Vec::new(),
@@ -90,6 +94,7 @@ pub(super) fn sample_case() -> Case {
         explanation: "Rents rose 38%.\nSee the city's “Mietpreis” report.\n\n— checked twice"
             .into(),
         rated_at: Some("2026-01-03T10:00:00Z".into()),
+        published: None,
         extra: obj(json!({"x-reviewer": "é"})),
     };
     rated.anchors[0].extra = obj(json!({"x-selector": "TextQuoteSelector"}));

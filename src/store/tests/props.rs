@@ -280,6 +280,7 @@ fn claim(
             rating,
             explanation,
             rated_at,
+            published: None,
             extra,
         },
     );
@@ -300,6 +301,10 @@ fn claim(
                     anchors,
                     text,
                     claimant,
+                    claimant_guess: None,
+                    claimant_kind: None,
+                    made_on: None,
+                    first_appearance: None,
                     status,
                     verdict,
                     links,
@@ -368,6 +373,7 @@ fn case() -> impl Strategy<Value = (Case, SavedView, Extra)> {
                     sources,
                     history,
                     conflicts: Vec::new(),
+                    suggestions: Default::default(),
                 };
                 (Just(case), claims, 0..=len, Just(view_extra), Just(extra))
             },

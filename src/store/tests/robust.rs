@@ -226,11 +226,13 @@ fn version_1_files_migrate() {
 
 /// A version-2 file as factdesk 0.1.0 wrote it (no claim numbers, no article metadata)
 /// loads with its claims numbered C1, C2… in file order (article order, as 0.1.0 showed
-/// them), and saves as a version-3 file the schema accepts.
+/// them), and saves as a version-3 file the schema accepts. Its claimants (0.1.0 saved
+/// its guesses there, indistinguishable from typed ones) stay confirmed claimants.
 #[test]
 fn version_2_files_migrate() {
     let v2 = edited(|v| {
         v["version"] = json!(2);
+        v["claims"][0]["claimant"] = json!("Musk");
         v["article"]
             .as_object_mut()
             .expect("article")
@@ -245,10 +247,44 @@ fn version_2_files_migrate() {
         numbers,
         (1..=loaded.case.claims.len() as u32).collect::<Vec<_>>()
     );
-    assert_eq!(loaded.case, sample_case());
+    let first = &loaded.case.claims[0];
+    assert_eq!(
+        (first.claimant.as_str(), &first.claimant_guess),
+        ("Musk", &None)
+    );
+    let mut expected = sample_case();
+    expected.claims[0].claimant = "Musk".into();
+    assert_eq!(loaded.case, expected);
     let saved = to_json(&loaded.case, &loaded.view, &loaded.extra).expect("saves");
     assert!(saved.contains("\"version\": 3,") && saved.contains("\"number\": 1,"));
     assert!(schema_errors(&saved).is_empty());
+}
+
+/// The publishing fields (claimant guess and kind, claim date, first appearance, first
+/// publication) round-trip and the schema accepts them; a kind that is neither person
+/// nor organization is refused by the schema.
+#[test]
+fn publishing_fields_round_trip() {
+    let mut case = sample_case();
+    let c = &mut case.claims[0];
+    c.claimant_guess = Some("Musk".into());
+    c.claimant_kind = Some(crate::model::ClaimantKind::Organization);
+    c.made_on = Some("2026-01-01".into());
+    c.first_appearance = Some("https://social.example/1".into());
+    c.verdict.published = Some(crate::model::Published {
+        date: "2026-01-05".into(),
+        rating: Some("False".into()),
+        extra: Default::default(),
+    });
+    let saved = to_json(&case, &SavedView::default(), &Default::default()).expect("saves");
+    assert!(
+        schema_errors(&saved).is_empty(),
+        "{:?}",
+        schema_errors(&saved)
+    );
+    assert_eq!(from_json(&saved).expect("loads").case, case);
+    let bad = saved.replace("\"organization\"", "\"robot\"");
+    assert!(!schema_errors(&bad).is_empty());
 }
 
 /// A UTF-8 byte-order mark before the JSON is ignored.
