@@ -163,10 +163,10 @@ impl AppState {
         c.verdict.rated_at = Some(now.clone());
         c.updated = now;
         let name = self.claim_label(index);
-        self.commit(format!(
-            "rate {name} {}",
-            label.as_deref().unwrap_or("(unrated)")
-        ));
+        self.commit_claim(
+            index,
+            format!("rate {name} {}", label.as_deref().unwrap_or("(unrated)")),
+        );
         self.info(match label {
             Some(l) => format!("{name} rated {l}"),
             None => format!("{name} is unrated"),
@@ -185,7 +185,10 @@ impl AppState {
         c.status = c.status.next();
         c.updated = now;
         let status = c.status.name();
-        self.commit(format!("status of {}: {status}", self.claim_label(index)));
+        self.commit_claim(
+            index,
+            format!("status of {}: {status}", self.claim_label(index)),
+        );
         self.select_claim(index);
         self.info(format!("{} is {status}", self.claim_label(index)));
     }
@@ -245,11 +248,10 @@ impl AppState {
         }
         *slot = value;
         c.updated = now;
-        self.commit(format!(
-            "edit the {} of {}",
-            field.name(),
-            self.claim_label(index)
-        ));
+        self.commit_claim(
+            index,
+            format!("edit the {} of {}", field.name(), self.claim_label(index)),
+        );
         self.info(format!(
             "Updated the {} of {}",
             field.name(),

@@ -114,6 +114,20 @@ fn changed_in_place<T: Clone + PartialEq, K: Clone + PartialEq>(
     Some(out)
 }
 
+/// [`changed_in_place`] when only the claim at `i` can differ: `None` if the lists do not
+/// hold the same claim there.
+fn only_claim(before: &[Claim], after: &[Claim], i: usize) -> Option<Vec<Touched<ClaimId, Claim>>> {
+    let (b, a) = (before.get(i)?, after.get(i)?);
+    if b.id != a.id {
+        return None;
+    }
+    Some(if b == a {
+        Vec::new()
+    } else {
+        vec![(a.id.clone(), Some((i, b.clone())), Some((i, a.clone())))]
+    })
+}
+
 /// The places of the claims changed in place whose anchors changed (the only ones whose
 /// spans in the article move).
 fn moved_spans(changed: &[Touched<ClaimId, Claim>]) -> Vec<usize> {
@@ -169,8 +183,30 @@ impl AppState {
     /// Records whatever changed since the last record as one undoable change, appends its
     /// history entries, and re-indexes the claims.
     pub(super) fn commit(&mut self, description: impl Into<String>) {
-        let description = description.into();
-        let in_place = changed_in_place(&self.undo.last_claims, &self.case.claims, |c| &c.id);
+        self.commit_with(description.into(), None);
+    }
+
+    /// Like [`AppState::commit`] after a change that can only have touched the claim at
+    /// `index` (a rating, a status, a field): that claim alone is compared with its
+    /// recorded state, not all 10,000. Debug builds (the tests) check the promise against
+    /// the full comparison.
+    pub(super) fn commit_claim(&mut self, index: usize, description: impl Into<String>) {
+        self.commit_with(description.into(), Some(index));
+    }
+
+    fn commit_with(&mut self, description: String, only: Option<usize>) {
+        let in_place = match only {
+            Some(i) if self.undo.last_claims.len() == self.case.claims.len() => {
+                let touched = only_claim(&self.undo.last_claims, &self.case.claims, i);
+                debug_assert_eq!(
+                    touched,
+                    changed_in_place(&self.undo.last_claims, &self.case.claims, |c| &c.id),
+                    "commit_claim({i}) after a change that touched other claims"
+                );
+                touched
+            }
+            _ => changed_in_place(&self.undo.last_claims, &self.case.claims, |c| &c.id),
+        };
         let reindex = in_place.as_ref().map(|changed| moved_spans(changed));
         let claims = match in_place {
             Some(changed) => changed,
