@@ -67,5 +67,36 @@ fn wrapping(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, frames, wrapping);
+/// A resize of the 10 MB article as the event loop sees it: the state's update (the view's
+/// paragraphs re-wrapped at once) and the next frame; the rest is re-wrapped in the
+/// background (`wrap_all`, timed apart as the work taken off the resize).
+fn resizing(c: &mut Criterion) {
+    let (w, h) = (common::WIDTH, common::HEIGHT);
+    let text = article(10 * 1024 * 1024);
+    let mut state = state_for(text.clone());
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    let theme = ui::Theme::COLOR;
+    let middle = state.doc.lines.len() / 2;
+    state.top = middle;
+    state.cursor = state.doc.sentence_at(state.doc.lines[middle].start);
+    let viewport = |cols: u16| ui::viewport(ratatui::layout::Rect::new(0, 0, cols, h));
+    let mut group = c.benchmark_group("resize_10mb");
+    group.sample_size(20);
+    let mut wide = false;
+    group.bench_function("resize_and_frame", |b| {
+        b.iter(|| {
+            wide = !wide;
+            state.update(Action::Resize(viewport(if wide { w } else { w - 37 })));
+            terminal
+                .draw(|f| ui::draw(f, black_box(&state), &theme))
+                .unwrap();
+        })
+    });
+    group.bench_function("background_wrap_all", |b| {
+        b.iter(|| factdesk::app::Document::wrap_all(black_box(&text), 150))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, frames, wrapping, resizing);
 criterion_main!(benches);

@@ -94,3 +94,30 @@ fn an_article_truncated_while_open_is_survived() {
     let exact: String = text.chars().skip(start).take(end - start).collect();
     assert_eq!(anchor["exact"].as_str().unwrap(), exact);
 }
+
+/// Resizing a large article re-wraps the view at once and the rest in the background:
+/// the text stays whole and in order, and the end is where `G` goes.
+#[test]
+fn resizing_a_large_article_keeps_its_text_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    write_article(&dir.path().join("big.txt"), 4 << 20);
+    let mut tui = Tui::spawn(&bin(), &["big.txt"], dir.path(), 120, 30, &[]);
+    tui.wait_for("FIRSTMARKER", TIMEOUT);
+    tui.key("j");
+    tui.wait_for("Source 1 said", TIMEOUT);
+    tui.resize(90, 30);
+    tui.wait_for("FIRSTMARKER", TIMEOUT);
+    tui.resize(70, 26);
+    tui.key("G");
+    tui.wait_for("LASTMARKER end of report.", TIMEOUT);
+    tui.key("c");
+    tui.wait_for("Made claim C1", TIMEOUT);
+    tui.key("g");
+    tui.wait_for("FIRSTMARKER", TIMEOUT);
+    tui.key("Ctrl-s");
+    tui.wait_for("Saved 1 claim", TIMEOUT);
+    tui.key("q");
+    assert_eq!(tui.wait_exit(TIMEOUT), 0);
+    let (json, _) = claim_text(dir.path());
+    assert_eq!(json["claims"][0]["anchors"][0]["exact"], "LASTMARKER end of report.");
+}

@@ -14,10 +14,16 @@ pub enum Action {
     Resize(Viewport),
     /// A click on the article at wrapped line `line` (counted from the top of the text) and
     /// display column `col`.
-    ClickArticle { line: usize, col: usize },
+    ClickArticle {
+        line: usize,
+        col: usize,
+    },
     /// The mouse dragged (button held) to wrapped line `line`, column `col` of the article:
     /// the words from where the button went down to here are selected.
-    DragArticle { line: usize, col: usize },
+    DragArticle {
+        line: usize,
+        col: usize,
+    },
     /// A click on row `index` of the claim list.
     ClickClaim(usize),
     /// A click elsewhere in a pane: focus it.
@@ -45,9 +51,17 @@ pub enum Action {
     /// The other cases' claims were read (and these files could not be).
     CasesScanned(std::sync::Arc<crate::seen::Index>, Vec<String>),
     /// Time passed with work pending: score another slice of an open picker.
+    /// The background re-wrap of a large article after a resize, for `width`.
+    LinesReady {
+        width: usize,
+        lines: Vec<std::ops::Range<usize>>,
+    },
     Tick,
     /// The file on disk changed since it was opened; the save was not made.
-    SaveConflict { then_quit: bool, what: String },
+    SaveConflict {
+        then_quit: bool,
+        what: String,
+    },
     /// The runner wrote (or failed to write) the recovery file.
     Autosaved(crate::store::Kept),
     /// The runner finished a save (the path written) or failed (the reason); `then_quit`

@@ -38,6 +38,10 @@ pub struct Document {
     /// Whether everything is indexed; a head-only document draws the first screens while
     /// the rest is indexed in the background.
     pub complete: bool,
+    /// Whether lines away from the view are still wrapped for an earlier width (after a
+    /// resize of a large article, see [`Document::rewrap_around`]) until the background
+    /// re-wrap comes in ([`Document::lines_ready`]).
+    pub stale_lines: bool,
 }
 
 /// The order of [`Document::spans`]: by start, longest first, then by claim.
@@ -67,6 +71,8 @@ fn wrap_counting(text: &str, width: usize, progress: &AtomicUsize) -> Vec<Range<
 }
 
 pub use crate::text::LAZY_INDEX_BYTES;
+/// How far around the view a resize re-wraps at once (the rest in the background).
+const WINDOW_BYTES: usize = 64 << 10;
 /// How much of a large article the head-only index covers.
 const HEAD_BYTES: usize = 64 << 10;
 
@@ -136,6 +142,7 @@ impl Document {
             base: 0,
             covered: text.len(),
             complete: true,
+            stale_lines: false,
         }
     }
 
@@ -165,6 +172,7 @@ impl Document {
             base: 0,
             covered: end,
             complete: end == text.len(),
+            stale_lines: false,
         }
     }
 
@@ -199,6 +207,7 @@ impl Document {
             base: start,
             covered: text.len(),
             complete: start == 0,
+            stale_lines: false,
         }
     }
 
@@ -213,6 +222,57 @@ impl Document {
             }
             self.width = width;
         }
+    }
+
+    /// Re-wraps for a new width without making the keystroke wait for a large article:
+    /// the paragraphs within about 64 KiB of `around` (the view) now, the rest by the
+    /// background re-wrap ([`Document::wrap_all`], then [`Document::lines_ready`]).
+    /// Lines outside the window keep the earlier width meanwhile; they are not on screen.
+    pub fn rewrap_around(&mut self, text: &str, width: usize, around: usize) {
+        let width = width.max(1);
+        if width == self.width {
+            return;
+        }
+        if !self.complete || text.len() <= LAZY_INDEX_BYTES {
+            self.rewrap(text, width);
+            self.stale_lines = false;
+            return;
+        }
+        let floor = |mut i: usize| {
+            while !text.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let lo = floor(around.saturating_sub(WINDOW_BYTES).min(text.len()));
+        let start = text[..lo].rfind('\n').map_or(0, |i| i + 1);
+        let hi = floor((around + WINDOW_BYTES).min(text.len()));
+        let end = text[hi..].find('\n').map_or(text.len(), |i| hi + i);
+        let mut window = Vec::new();
+        text::wrap_range(text, start..end, width, &mut window);
+        let first = self.lines.partition_point(|l| l.start < start);
+        let last = self.lines.partition_point(|l| l.start <= end);
+        self.lines.splice(first..last, window);
+        self.width = width;
+        self.stale_lines = start > 0 || end < text.len();
+    }
+
+    /// Every line of `text` at `width`: the background half of [`Document::rewrap_around`].
+    pub fn wrap_all(text: &str, width: usize) -> Vec<Range<usize>> {
+        let mut lines = wrap_counting(text, width.max(1), &AtomicUsize::new(0));
+        lines.shrink_to_fit();
+        lines
+    }
+
+    /// Takes the background re-wrap for `width`; false (and nothing changes) when the
+    /// width has changed again since, or the lines are current.
+    pub fn lines_ready(&mut self, width: usize, lines: Vec<Range<usize>>) -> bool {
+        if !self.stale_lines || width != self.width || !self.complete {
+            return false;
+        }
+        self.lines = lines;
+        self.stale_lines = false;
+        true
     }
 
     /// Rebuilds the claim spans after any change to the claims.
@@ -340,5 +400,58 @@ mod tests {
             assert_eq!(chunked.len(), whole.len(), "{} bytes", t.len());
             assert_eq!(progress.load(Ordering::Relaxed), t.len());
         }
+    }
+
+    /// A resize of a large article re-wraps the paragraphs around the view at the new
+    /// width and leaves the others at the old one (whole paragraphs, no line split in
+    /// two); the background re-wrap then makes every line the new width's, and one for a
+    /// width since changed again is refused.
+    #[test]
+    fn resize_rewraps_the_view_first() {
+        let text: String = (0..20_000)
+            .map(|i| format!("Paragraph {i} has some words in it, Zürich “quoted”.\n\n"))
+            .collect();
+        assert!(text.len() > LAZY_INDEX_BYTES);
+        let mut doc = Document::index(&text, 60);
+        let (old, new) = (text::wrap(&text, 60), text::wrap(&text, 37));
+        let around = text.len() / 2;
+        doc.rewrap_around(&text, 37, around);
+        assert!(doc.stale_lines);
+        assert_eq!(doc.width, 37);
+        // Every line is a line of the old wrap or of the new one, in text order, covering
+        // the text; the new ones are those around the view.
+        let old_set: std::collections::HashSet<&Range<usize>> = old.iter().collect();
+        let fresh: Vec<&Range<usize>> = doc.lines.iter().filter(|l| !old_set.contains(l)).collect();
+        let (lo, hi) = (fresh[0].start, fresh[fresh.len() - 1].end);
+        assert!(
+            lo < around && hi > around && hi - lo < 3 * WINDOW_BYTES,
+            "{lo}..{hi}"
+        );
+        let part = |lines: &[Range<usize>], keep: &dyn Fn(&Range<usize>) -> bool| {
+            lines
+                .iter()
+                .filter(|l| keep(l))
+                .cloned()
+                .collect::<Vec<_>>()
+        };
+        let inside = |l: &Range<usize>| l.start >= lo && l.end <= hi;
+        let outside = |l: &Range<usize>| l.end < lo || l.start > hi;
+        assert_eq!(part(&doc.lines, &inside), part(&new, &inside));
+        assert_eq!(part(&doc.lines, &outside), part(&old, &outside));
+        assert!(doc.lines.windows(2).all(|w| w[0].start <= w[1].start));
+        assert!(
+            !doc.lines_ready(60, Document::wrap_all(&text, 60)),
+            "an old width"
+        );
+        assert!(doc.lines_ready(37, Document::wrap_all(&text, 37)));
+        assert_eq!((doc.lines == new, doc.stale_lines), (true, false));
+        // A small article is re-wrapped whole at once.
+        let small = &text[..10_000];
+        let mut doc = Document::index(small, 60);
+        doc.rewrap_around(small, 37, 5_000);
+        assert_eq!(
+            (doc.lines == text::wrap(small, 37), doc.stale_lines),
+            (true, false)
+        );
     }
 }

@@ -175,7 +175,8 @@ impl AppState {
     pub(super) fn relayout(&mut self) {
         let top_byte = self.doc.lines.get(self.top).map_or(0, |l| l.start);
         let width = self.viewport.article_width;
-        self.doc.rewrap(&self.case.article.text, width);
+        self.doc
+            .rewrap_around(&self.case.article.text, width, top_byte);
         self.top = self.doc.line_of(top_byte).min(self.max_top());
         let range = self.cursor_range();
         if !self.placed {
@@ -209,9 +210,21 @@ impl AppState {
             self.notices.push(notice);
         }
         self.cursor = self.doc.sentence_at(cursor_byte);
-        self.doc
-            .rewrap(&self.case.article.text, self.viewport.article_width);
+        self.doc.rewrap_around(
+            &self.case.article.text,
+            self.viewport.article_width,
+            top_byte,
+        );
         self.top = self.doc.line_of(top_byte).min(self.max_top());
+    }
+
+    /// The background re-wrap after a resize, when it is still for the pane's width:
+    /// every line is current again, the view on the same text.
+    pub(super) fn lines_ready(&mut self, width: usize, lines: Vec<std::ops::Range<usize>>) {
+        let top_byte = self.doc.lines.get(self.top).map_or(0, |l| l.start);
+        if self.doc.lines_ready(width, lines) {
+            self.top = self.doc.line_of(top_byte).min(self.max_top());
+        }
     }
 
     /// A click on wrapped line `line` at display column `col` of the article.

@@ -62,6 +62,7 @@ impl AppState {
                 self.scroll_article(lines)
             }
             Action::Tick => self.tick(),
+            Action::LinesReady { width, lines } => self.lines_ready(width, lines),
             Action::ExternalEdit { claim, result } => {
                 self.message = None;
                 self.external_edit_done(claim, result)

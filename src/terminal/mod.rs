@@ -355,6 +355,11 @@ fn event_loop(
     event::poll(Duration::ZERO).context("terminal gone")?;
     // The indexer starts after the first frame, so it does not compete with it for a core.
     let mut indexer: Option<std::sync::mpsc::Receiver<crate::app::Document>> = None;
+    // The background re-wrap after a resize of a large article: its width and result.
+    let mut rewrapper: Option<(
+        usize,
+        std::sync::mpsc::Receiver<Vec<std::ops::Range<usize>>>,
+    )> = None;
     // Suggestions are scored on another thread too, whatever the article's size.
     let mut scorer: Option<suggest::Scoring> = None;
     // The article generation last scored: re-anchoring replaces the text, to score again.
@@ -387,6 +392,20 @@ fn event_loop(
             let index = std::sync::Arc::new(scan.index);
             lock(shared).update(Action::CasesScanned(index, scan.skipped));
             cases = None;
+        }
+        if let Some((width, rx)) = &rewrapper
+            && let Ok(lines) = rx.try_recv()
+        {
+            let width = *width;
+            lock(shared).update(Action::LinesReady { width, lines });
+            rewrapper = None;
+        }
+        {
+            let mut state = lock(shared);
+            let width = state.doc.width;
+            if state.doc.stale_lines && rewrapper.as_ref().is_none_or(|(w, _)| *w != width) {
+                rewrapper = start_rewrap(&mut state);
+            }
         }
         {
             let state = lock(shared);
@@ -433,7 +452,7 @@ fn event_loop(
             }
             let asked = Instant::now();
             // While indexing, look back soon to swap the index in and redraw.
-            let wait = if indexer.is_some() || scorer.is_some() {
+            let wait = if indexer.is_some() || scorer.is_some() || rewrapper.is_some() {
                 Duration::from_millis(5)
             } else {
                 POLL
@@ -444,7 +463,7 @@ fn event_loop(
             }
             // A poll that returns at once with nothing, again and again, is a terminal that
             // is gone (crossterm #793): leave instead of spinning.
-            if indexer.is_some() || scorer.is_some() {
+            if indexer.is_some() || scorer.is_some() || rewrapper.is_some() {
                 // Not a spinning terminal: the short wait is ours.
                 break;
             }
@@ -534,6 +553,26 @@ fn start_indexer(state: &mut AppState) -> Option<std::sync::mpsc::Receiver<crate
         })
         .ok()?;
     Some(rx)
+}
+
+/// Re-wraps the whole article at the pane's width in the background, after a resize
+/// re-wrapped only the lines around the view (see `Document::rewrap_around`).
+fn start_rewrap(
+    state: &mut AppState,
+) -> Option<(
+    usize,
+    std::sync::mpsc::Receiver<Vec<std::ops::Range<usize>>>,
+)> {
+    let text = state.case.article.text.clone();
+    let width = state.doc.width;
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::Builder::new()
+        .name("factdesk-wrap".into())
+        .spawn(move || {
+            let _ = tx.send(crate::app::Document::wrap_all(&text, width));
+        })
+        .ok()?;
+    Some((width, rx))
 }
 
 /// Debug builds only (the ones `cargo test` runs): the key named in
