@@ -119,5 +119,22 @@ fn resizing_a_large_article_keeps_its_text_whole() {
     tui.key("q");
     assert_eq!(tui.wait_exit(TIMEOUT), 0);
     let (json, _) = claim_text(dir.path());
-    assert_eq!(json["claims"][0]["anchors"][0]["exact"], "LASTMARKER end of report.");
+    assert_eq!(
+        json["claims"][0]["anchors"][0]["exact"],
+        "LASTMARKER end of report."
+    );
+}
+
+/// A search typed while the article is read and indexed completes on the whole article.
+#[test]
+fn a_search_typed_at_once_completes() {
+    let dir = tempfile::tempdir().unwrap();
+    write_article(&dir.path().join("big.txt"), 8 << 20);
+    let mut tui = Tui::spawn(&bin(), &["big.txt"], dir.path(), 100, 30, &[]);
+    tui.wait_for("FIRSTMARKER", TIMEOUT);
+    tui.send("/LASTMARKER end");
+    tui.key("Enter");
+    tui.wait_for("Match 1/1 for “LASTMARKER end”", TIMEOUT);
+    tui.key("q");
+    assert_eq!(tui.wait_exit(TIMEOUT), 0);
 }

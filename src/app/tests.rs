@@ -544,6 +544,17 @@ fn large_articles_index_lazily() {
     assert!(!s.doc.complete, "head only");
     assert!(!s.key_needs_index(Key::char('G')));
     assert!(s.key_needs_index(Key::char('c')));
+    // A search is typed on the partial index; only running it waits for the whole.
+    assert!(!s.key_needs_index(Key::char('/')));
+    s.update(Action::Key(Key::char('/')));
+    assert!(!s.key_needs_index(Key::char('x')));
+    assert!(s.key_needs_index(Key::plain(crate::keymap::KeyCode::Enter)));
+    s.held_for_index(1);
+    assert_eq!(
+        s.message.as_ref().unwrap().text,
+        "Searching… (the article is still being indexed)"
+    );
+    s.update(Action::Key(Key::plain(crate::keymap::KeyCode::Esc)));
     s.update(Action::Key(Key::char('G')));
     assert!(s.doc.base > 0, "tail index");
     assert_eq!(&text[s.cursor_range()], "Sentence 59999 is here.");

@@ -112,11 +112,30 @@ impl AppState {
             return false;
         }
         let context = self.context();
+        let command = self.keymap.lookup(context, key);
+        // Typing a search needs no index; running it does.
+        if matches!(self.overlay, Some(super::state::Overlay::Search { .. })) {
+            return command == Some(Confirm);
+        }
         !(context == Context::Article
             && matches!(
-                self.keymap.lookup(context, key),
-                Some(MoveDown | MoveUp | PageDown | PageUp | GoTop | GoBottom)
+                command,
+                Some(MoveDown | MoveUp | PageDown | PageUp | GoTop | GoBottom | Search)
             ))
+    }
+
+    /// What the status bar says while keys wait for the complete index (see
+    /// [`AppState::key_needs_index`]).
+    pub fn held_for_index(&mut self, keys: usize) {
+        let what = if matches!(self.overlay, Some(super::state::Overlay::Search { .. })) {
+            "Searching… (the article is still being indexed)".to_string()
+        } else {
+            format!(
+                "The article is still being indexed: {keys} key{} will follow",
+                if keys == 1 { "" } else { "s" }
+            )
+        };
+        self.info(what);
     }
 
     fn key(&mut self, key: Key) -> Vec<Effect> {

@@ -370,16 +370,28 @@ fn event_loop(
     let mut last_input = Instant::now();
     // Events that came while a large article was read, carried out first.
     let mut waiting = waiting;
+    // Events that need the complete index, held while it builds.
+    let mut held: Vec<Event> = Vec::new();
     loop {
-        // The background index, when it is done (without waiting).
-        if let Some(rx) = &indexer
-            && let Ok(doc) = rx.try_recv()
-        {
-            lock(shared).update(Action::IndexReady {
-                doc: Box::new(doc),
-                sha256: String::new(),
-            });
-            indexer = None;
+        // The background index, when it is done (without waiting); the keys that waited
+        // for it follow.
+        if let Some(rx) = &indexer {
+            match rx.try_recv() {
+                Ok(doc) => {
+                    lock(shared).update(Action::IndexReady {
+                        doc: Box::new(doc),
+                        sha256: String::new(),
+                    });
+                    indexer = None;
+                }
+                // The indexer is gone (it panicked): keys act on the partial index.
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => indexer = None,
+                Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            }
+        }
+        if indexer.is_none() && !held.is_empty() {
+            lock(shared).message = None;
+            waiting.append(&mut held);
         }
         if let Some((generation, scored)) = scorer
             .as_ref()
@@ -495,14 +507,16 @@ fn event_loop(
                 _ => false,
             })
         };
-        if needs_index
-            && let Some(rx) = indexer.take()
-            && let Ok(doc) = rx.recv()
-        {
-            lock(shared).update(Action::IndexReady {
-                doc: Box::new(doc),
-                sha256: String::new(),
-            });
+        // While the index builds, they wait (in order, the screen alive) and follow as soon
+        // as it is in; a resize never waits.
+        if indexer.is_some() && (needs_index || !held.is_empty()) {
+            let (resizes, rest): (Vec<Event>, Vec<Event>) = events
+                .into_iter()
+                .partition(|ev| matches!(ev, Event::Resize(..)));
+            held.extend(rest);
+            events = resizes;
+            let count = held.iter().filter(|ev| matches!(ev, Event::Key(_))).count();
+            lock(shared).held_for_index(count);
         }
         let mut state = lock(shared);
         for ev in events {
