@@ -44,33 +44,40 @@ pub fn find_all(text: &str, query: &str) -> (Vec<Range<usize>>, bool) {
         query.as_bytes().to_vec()
     };
     let hay = text.as_bytes();
-    let first = needle[0];
+    let n = needle.len();
+    let (first, first_upper) = (needle[0], needle[0].to_ascii_uppercase());
+    let rest_matches = |at: usize| {
+        hay[at..at + n].iter().zip(&needle).all(|(h, b)| {
+            if fold {
+                h.to_ascii_lowercase() == *b
+            } else {
+                h == b
+            }
+        })
+    };
     let mut out = Vec::new();
     let mut i = 0;
-    while i + needle.len() <= hay.len() {
-        let b = if fold {
-            hay[i].to_ascii_lowercase()
+    // Candidates are found by their first byte (memchr: many bytes at a time), then
+    // checked whole.
+    while i + n <= hay.len() {
+        let window = &hay[i..=hay.len() - n];
+        let found = if fold && first != first_upper {
+            memchr::memchr2(first, first_upper, window)
         } else {
-            hay[i]
+            memchr::memchr(first, window)
         };
-        if b == first
-            && hay[i..i + needle.len()].iter().zip(&needle).all(|(h, n)| {
-                if fold {
-                    h.to_ascii_lowercase() == *n
-                } else {
-                    h == n
-                }
-            })
-            && text.is_char_boundary(i)
-            && text.is_char_boundary(i + needle.len())
-        {
+        let Some(k) = found else {
+            break;
+        };
+        let at = i + k;
+        if rest_matches(at) && text.is_char_boundary(at) && text.is_char_boundary(at + n) {
             if out.len() == MAX_MATCHES {
                 return (out, true);
             }
-            out.push(i..i + needle.len());
-            i += needle.len();
+            out.push(at..at + n);
+            i = at + n;
         } else {
-            i += 1;
+            i = at + 1;
         }
     }
     (out, false)
@@ -196,5 +203,68 @@ mod tests {
         let (m, _) = find_all("Zürich", "ü");
         assert_eq!((m.len(), m[0].clone()), (1, 1..3));
         assert!(find_all(text, "").0.is_empty());
+    }
+
+    /// The plain scan, byte by byte, that the memchr search must agree with.
+    fn find_all_bytewise(text: &str, query: &str) -> (Vec<Range<usize>>, bool) {
+        if query.is_empty() {
+            return (Vec::new(), false);
+        }
+        let fold = !query.chars().any(char::is_uppercase);
+        let needle: Vec<u8> = if fold {
+            query.bytes().map(|b| b.to_ascii_lowercase()).collect()
+        } else {
+            query.as_bytes().to_vec()
+        };
+        let hay = text.as_bytes();
+        let first = needle[0];
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i + needle.len() <= hay.len() {
+            let b = if fold {
+                hay[i].to_ascii_lowercase()
+            } else {
+                hay[i]
+            };
+            if b == first
+                && hay[i..i + needle.len()].iter().zip(&needle).all(|(h, n)| {
+                    if fold {
+                        h.to_ascii_lowercase() == *n
+                    } else {
+                        h == n
+                    }
+                })
+                && text.is_char_boundary(i)
+                && text.is_char_boundary(i + needle.len())
+            {
+                if out.len() == MAX_MATCHES {
+                    return (out, true);
+                }
+                out.push(i..i + needle.len());
+                i += needle.len();
+            } else {
+                i += 1;
+            }
+        }
+        (out, false)
+    }
+
+    /// The fast search finds exactly what the plain scan finds: smart case, overlapping
+    /// candidates, characters that must not be split, the match limit.
+    #[test]
+    fn memchr_search_agrees_with_the_plain_scan() {
+        let text = "Musk met musk. MUSK? Zürich musk mmusk muusk ÜBER über ü aaaaa Ü".repeat(50);
+        for query in [
+            "musk", "Musk", "m", "M", "aa", "ü", "Ü", "über", "k ", "z", "x", "k",
+        ] {
+            assert_eq!(
+                find_all(&text, query),
+                find_all_bytewise(&text, query),
+                "{query}"
+            );
+        }
+        let many = "a".repeat(MAX_MATCHES + 10);
+        assert_eq!(find_all(&many, "a"), find_all_bytewise(&many, "a"));
+        assert!(find_all(&many, "a").1, "capped");
     }
 }
