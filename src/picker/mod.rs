@@ -21,22 +21,32 @@
 //!   matcher's full back-tracking matrix for every match). The picker's
 //!   [`Match::positions`] are empty; ask [`Picker::positions`] for the rows
 //!   actually drawn. [`rank`] fills them for every match.
+//! * Before the matcher, a per-item character bitmask and a subsequence scan
+//!   skip items that cannot match, and the matcher is given only the part of
+//!   a haystack its score depends on (see [`pattern`]). Scores are the
+//!   matcher's, independent of what it scored before (see [`score`]).
 //!
-//! No I/O, no threads: a runner may drive a `Picker` on any one thread.
+//! No I/O. A large slice is scored on every core (`std::thread::scope`);
+//! [`Picker::step`] returns when its slice is done, so a runner may drive a
+//! `Picker` from any one thread.
 
 mod fold;
 mod pattern;
+#[cfg(test)]
+mod reference_tests;
+mod score;
+mod single;
 #[cfg(test)]
 mod tests;
 
 use std::cmp::Ordering;
 
-use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use fold::Folded;
 pub use fold::fold_for_search;
 use pattern::Pattern;
+use score::Scorer;
 
 /// How many rows [`Picker::matches`] shows while a scan is incomplete.
 pub const PARTIAL_TOP: usize = 200;
@@ -74,7 +84,11 @@ pub struct Picker {
     folded: Vec<Folded>,
     /// Original length in chars of each item (contiguous, for sorting).
     lens: Vec<u32>,
+    /// `pattern::char_mask` of each item's folded text.
+    masks: Vec<u64>,
     matcher: SkimMatcherV2,
+    /// Threads a large slice is scored on.
+    threads: usize,
     query: String,
     pattern: Pattern,
     /// Item indices to score for the current query.
@@ -116,11 +130,18 @@ impl Picker {
     pub fn new(items: Vec<String>) -> Self {
         let folded: Vec<Folded> = items.iter().map(|s| Folded::new(s)).collect();
         let lens = folded.iter().map(|f| f.len).collect();
+        let masks = items
+            .iter()
+            .zip(&folded)
+            .map(|(item, f)| pattern::char_mask(f.text(item)))
+            .collect();
         let mut picker = Picker {
             items,
             folded,
             lens,
+            masks,
             matcher: SkimMatcherV2::default().smart_case(),
+            threads: score::thread_count(),
             query: String::new(),
             pattern: Pattern::default(),
             candidates: Vec::new(),
@@ -207,23 +228,10 @@ impl Picker {
                 .saturating_add(budget)
                 .min(self.candidates.len());
             let first_new = self.results.len();
-            for &index in &self.candidates[self.cursor..end] {
-                let (Some(item), Some(folded)) = (self.items.get(index), self.folded.get(index))
-                else {
-                    continue;
-                };
-                let hay = folded.text(item);
-                if !self.pattern.may_match(hay) {
-                    continue;
-                }
-                if let Some(score) = self.matcher.fuzzy_match(hay, &self.pattern.folded) {
-                    self.results.push(Match {
-                        index,
-                        score,
-                        positions: Vec::new(),
-                    });
-                }
-            }
+            let found = self
+                .scorer()
+                .score_all(&self.candidates[self.cursor..end], self.threads);
+            self.results.extend(found);
             let spent = end - self.cursor;
             self.cursor = end;
             let sort_cost = self.results.len() / SORT_COST_DIVISOR;
@@ -296,8 +304,19 @@ impl Picker {
         }
         let (item, folded) = (self.items.get(index)?, self.folded.get(index)?);
         let hay = folded.text(item);
-        let (score, indices) = self.matcher.fuzzy_indices(hay, &self.pattern.folded)?;
+        let (score, indices) = score::fuzzy_indices(&self.matcher, hay, &self.pattern.folded)?;
         Some((score, folded.to_original(indices)))
+    }
+
+    /// What scoring a slice reads.
+    fn scorer(&self) -> Scorer<'_> {
+        Scorer {
+            items: &self.items,
+            folded: &self.folded,
+            masks: &self.masks,
+            pattern: &self.pattern,
+            matcher: &self.matcher,
+        }
     }
 }
 

@@ -6,7 +6,7 @@ fn strings(items: &[&str]) -> Vec<String> {
 }
 
 /// A deterministic library of news-like haystacks (with diacritics).
-fn library(n: usize) -> Vec<String> {
+pub(super) fn library(n: usize) -> Vec<String> {
     const WORDS: &[&str] = &[
         "Ukraine",
         "election",

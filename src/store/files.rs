@@ -105,32 +105,74 @@ fn load_inner(path: &Path, stamp: bool) -> Result<(Loaded, Option<DiskStamp>), L
             what,
         });
     }
-    if meta.len() > STREAM_LOAD_BYTES {
-        // A large file of the current version is parsed as it is read and hashed on the
-        // way, so its text is never held in memory beside the case it becomes.
-        // The hasher sits under the buffer, so it sees large chunks, not single bytes.
-        let hashing = Hashing::new((&file).take(MAX_VERDICT_FILE_BYTES + 1), stamp);
-        let mut reader = io::BufReader::with_capacity(1 << 16, hashing);
-        if let Some(result) = super::format::from_reader_current(&mut reader)
-            && reader.get_ref().count <= MAX_VERDICT_FILE_BYTES
-            && !reader.get_ref().may_underflow
-        {
-            let digest = reader.into_inner().finish();
-            let loaded = result.map_err(|e| e.with_path(path))?;
-            let stamp = stamp.then(|| DiskStamp::from_digest(&meta, digest));
-            return Ok((loaded, stamp));
+    let read = || -> Result<Vec<u8>, LoadError> {
+        let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+        (&file)
+            .take(MAX_VERDICT_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| load_io_error(path, e))?;
+        if bytes.len() as u64 > MAX_VERDICT_FILE_BYTES {
+            return Err(too_large(bytes.len() as u64));
         }
-        // Not that: read it whole, the careful way, for the right message.
-        io::Seek::rewind(&mut &file).map_err(|e| load_io_error(path, e))?;
+        Ok(bytes)
+    };
+    let bytes = read()?;
+    if bytes.len() as u64 > ONE_BUFFER_BYTES {
+        let (parsed, (underflow, stamped)) = parse_and_check(&bytes, &meta, stamp);
+        let Some((mut parsed, text)) = parsed.filter(|_| !underflow) else {
+            // Not that: the careful way, for the right message.
+            return careful(path, bytes, stamped);
+        };
+        let Some(text) = super::one_buffer::into_text(bytes, text) else {
+            // The buffer is spent: read the file again, the careful way.
+            io::Seek::rewind(&mut &file).map_err(|e| load_io_error(path, e))?;
+            let bytes = read()?;
+            let stamped = stamp.then(|| DiskStamp::from_bytes(&meta, &bytes));
+            return careful(path, bytes, stamped);
+        };
+        parsed.article.text = text.into();
+        let loaded = super::format::finish(parsed).map_err(|e| e.with_path(path))?;
+        return Ok((loaded, stamped));
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.take(MAX_VERDICT_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| load_io_error(path, e))?;
-    if bytes.len() as u64 > MAX_VERDICT_FILE_BYTES {
-        return Err(too_large(bytes.len() as u64));
-    }
-    let stamp = stamp.then(|| DiskStamp::from_bytes(&meta, &bytes));
+    let stamped = stamp.then(|| DiskStamp::from_bytes(&meta, &bytes));
+    careful(path, bytes, stamped)
+}
+
+/// Parses a large file's bytes (see [`super::one_buffer`]) while another thread looks for
+/// numbers that may underflow and, when asked, stamps the bytes.
+fn parse_and_check(
+    bytes: &[u8],
+    meta: &Metadata,
+    stamp: bool,
+) -> (Option<super::one_buffer::Parsed>, (bool, Option<DiskStamp>)) {
+    let check = || {
+        (
+            super::numbers::may_underflow(bytes),
+            stamp.then(|| DiskStamp::from_bytes(meta, bytes)),
+        )
+    };
+    std::thread::scope(|scope| {
+        let checking = std::thread::Builder::new()
+            .name("load-check".into())
+            .spawn_scoped(scope, check);
+        let parsed = super::one_buffer::parse(bytes);
+        let checked = match checking {
+            Ok(handle) => match handle.join() {
+                Ok(checked) => checked,
+                Err(panic) => std::panic::resume_unwind(panic),
+            },
+            Err(_) => check(),
+        };
+        (parsed, checked)
+    })
+}
+
+/// The careful way: the whole text, then [`from_json`], whose messages say what is wrong.
+fn careful(
+    path: &Path,
+    bytes: Vec<u8>,
+    stamp: Option<DiskStamp>,
+) -> Result<(Loaded, Option<DiskStamp>), LoadError> {
     let text = String::from_utf8(bytes).map_err(|e| LoadError::NotUtf8 {
         path: Some(path.to_path_buf()),
         offset: e.utf8_error().valid_up_to(),
@@ -141,7 +183,7 @@ fn load_inner(path: &Path, stamp: bool) -> Result<(Loaded, Option<DiskStamp>), L
 
 /// Whether a case is large enough to be written as a stream rather than one string.
 pub(super) fn stream(case: &Case) -> bool {
-    case.article.text.len() as u64 > STREAM_LOAD_BYTES
+    case.article.text.len() as u64 > STREAM_SAVE_BYTES
 }
 
 /// Writes a large case's JSON into `file` as a stream (the case was checked before: ids,
@@ -196,59 +238,12 @@ impl<W: Write> Write for Counting<W> {
     }
 }
 
-/// Files larger than this are read as a stream when they are of the current version.
-const STREAM_LOAD_BYTES: u64 = 4 << 20;
+/// Files larger than this are read through [`super::one_buffer`] when they are of the
+/// current version.
+const ONE_BUFFER_BYTES: u64 = 4 << 20;
 
-/// A reader that counts what passes through it and, when asked, hashes it (SHA-256).
-struct Hashing<R> {
-    inner: R,
-    hasher: Option<sha2::Sha256>,
-    count: u64,
-    /// The last bytes read, to look for a number across two reads.
-    tail: [u8; 4],
-    /// Whether a number that may underflow was seen (see `numbers::may_underflow`): the
-    /// careful path then reads the file and names it.
-    may_underflow: bool,
-}
-
-impl<R> Hashing<R> {
-    fn new(inner: R, hash: bool) -> Self {
-        Hashing {
-            inner,
-            hasher: hash.then(sha2::Digest::new),
-            count: 0,
-            tail: [0; 4],
-            may_underflow: false,
-        }
-    }
-
-    /// The hex SHA-256 of everything read (empty when not hashing).
-    fn finish(self) -> String {
-        self.hasher.map_or_else(String::new, |h| {
-            crate::model::hex(&sha2::Digest::finalize(h))
-        })
-    }
-}
-
-impl<R: Read> Read for Hashing<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        if let Some(h) = &mut self.hasher {
-            sha2::Digest::update(h, &buf[..n]);
-        }
-        if !self.may_underflow && n > 0 {
-            let mut seam = self.tail.to_vec();
-            seam.extend_from_slice(&buf[..n.min(4)]);
-            self.may_underflow =
-                super::numbers::may_underflow(&seam) || super::numbers::may_underflow(&buf[..n]);
-            let keep = n.min(4);
-            self.tail.rotate_left(keep);
-            self.tail[4 - keep..].copy_from_slice(&buf[n - keep..n]);
-        }
-        self.count += n as u64;
-        Ok(n)
-    }
-}
+/// Cases whose article is larger than this are written as a stream.
+const STREAM_SAVE_BYTES: u64 = 4 << 20;
 
 /// Saves a case atomically and returns what was written.
 ///

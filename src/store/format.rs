@@ -74,24 +74,26 @@ impl<'a> FileOut<'a> {
 /// The file as read (after the format and version checks and any migration).
 #[derive(Deserialize)]
 pub(super) struct FileIn {
-    /// Checked before (or, reading from a stream, after) the rest.
-    format: Value,
-    version: Value,
-    article: Article,
-    scale: Scale,
-    claims: Vec<Claim>,
+    /// Checked before the rest; named here so they are not taken for unknown fields.
+    #[expect(dead_code, reason = "checked before the rest is read")]
+    pub(super) format: IgnoredAny,
+    #[expect(dead_code, reason = "checked before the rest is read")]
+    pub(super) version: IgnoredAny,
+    pub(super) article: Article,
+    pub(super) scale: Scale,
+    pub(super) claims: Vec<Claim>,
     #[serde(default)]
-    sources: Vec<Source>,
+    pub(super) sources: Vec<Source>,
     #[serde(default)]
-    history: Vec<Value>,
+    pub(super) history: Vec<Value>,
     #[serde(default)]
-    conflicts: Vec<Conflict>,
+    pub(super) conflicts: Vec<Conflict>,
     #[serde(default)]
-    suggestions: Suggestions,
+    pub(super) suggestions: Suggestions,
     #[serde(default)]
-    view: SavedView,
+    pub(super) view: SavedView,
     #[serde(flatten)]
-    extra: Map<String, Value>,
+    pub(super) extra: Map<String, Value>,
 }
 
 /// Serialises a case to the verdict-file JSON (pretty, 2-space indent, trailing newline).
@@ -433,18 +435,8 @@ struct Probe {
     version: Option<u64>,
 }
 
-/// A file of the current version read straight from a stream (no text held in memory):
-/// `None` when it is not one (another version, not ours, not JSON, not UTF-8), so the
-/// caller reads it the careful way for the right message.
-pub(super) fn from_reader_current(reader: impl std::io::Read) -> Option<Result<Loaded, LoadError>> {
-    let file: FileIn = serde_json::from_reader(reader).ok()?;
-    let current =
-        file.format.as_str() == Some(FORMAT) && file.version.as_u64() == Some(u64::from(VERSION));
-    current.then(|| finish(file))
-}
-
 /// Checks a deserialised file and collects its warnings.
-fn finish(file: FileIn) -> Result<Loaded, LoadError> {
+pub(super) fn finish(file: FileIn) -> Result<Loaded, LoadError> {
     let mut case = Case {
         article: file.article,
         scale: file.scale,

@@ -23,6 +23,7 @@ mod lock;
 mod merge;
 mod merge_file;
 mod numbers;
+mod one_buffer;
 mod recovery;
 pub mod safe_json;
 mod validate;

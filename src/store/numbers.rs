@@ -5,9 +5,10 @@
 /// Whether `json` may hold a number whose exponent underflows a double: a quick look for
 /// `e-` or `E-` followed by three digits, after a digit or a point (rare in prose too).
 pub(super) fn may_underflow(json: &[u8]) -> bool {
+    // The minus first: it is far rarer than an `e`.
     json.windows(5).any(|w| {
-        matches!(w[1], b'e' | b'E')
-            && w[2] == b'-'
+        w[2] == b'-'
+            && matches!(w[1], b'e' | b'E')
             && (w[0].is_ascii_digit() || w[0] == b'.')
             && w[3].is_ascii_digit()
             && w[4].is_ascii_digit()

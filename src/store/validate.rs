@@ -113,16 +113,47 @@ pub(super) fn hard_problems(case: &Case) -> Vec<String> {
 /// Oddities that do not stop the file opening. `cursor` is the saved view's cursor; the
 /// caller clamps it when a [`LoadWarning::CursorClamped`] is returned.
 pub(super) fn warnings(case: &Case, cursor: usize) -> Vec<LoadWarning> {
+    // A long text is hashed on another thread while its anchors are checked.
+    let (hash_matches, mut out) = if case.article.text.len() > PARALLEL_HASH_BYTES {
+        std::thread::scope(|scope| {
+            let hashing = std::thread::Builder::new()
+                .name("load-hash".into())
+                .spawn_scoped(scope, || case.article.hash_matches());
+            let out = anchor_warnings(case, cursor);
+            let matches = match hashing {
+                Ok(handle) => match handle.join() {
+                    Ok(matches) => matches,
+                    Err(panic) => std::panic::resume_unwind(panic),
+                },
+                Err(_) => case.article.hash_matches(),
+            };
+            (matches, out)
+        })
+    } else {
+        (case.article.hash_matches(), anchor_warnings(case, cursor))
+    };
+    if !hash_matches {
+        out.insert(
+            0,
+            LoadWarning::HashMismatch {
+                recorded: case.article.sha256.clone(),
+                actual: crate::model::sha256_hex(&case.article.text),
+            },
+        );
+    }
+    out
+}
+
+/// Texts longer than this are hashed beside the anchor checks.
+const PARALLEL_HASH_BYTES: usize = 1 << 20;
+
+/// [`warnings`] other than the hash's.
+fn anchor_warnings(case: &Case, cursor: usize) -> Vec<LoadWarning> {
     let mut out = Vec::new();
     let text = &case.article.text;
-    if !case.article.hash_matches() {
-        out.push(LoadWarning::HashMismatch {
-            recorded: case.article.sha256.clone(),
-            actual: crate::model::sha256_hex(text),
-        });
-    }
     let bounds = CharBounds::new(text);
     let len = bounds.char_len();
+    let sources: HashSet<&str> = case.sources.iter().map(|s| s.id.0.as_str()).collect();
     for claim in &case.claims {
         for (i, a) in claim.anchors.iter().enumerate() {
             if a.end > len {
@@ -142,7 +173,7 @@ pub(super) fn warnings(case: &Case, cursor: usize) -> Vec<LoadWarning> {
             }
         }
         for link in &claim.links {
-            if case.source(&link.source).is_none() {
+            if !sources.contains(link.source.0.as_str()) {
                 out.push(LoadWarning::MissingSource {
                     claim: claim.id.clone(),
                     source: link.source.clone(),

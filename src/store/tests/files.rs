@@ -365,10 +365,10 @@ fn leftover_temporary_files_are_cleaned() {
     );
 }
 
-/// A large file (read as a stream) loads exactly as a small one does, stamps the bytes it
-/// read, and still gets the careful path's message when it is not of the current version.
+/// A large file (read from one buffer) loads exactly as a small one does, stamps the bytes
+/// it read, and still gets the careful path's message when it is not of the current version.
 #[test]
-fn large_files_stream() {
+fn large_files_load_from_one_buffer() {
     let dir = tempdir();
     let path = dir.path().join("big.factdesk.json");
     let mut case = sample_case();

@@ -5,6 +5,7 @@ mod codec;
 mod files;
 mod merge;
 mod merge_props;
+mod one_buffer;
 mod props;
 mod robust;
 
