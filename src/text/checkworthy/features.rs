@@ -772,6 +772,9 @@ pub fn extract(sentence: &str, f: &mut Features) {
 }
 
 #[cfg(test)]
+mod reference;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
