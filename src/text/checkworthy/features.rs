@@ -435,8 +435,9 @@ const LEXICON: &[(Signal, &[&str])] = &[
     ),
 ];
 
-/// Slots of the lexicon's hash table (a power of two, well over the lexicon's size).
-const SLOTS: usize = 4096;
+/// Slots of the lexicon's hash table (a power of two, about three times the lexicon's
+/// size; 8 KiB, so it stays in the cache beside the model's n-gram weights).
+const SLOTS: usize = 1024;
 
 /// Lexicon words by their hash (as [`fnv`] computes it): open addressing, linear probing.
 fn lexicon() -> &'static [(u32, Option<Signal>)] {
@@ -463,8 +464,7 @@ fn lexicon() -> &'static [(u32, Option<Signal>)] {
 }
 
 /// The signal a word carries by itself, found by its hash (about one probe per word).
-fn word_signal(hash: u32) -> Option<Signal> {
-    let table = lexicon();
+fn word_signal(table: &[(u32, Option<Signal>)], hash: u32) -> Option<Signal> {
     let mut at = hash as usize & (SLOTS - 1);
     loop {
         match table[at] {
@@ -664,6 +664,18 @@ fn words(s: &str, out: &mut Vec<Word>, marks: &mut Marks) {
                 let w = open.get_or_insert_with(|| Open::new(i, b.is_ascii_uppercase()));
                 w.step(b);
                 w.digit |= b.is_ascii_digit();
+                i += 1;
+                // The rest of a run of ASCII letters and digits, the common case: an ASCII
+                // letter or digit lowercases by setting bit 5, and the digits are below '@'.
+                while let Some(&b) = bytes.get(i) {
+                    if b >= 0x80 || CLASS[usize::from(b)] != ALNUM {
+                        break;
+                    }
+                    w.hash = (w.hash ^ u32::from(b | 0x20)).wrapping_mul(FNV_PRIME);
+                    w.digit |= b < b'@';
+                    i += 1;
+                }
+                continue;
             } else {
                 if let Some(w) = open.take() {
                     out.push(w.close(i));
@@ -677,10 +689,11 @@ fn words(s: &str, out: &mut Vec<Word>, marks: &mut Marks) {
         }
         let c = char_at(s, i);
         let len = c.len_utf8();
-        let inside = if c == '’' {
-            open.is_some() && alnum_at(s, i + len)
-        } else {
-            c.is_alphanumeric()
+        let inside = match c {
+            '’' => open.is_some() && alnum_at(s, i + len),
+            // Dashes, curly quotes, bullets, ellipses: no letter among them.
+            '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}' => false,
+            c => c.is_alphanumeric(),
         };
         if inside {
             let w = open.get_or_insert_with(|| Open::new(i, c.is_uppercase()));
@@ -734,10 +747,20 @@ pub fn extract(sentence: &str, f: &mut Features) {
     let ws = &words_buf;
     let mut buf = [0u8; 24];
     let mut prev_hash = START_HASH;
+    let lexicon = lexicon();
     for (k, w) in ws.iter().enumerate() {
         f.hashes.push(w.hash);
         f.hashes.push(bigram(prev_hash, w.hash));
         prev_hash = w.hash;
+        let signal = word_signal(lexicon, w.hash);
+        // A capitalised word inside the sentence may be the first name (its evidence).
+        let maybe_name = w.capital
+            && k > 0
+            && !w.digit
+            && f.evidence[Signal::Name as usize].is_none();
+        if !(w.digit || signal.is_some() || maybe_name) {
+            continue;
+        }
         let text = &sentence[w.range.clone()];
         let next_end = ws.get(k + 1).map_or(w.range.end, |n| n.range.end);
         if w.digit {
@@ -758,8 +781,7 @@ pub fn extract(sentence: &str, f: &mut Features) {
                 f.fire(Signal::Money, m..next_end);
             }
         }
-        let signal = word_signal(w.hash);
-        let low = if signal.is_some() || w.capital {
+        let low = if signal.is_some() || maybe_name {
             lower(text, &mut buf)
         } else {
             ""
@@ -853,12 +875,7 @@ pub fn extract(sentence: &str, f: &mut Features) {
         }
         // A capitalised word inside the sentence (not its first word) is a name.
         // Only the first name is evidence: later ones change nothing.
-        if w.capital
-            && k > 0
-            && f.evidence[Signal::Name as usize].is_none()
-            && !is_function_word(low)
-            && !w.digit
-        {
+        if maybe_name && !is_function_word(low) {
             let mut end = k;
             while end + 1 < ws.len()
                 && ws[end + 1].capital
@@ -920,8 +937,8 @@ mod tests {
             }
         }
         assert!(!seen.contains_key(&NUMBER_HASH) && !seen.contains_key(&START_HASH));
-        assert_eq!(word_signal(fnv("Percent")), Some(Signal::Percent));
-        assert_eq!(word_signal(fnv("I’m")), Some(Signal::FirstPerson));
-        assert_eq!(word_signal(fnv("ferry")), None);
+        assert_eq!(word_signal(lexicon(), fnv("Percent")), Some(Signal::Percent));
+        assert_eq!(word_signal(lexicon(), fnv("I’m")), Some(Signal::FirstPerson));
+        assert_eq!(word_signal(lexicon(), fnv("ferry")), None);
     }
 }

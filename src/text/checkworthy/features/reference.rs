@@ -449,6 +449,21 @@ mod tests {
         assert_same("hostile strings", inputs.iter().map(String::as_str));
     }
 
+    /// Every char up to U+FFFF alone, between letters, between digits and after a word
+    /// (the tokenizer has fast paths for ASCII and for punctuation blocks).
+    #[test]
+    fn every_char_is_scored_as_before() {
+        let mut inputs = Vec::new();
+        for c in (0..=0xffff_u32).filter_map(char::from_u32) {
+            inputs.push(format!("{c}"));
+            inputs.push(format!("ab{c}cd"));
+            inputs.push(format!("Ab {c}Cd"));
+            inputs.push(format!("1{c}2"));
+            inputs.push(format!("x {c} y"));
+        }
+        assert_same("every char", inputs.iter().map(String::as_str));
+    }
+
     /// Words and marks the extraction treats apart: numbers, lexicon words in any case,
     /// names, quotes, currency, apostrophes and hyphens, non-ASCII letters and spaces.
     const VOCABULARY: &[&str] = &[
