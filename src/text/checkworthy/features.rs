@@ -568,10 +568,13 @@ const JOINER: u8 = 3;
 /// `.` and `,`: inside a number ("3.5", "1,000").
 const DECIMAL: u8 = 4;
 const OTHER: u8 = 0;
+/// A byte of a non-ASCII char: the char is decoded.
+const WIDE: u8 = 5;
 
-/// The class of every ASCII byte, as `char::is_alphanumeric` and `char::is_whitespace` see it.
-const CLASS: [u8; 128] = {
-    let mut table = [OTHER; 128];
+/// The class of every byte: ASCII ones as `char::is_alphanumeric` and `char::is_whitespace`
+/// see them, [`WIDE`] for the rest.
+const CLASS: [u8; 256] = {
+    let mut table = [WIDE; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
@@ -647,8 +650,8 @@ fn words(s: &str, out: &mut Vec<Word>, marks: &mut Marks) {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if b < 0x80 {
-            let class = CLASS[usize::from(b)];
+        let class = CLASS[usize::from(b)];
+        if class != WIDE {
             let inside = match class {
                 ALNUM => true,
                 JOINER => open.is_some() && alnum_at(s, i + 1),
@@ -668,7 +671,7 @@ fn words(s: &str, out: &mut Vec<Word>, marks: &mut Marks) {
                 // The rest of a run of ASCII letters and digits, the common case: an ASCII
                 // letter or digit lowercases by setting bit 5, and the digits are below '@'.
                 while let Some(&b) = bytes.get(i) {
-                    if b >= 0x80 || CLASS[usize::from(b)] != ALNUM {
+                    if CLASS[usize::from(b)] != ALNUM {
                         break;
                     }
                     w.hash = (w.hash ^ u32::from(b | 0x20)).wrapping_mul(FNV_PRIME);
