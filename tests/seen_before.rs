@@ -49,7 +49,10 @@ fn equals_opens_the_similar_case_in_place() {
     tui.wait_for("C2 · Ferries carried 4,000 people", CEILING);
     assert!(tui.screen().contains("b.factdesk.json"), "{}", tui.screen());
     let saved = fs::read_to_string(dir.path().join("a.factdesk.json")).unwrap();
-    assert!(saved.contains("Unemployment fell"), "the first case was saved");
+    assert!(
+        saved.contains("Unemployment fell"),
+        "the first case was saved"
+    );
 
     // Back again: the first case opens writable, so its lock went with the old process.
     tui.key("k");

@@ -757,10 +757,8 @@ pub fn extract(sentence: &str, f: &mut Features) {
         prev_hash = w.hash;
         let signal = word_signal(lexicon, w.hash);
         // A capitalised word inside the sentence may be the first name (its evidence).
-        let maybe_name = w.capital
-            && k > 0
-            && !w.digit
-            && f.evidence[Signal::Name as usize].is_none();
+        let maybe_name =
+            w.capital && k > 0 && !w.digit && f.evidence[Signal::Name as usize].is_none();
         if !(w.digit || signal.is_some() || maybe_name) {
             continue;
         }
@@ -940,8 +938,14 @@ mod tests {
             }
         }
         assert!(!seen.contains_key(&NUMBER_HASH) && !seen.contains_key(&START_HASH));
-        assert_eq!(word_signal(lexicon(), fnv("Percent")), Some(Signal::Percent));
-        assert_eq!(word_signal(lexicon(), fnv("I’m")), Some(Signal::FirstPerson));
+        assert_eq!(
+            word_signal(lexicon(), fnv("Percent")),
+            Some(Signal::Percent)
+        );
+        assert_eq!(
+            word_signal(lexicon(), fnv("I’m")),
+            Some(Signal::FirstPerson)
+        );
         assert_eq!(word_signal(lexicon(), fnv("ferry")), None);
     }
 }

@@ -74,7 +74,6 @@ fn fnv(word: &str) -> u32 {
     h
 }
 
-
 /// Splits into words (letters and digits, with inner apostrophes, hyphens, and the '.' or ','
 /// of "3.5" and "1,000"); calls `punct` with every other non-space char and its byte offset.
 fn words(s: &str, out: &mut Vec<Word>, mut punct: impl FnMut(char, usize)) {
@@ -323,7 +322,6 @@ pub fn extract(sentence: &str) -> Old {
     f
 }
 
-
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
@@ -401,7 +399,10 @@ mod tests {
             return;
         };
         let data = std::fs::read_to_string(path).expect("dev-test reads");
-        assert_same("dev-test", data.lines().filter_map(|l| l.split('\t').nth(1)));
+        assert_same(
+            "dev-test",
+            data.lines().filter_map(|l| l.split('\t').nth(1)),
+        );
     }
 
     /// Hostile strings (BLNS, malformed-UTF-8 test lines decoded lossily, emoji sequences,
@@ -467,15 +468,102 @@ mod tests {
     /// Words and marks the extraction treats apart: numbers, lexicon words in any case,
     /// names, quotes, currency, apostrophes and hyphens, non-ASCII letters and spaces.
     const VOCABULARY: &[&str] = &[
-        "the", "The", "council", "said", "Said", "SAID", "wrote", "according", "to", "40%",
-        "40", "%", "2019", "2019,", "1999", "3.5", "1,000", "million", "Million", "billion",
-        "$", "$3", "£", "€", "₽", "euros", "percent", "PERCENT", "October", "12", "Tuesday",
-        "last", "year", "years", "months", "more", "than", "because", "tax", "I", "I’m",
-        "i'm", "we", "you", "think", "will", "won't", "won’t", "Musk", "Ian", "Bremmer",
-        "Eurasia", "Group", "Zürich", "Élodie", "ÉTAT", "straße", "İzmir", "ǅ", "“", "”",
-        "\"", "«", "»", "„", "?", "!", ".", ",", ";", ":", "—", "-", "'", "’", "(", ")",
-        "co-op", "-year", "rock'n'roll", "x", "Mr", "Dr.", "A", "a", "\u{a0}", "\u{85}",
-        "\u{b}", "\t", "\n", "\u{2028}", "٣", "三", "😀", "\u{301}", "\u{0}",
+        "the",
+        "The",
+        "council",
+        "said",
+        "Said",
+        "SAID",
+        "wrote",
+        "according",
+        "to",
+        "40%",
+        "40",
+        "%",
+        "2019",
+        "2019,",
+        "1999",
+        "3.5",
+        "1,000",
+        "million",
+        "Million",
+        "billion",
+        "$",
+        "$3",
+        "£",
+        "€",
+        "₽",
+        "euros",
+        "percent",
+        "PERCENT",
+        "October",
+        "12",
+        "Tuesday",
+        "last",
+        "year",
+        "years",
+        "months",
+        "more",
+        "than",
+        "because",
+        "tax",
+        "I",
+        "I’m",
+        "i'm",
+        "we",
+        "you",
+        "think",
+        "will",
+        "won't",
+        "won’t",
+        "Musk",
+        "Ian",
+        "Bremmer",
+        "Eurasia",
+        "Group",
+        "Zürich",
+        "Élodie",
+        "ÉTAT",
+        "straße",
+        "İzmir",
+        "ǅ",
+        "“",
+        "”",
+        "\"",
+        "«",
+        "»",
+        "„",
+        "?",
+        "!",
+        ".",
+        ",",
+        ";",
+        ":",
+        "—",
+        "-",
+        "'",
+        "’",
+        "(",
+        ")",
+        "co-op",
+        "-year",
+        "rock'n'roll",
+        "x",
+        "Mr",
+        "Dr.",
+        "A",
+        "a",
+        "\u{a0}",
+        "\u{85}",
+        "\u{b}",
+        "\t",
+        "\n",
+        "\u{2028}",
+        "٣",
+        "三",
+        "😀",
+        "\u{301}",
+        "\u{0}",
     ];
 
     fn sentence_of(picks: &[usize], joins: &[bool]) -> String {
