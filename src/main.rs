@@ -16,6 +16,7 @@ use factdesk::{config, export_cli, import_cli, say, sources_cli, team_cli, termi
 fn interactive(outcome: anyhow::Result<Outcome>) -> anyhow::Result<()> {
     match outcome? {
         Outcome::Quit => Ok(()),
+        Outcome::Open(next) => terminal::open_instead(&next),
         Outcome::Stopped { reason, kept, code } => {
             say::err(format!("factdesk: {reason}; {}", kept.describe()));
             std::process::exit(i32::from(code));

@@ -489,6 +489,8 @@ pub struct AppState {
     pub seen: Option<std::sync::Arc<crate::seen::Index>>,
     /// The folder of other cases (config); None: the verdict file's folder.
     pub cases_dir: Option<std::path::PathBuf>,
+    /// The case to open in this factdesk's place once it quits (`=`: a claim seen before).
+    pub(super) open_next: Option<std::path::PathBuf>,
 }
 
 impl AppState {
@@ -589,6 +591,7 @@ impl AppState {
             article_generation: 0,
             seen: None,
             cases_dir: None,
+            open_next: None,
         };
         state.follow_cursor();
         state.open_conflicts_if_any();

@@ -2,6 +2,7 @@
 //! moving between them, dismissing one (recorded in the case, undoable), hiding them.
 
 use std::ops::Range;
+use std::path::{Path, PathBuf};
 
 use super::detail::{DetailLine, Look};
 use super::state::AppState;
@@ -208,14 +209,14 @@ impl AppState {
     }
 
     /// The detail pane's line for a claim seen before: "Seen: similar to C3 in
-    /// 2022-10-musk.factdesk.json — rated False · = shows where".
+    /// 2022-10-musk.factdesk.json — rated False · = opens it".
     pub(super) fn seen_line(&self, index: usize) -> Option<DetailLine> {
         let found = self.similar_to(index)?;
         let key = self
             .keymap
             .keys_for(Context::Claims, Command::ShowSimilar)
             .first()
-            .map_or_else(String::new, |k| format!(" · {k} shows where"));
+            .map_or_else(String::new, |k| format!(" · {k} opens it"));
         Some(DetailLine::new(vec![
             (Look::Dim, "Seen: ".into()),
             (
@@ -226,7 +227,8 @@ impl AppState {
         ]))
     }
 
-    /// `=`: says where the similar claim's verdict file is and copies its path.
+    /// `=`: opens the similar claim's case in this factdesk's place, asking first about
+    /// unsaved changes (save, discard or cancel, as quitting does).
     pub(super) fn show_similar(&mut self) -> Vec<super::Effect> {
         let Some(index) = self.current_index() else {
             self.info("No claim selected");
@@ -239,9 +241,23 @@ impl AppState {
             });
             return Vec::new();
         };
-        let path = found.record.file.display().to_string();
-        let line = format!("{}: factdesk {path} (path copied)", found.describe());
-        self.info(line);
-        vec![super::Effect::Copy(path)]
+        let path = found.record.file.clone();
+        self.quit(Some(path))
+    }
+
+    /// Quits, then opens `then_open` in this factdesk's place when given (the runner asks
+    /// [`AppState::open_next`]); with unsaved changes, the quit prompt asks first.
+    pub(super) fn quit(&mut self, then_open: Option<PathBuf>) -> Vec<super::Effect> {
+        self.open_next = then_open;
+        if self.dirty() {
+            self.overlay = Some(super::state::Overlay::QuitPrompt);
+            return Vec::new();
+        }
+        vec![super::Effect::Quit]
+    }
+
+    /// The case to open once this factdesk has quit (`=` on a claim seen before).
+    pub fn open_next(&self) -> Option<&Path> {
+        self.open_next.as_deref()
     }
 }

@@ -161,10 +161,9 @@ fn suggestions_follow_the_article_text() {
     assert_eq!(s.open_suggestion_count(), 0, "undo replaced the text again");
 }
 
-/// A claim like one of another case shows "Seen: similar to …" with the key in the
-/// detail, and `=` names that case's file and copies its path.
-#[test]
-fn seen_before_shows_and_copies_the_path() {
+/// A claim made on the sentence of TEXT that another case holds (C3 of
+/// cases/2022-10.factdesk.json), with that case's claims scanned.
+fn seen_state() -> AppState {
     let mut s = state();
     press(&mut s, ")c");
     let index = crate::seen::Index::new(vec![crate::seen::Record {
@@ -174,26 +173,64 @@ fn seen_before_shows_and_copies_the_path() {
         rating: Some("True".into()),
     }]);
     s.update(Action::CasesScanned(std::sync::Arc::new(index), Vec::new()));
+    s
+}
+
+/// A claim like one of another case shows "Seen: similar to …" with the key in the detail.
+#[test]
+fn seen_before_shows_in_the_detail() {
+    let s = seen_state();
     let lines = detail_lines(&s, 0, None);
     let seen: String = lines
         .iter()
         .flat_map(|l| l.parts.iter().map(|(_, t)| t.as_str()))
-        .filter(|t| t.contains("similar") || t.contains("shows where"))
+        .filter(|t| t.contains("similar") || t.contains("opens it"))
         .collect();
     assert_eq!(
         seen,
-        "similar to C3 in 2022-10.factdesk.json — rated True · = shows where"
+        "similar to C3 in 2022-10.factdesk.json — rated True · = opens it"
     );
-    let effects = press(&mut s, "=");
+}
+
+/// `=` with everything saved quits to open the similar claim's case in this factdesk.
+#[test]
+fn equals_opens_the_similar_case() {
+    let mut s = seen_state();
+    s.update(Action::Saved {
+        result: Ok(PathBuf::from("test.factdesk.json")),
+        then_quit: false,
+    });
+    assert!(!s.dirty());
+    assert_eq!(press(&mut s, "="), [Effect::Quit]);
     assert_eq!(
-        effects,
-        [Effect::Copy("cases/2022-10.factdesk.json".into())]
+        s.open_next(),
+        Some(std::path::Path::new("cases/2022-10.factdesk.json"))
     );
-    assert!(
-        s.message
-            .as_ref()
-            .is_some_and(|m| m.text.contains("factdesk cases/"))
-    );
+}
+
+/// With unsaved changes `=` asks first, in the quit prompt: save then open, discard then
+/// open, or cancel (and a later plain quit opens nothing).
+#[test]
+fn equals_with_unsaved_changes_asks_first() {
+    let mut s = seen_state();
+    assert!(s.dirty());
+    let other = Some(std::path::Path::new("cases/2022-10.factdesk.json"));
+    assert_eq!(press(&mut s, "="), []);
+    assert!(matches!(s.overlay, Some(Overlay::QuitPrompt)));
+    assert_eq!(s.open_next(), other);
+    assert_eq!(press(&mut s, "<Esc>"), []);
+    assert!(s.overlay.is_none() && s.open_next().is_none());
+    assert_eq!(press(&mut s, "="), []);
+    assert_eq!(press(&mut s, "s"), [Effect::Save { then_quit: true }]);
+    assert_eq!(s.open_next(), other, "opened once the save is done");
+    assert_eq!(press(&mut s, "="), []);
+    assert_eq!(press(&mut s, "d"), [Effect::Quit]);
+    assert_eq!(s.open_next(), other);
+    // A plain quit after all that quits only.
+    assert_eq!(press(&mut s, "q"), []);
+    assert!(matches!(s.overlay, Some(Overlay::QuitPrompt)));
+    assert_eq!(press(&mut s, "d"), [Effect::Quit]);
+    assert_eq!(s.open_next(), None);
 }
 
 /// Recovering unsaved work brings back its dismissals too, undoably.

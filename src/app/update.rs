@@ -268,7 +268,7 @@ impl AppState {
                 match command {
                     SaveAndQuit => return vec![Effect::Save { then_quit: true }],
                     DiscardAndQuit => return vec![Effect::Quit],
-                    _ => {}
+                    _ => self.open_next = None,
                 }
             }
             _ => return self.run_pane(command),
@@ -285,8 +285,7 @@ impl AppState {
         }
         match command {
             Save => return vec![Effect::Save { then_quit: false }],
-            Quit if self.dirty() => self.overlay = Some(Overlay::QuitPrompt),
-            Quit => return vec![Effect::Quit],
+            Quit => return self.quit(None),
             ShowHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
             FocusNextPane | FocusPreviousPane => {
                 self.selection = None;

@@ -81,7 +81,7 @@ pub enum Command {
     DismissSuggestion,
     /// Show or hide the suggestion marks.
     ToggleSuggestions,
-    /// Where the similar claim of another case is (its path, copied to the clipboard).
+    /// Open the similar claim's case in this factdesk's place (unsaved changes: asks first).
     ShowSimilar,
     /// Change the case's rating scale (presets).
     ChangeScale,
@@ -302,7 +302,7 @@ impl Command {
             PreviousSuggestion => "previous suggested sentence",
             DismissSuggestion => "dismiss the suggestion under the cursor",
             ToggleSuggestions => "show or hide suggestion marks",
-            ShowSimilar => "the similar claim's verdict file (path copied)",
+            ShowSimilar => "open the similar claim's case (asks to save first)",
             ShowOverview => "case overview: verdicts, statuses, evidence gaps (overview)",
             ShowConflicts => "resolve merge conflicts (conflicts)",
             TakeOurs => "take ours (this copy's value)",

@@ -20,6 +20,7 @@ use crate::{open, ui};
 
 mod external;
 mod loading;
+mod reopen;
 mod signals;
 mod suggest;
 #[cfg(unix)]
@@ -29,6 +30,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Instant;
 
+pub use reopen::open_instead;
 use signals::Stop;
 
 /// The terminal as the app draws it: through one buffer, so a frame leaves in one write
@@ -50,6 +52,9 @@ fn take_over() -> anyhow::Result<Screen> {
 pub enum Outcome {
     /// The user quit.
     Quit,
+    /// The user quit to open this case instead (`=` on a claim seen before): see
+    /// [`open_instead`].
+    Open(std::path::PathBuf),
     /// A signal or a vanished terminal stopped it; `kept` says where unsaved work went.
     Stopped {
         reason: String,
@@ -541,7 +546,10 @@ fn event_loop(
                     continue;
                 }
                 if carry_out(effect, &mut state, autosave) == Flow::Quit {
-                    return Ok(Outcome::Quit);
+                    return Ok(match state.open_next() {
+                        Some(next) => Outcome::Open(next.to_path_buf()),
+                        None => Outcome::Quit,
+                    });
                 }
             }
         }

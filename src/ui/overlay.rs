@@ -266,13 +266,22 @@ fn draw_one(frame: &mut Frame, state: &AppState, theme: &Theme, overlay: Option<
             draw_line_editor(frame, area, state, theme, " Save as — path ".into(), editor);
         }
         Some(Overlay::QuitPrompt) => {
-            let rect = centred(area, 56, 5);
-            let inner = popup(frame, rect, " Unsaved changes ".into(), theme);
-            let body = vec![
+            // `=` on a claim seen before: which case opens once this one is left.
+            let then = state.open_next().map(|next| {
+                let name = next.file_name().unwrap_or(next.as_os_str());
                 Line::raw(format!(
-                    "{} has unsaved changes.",
-                    clean_line(&state.file_name())
-                )),
+                    "Then {} opens.",
+                    clean_line(&name.to_string_lossy())
+                ))
+            });
+            let rect = centred(area, 56, 5 + u16::from(then.is_some()));
+            let inner = popup(frame, rect, " Unsaved changes ".into(), theme);
+            let mut body = vec![Line::raw(format!(
+                "{} has unsaved changes.",
+                clean_line(&state.file_name())
+            ))];
+            body.extend(then);
+            body.extend([
                 Line::default(),
                 footer(
                     state,
@@ -283,7 +292,7 @@ fn draw_one(frame: &mut Frame, state: &AppState, theme: &Theme, overlay: Option<
                         Command::Cancel,
                     ],
                 ),
-            ];
+            ]);
             frame.render_widget(Paragraph::new(body), inner);
         }
     }

@@ -435,8 +435,9 @@ const LEXICON: &[(Signal, &[&str])] = &[
     ),
 ];
 
-/// Slots of the lexicon's hash table (a power of two, well over the lexicon's size).
-const SLOTS: usize = 4096;
+/// Slots of the lexicon's hash table (a power of two, about three times the lexicon's
+/// size; 8 KiB, so it stays in the cache beside the model's n-gram weights).
+const SLOTS: usize = 1024;
 
 /// Lexicon words by their hash (as [`fnv`] computes it): open addressing, linear probing.
 fn lexicon() -> &'static [(u32, Option<Signal>)] {
@@ -463,8 +464,7 @@ fn lexicon() -> &'static [(u32, Option<Signal>)] {
 }
 
 /// The signal a word carries by itself, found by its hash (about one probe per word).
-fn word_signal(hash: u32) -> Option<Signal> {
-    let table = lexicon();
+fn word_signal(table: &[(u32, Option<Signal>)], hash: u32) -> Option<Signal> {
     let mut at = hash as usize & (SLOTS - 1);
     loop {
         match table[at] {
@@ -525,57 +525,211 @@ impl Features {
     }
 }
 
+/// The marks outside words that signals look at, with their byte offsets.
+#[derive(Debug, Default)]
+struct Marks {
+    /// The first quotation mark's start and the last one's end.
+    quotes: [Option<usize>; 2],
+    quote_count: usize,
+    /// The last question mark.
+    question: Option<usize>,
+    money_sign: Option<usize>,
+    percent_sign: Option<usize>,
+}
+
+impl Marks {
+    /// Notes a char outside words (not a space) at byte `i`.
+    fn note(&mut self, c: char, i: usize) {
+        if is_quote(c) {
+            self.quote_count += 1;
+            if self.quotes[0].is_none() {
+                self.quotes[0] = Some(i);
+            } else {
+                self.quotes[1] = Some(i + c.len_utf8());
+            }
+        } else if c == '?' {
+            self.question = Some(i);
+        } else if matches!(c, '$' | '£' | '€' | '¥' | '₽') {
+            self.money_sign.get_or_insert(i);
+        } else if c == '%' {
+            self.percent_sign.get_or_insert(i);
+        }
+    }
+}
+
+const FNV_OFFSET: u32 = 0x811c_9dc5;
+const FNV_PRIME: u32 = 0x0100_0193;
+
+/// ASCII bytes by what the tokenizer makes of them.
+const ALNUM: u8 = 1;
+const SPACE: u8 = 2;
+/// `'` and `-`: inside a word when a letter or digit follows.
+const JOINER: u8 = 3;
+/// `.` and `,`: inside a number ("3.5", "1,000").
+const DECIMAL: u8 = 4;
+const OTHER: u8 = 0;
+/// A byte of a non-ASCII char: the char is decoded.
+const WIDE: u8 = 5;
+
+/// The class of every byte: ASCII ones as `char::is_alphanumeric` and `char::is_whitespace`
+/// see them, [`WIDE`] for the rest.
+const CLASS: [u8; 256] = {
+    let mut table = [WIDE; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+            SPACE
+        } else if matches!(c, b'\'' | b'-') {
+            JOINER
+        } else if matches!(c, b'.' | b',') {
+            DECIMAL
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The char starting at byte `i` of `s` (a char boundary below `s.len()`).
+fn char_at(s: &str, i: usize) -> char {
+    s[i..].chars().next().unwrap_or('\0')
+}
+
+/// Whether the char starting at byte `i` is a letter or digit (false at the end).
+fn alnum_at(s: &str, i: usize) -> bool {
+    match s.as_bytes().get(i) {
+        None => false,
+        Some(&b) if b < 0x80 => CLASS[usize::from(b)] == ALNUM,
+        Some(_) => char_at(s, i).is_alphanumeric(),
+    }
+}
+
+/// A word being read: where it started, its hash so far ([`fnv`], one byte at a time).
+struct Open {
+    start: usize,
+    hash: u32,
+    capital: bool,
+    digit: bool,
+}
+
+impl Open {
+    fn new(start: usize, capital: bool) -> Open {
+        Open {
+            start,
+            hash: FNV_OFFSET,
+            capital,
+            digit: false,
+        }
+    }
+
+    fn step(&mut self, b: u8) {
+        self.hash = (self.hash ^ u32::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+    }
+
+    fn close(self, end: usize) -> Word {
+        Word {
+            range: self.start..end,
+            hash: if self.digit { NUMBER_HASH } else { self.hash },
+            capital: self.capital,
+            digit: self.digit,
+        }
+    }
+}
+
 /// Splits into words (letters and digits, with inner apostrophes, hyphens, and the '.' or ','
-/// of "3.5" and "1,000"); calls `punct` with every other non-space char and its byte offset.
-fn words(s: &str, out: &mut Vec<Word>, mut punct: impl FnMut(char, usize)) {
+/// of "3.5" and "1,000"), hashing each as it goes; notes every other non-space char in
+/// `marks`. One pass over the bytes; only non-ASCII chars are decoded.
+fn words(s: &str, out: &mut Vec<Word>, marks: &mut Marks) {
     out.clear();
     let bytes = s.as_bytes();
-    let mut start: Option<usize> = None;
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
-        let inner = start.is_some()
-            && match c {
-                '\'' | '’' | '-' => next.is_some_and(char::is_alphanumeric),
-                '.' | ',' => {
-                    i > 0
+    let mut open: Option<Open> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let class = CLASS[usize::from(b)];
+        if class != WIDE {
+            let inside = match class {
+                ALNUM => true,
+                JOINER => open.is_some() && alnum_at(s, i + 1),
+                DECIMAL => {
+                    open.is_some()
+                        && i > 0
                         && bytes[i - 1].is_ascii_digit()
-                        && next.is_some_and(|n| n.is_ascii_digit())
+                        && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
                 }
                 _ => false,
             };
-        if c.is_alphanumeric() || inner {
-            start.get_or_insert(i);
+            if inside {
+                let w = open.get_or_insert_with(|| Open::new(i, b.is_ascii_uppercase()));
+                w.step(b);
+                w.digit |= b.is_ascii_digit();
+                i += 1;
+                // The rest of a run of ASCII letters and digits, the common case: an ASCII
+                // letter or digit lowercases by setting bit 5, and the digits are below '@'.
+                while let Some(&b) = bytes.get(i) {
+                    if CLASS[usize::from(b)] != ALNUM {
+                        break;
+                    }
+                    w.hash = (w.hash ^ u32::from(b | 0x20)).wrapping_mul(FNV_PRIME);
+                    w.digit |= b < b'@';
+                    i += 1;
+                }
+                continue;
+            } else {
+                if let Some(w) = open.take() {
+                    out.push(w.close(i));
+                }
+                if class != SPACE {
+                    marks.note(char::from(b), i);
+                }
+            }
+            i += 1;
             continue;
         }
-        if let Some(st) = start.take() {
-            out.push(word(s, st..i));
+        let c = char_at(s, i);
+        let len = c.len_utf8();
+        let inside = match c {
+            '’' => open.is_some() && alnum_at(s, i + len),
+            // Dashes, curly quotes, bullets, ellipses: no letter among them.
+            '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}' => false,
+            c => c.is_alphanumeric(),
+        };
+        if inside {
+            let w = open.get_or_insert_with(|| Open::new(i, c.is_uppercase()));
+            if c == '’' {
+                w.step(b'\'');
+            } else {
+                bytes[i..i + len].iter().for_each(|&b| w.step(b));
+            }
+        } else {
+            if let Some(w) = open.take() {
+                out.push(w.close(i));
+            }
+            if !c.is_whitespace() {
+                marks.note(c, i);
+            }
         }
-        if !c.is_whitespace() {
-            punct(c, i);
-        }
+        i += len;
     }
-    if let Some(st) = start {
-        out.push(word(s, st..s.len()));
+    if let Some(w) = open {
+        out.push(w.close(s.len()));
     }
 }
 
 /// True when only spaces separate two words (no comma, stop or quotation mark).
 fn spaced(s: &str, a: &Word, b: &Word) -> bool {
+    let Some(between) = s.as_bytes().get(a.range.end..b.range.start) else {
+        return false;
+    };
+    if between.is_ascii() {
+        return between.iter().all(|&b| CLASS[usize::from(b)] == SPACE);
+    }
     s.get(a.range.end..b.range.start)
         .is_some_and(|between| between.chars().all(char::is_whitespace))
-}
-
-fn word(s: &str, range: Range<usize>) -> Word {
-    let text = &s[range.clone()];
-    let digit = text.bytes().any(|b| b.is_ascii_digit());
-    let hash = if digit { NUMBER_HASH } else { fnv(text) };
-    Word {
-        range,
-        hash,
-        capital: text.chars().next().is_some_and(char::is_uppercase),
-        digit,
-    }
 }
 
 /// Fills `f` with the features of `sentence`.
@@ -584,34 +738,30 @@ pub fn extract(sentence: &str, f: &mut Features) {
     f.evidence = Default::default();
     f.hashes.clear();
     let mut words_buf = std::mem::take(&mut f.words);
-    let mut quotes: [Option<usize>; 2] = [None, None];
-    let mut quote_count = 0usize;
-    let mut question = None;
-    let mut money_sign = None;
-    let mut percent_sign = None;
-    words(sentence, &mut words_buf, |c, i| {
-        if is_quote(c) {
-            quote_count += 1;
-            if quotes[0].is_none() {
-                quotes[0] = Some(i);
-            } else {
-                quotes[1] = Some(i + c.len_utf8());
-            }
-        } else if c == '?' {
-            question = Some(i);
-        } else if matches!(c, '$' | '£' | '€' | '¥' | '₽') {
-            money_sign.get_or_insert(i);
-        } else if c == '%' {
-            percent_sign.get_or_insert(i);
-        }
-    });
+    let mut marks = Marks::default();
+    words(sentence, &mut words_buf, &mut marks);
+    let Marks {
+        quotes,
+        quote_count,
+        question,
+        money_sign,
+        percent_sign,
+    } = marks;
     let ws = &words_buf;
     let mut buf = [0u8; 24];
     let mut prev_hash = START_HASH;
+    let lexicon = lexicon();
     for (k, w) in ws.iter().enumerate() {
         f.hashes.push(w.hash);
         f.hashes.push(bigram(prev_hash, w.hash));
         prev_hash = w.hash;
+        let signal = word_signal(lexicon, w.hash);
+        // A capitalised word inside the sentence may be the first name (its evidence).
+        let maybe_name =
+            w.capital && k > 0 && !w.digit && f.evidence[Signal::Name as usize].is_none();
+        if !(w.digit || signal.is_some() || maybe_name) {
+            continue;
+        }
         let text = &sentence[w.range.clone()];
         let next_end = ws.get(k + 1).map_or(w.range.end, |n| n.range.end);
         if w.digit {
@@ -632,8 +782,7 @@ pub fn extract(sentence: &str, f: &mut Features) {
                 f.fire(Signal::Money, m..next_end);
             }
         }
-        let signal = word_signal(w.hash);
-        let low = if signal.is_some() || w.capital {
+        let low = if signal.is_some() || maybe_name {
             lower(text, &mut buf)
         } else {
             ""
@@ -726,7 +875,8 @@ pub fn extract(sentence: &str, f: &mut Features) {
             f.fire(signal, range);
         }
         // A capitalised word inside the sentence (not its first word) is a name.
-        if w.capital && k > 0 && !is_function_word(low) && !w.digit {
+        // Only the first name is evidence: later ones change nothing.
+        if maybe_name && !is_function_word(low) {
             let mut end = k;
             while end + 1 < ws.len()
                 && ws[end + 1].capital
@@ -735,9 +885,7 @@ pub fn extract(sentence: &str, f: &mut Features) {
             {
                 end += 1;
             }
-            if f.evidence[Signal::Name as usize].is_none() {
-                f.fire(Signal::Name, w.range.start..ws[end].range.end);
-            }
+            f.fire(Signal::Name, w.range.start..ws[end].range.end);
         }
     }
     if let Some(i) = percent_sign.filter(|_| f.evidence[Signal::Percent as usize].is_none()) {
@@ -772,6 +920,9 @@ pub fn extract(sentence: &str, f: &mut Features) {
 }
 
 #[cfg(test)]
+mod reference;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -787,8 +938,14 @@ mod tests {
             }
         }
         assert!(!seen.contains_key(&NUMBER_HASH) && !seen.contains_key(&START_HASH));
-        assert_eq!(word_signal(fnv("Percent")), Some(Signal::Percent));
-        assert_eq!(word_signal(fnv("I’m")), Some(Signal::FirstPerson));
-        assert_eq!(word_signal(fnv("ferry")), None);
+        assert_eq!(
+            word_signal(lexicon(), fnv("Percent")),
+            Some(Signal::Percent)
+        );
+        assert_eq!(
+            word_signal(lexicon(), fnv("I’m")),
+            Some(Signal::FirstPerson)
+        );
+        assert_eq!(word_signal(lexicon(), fnv("ferry")), None);
     }
 }

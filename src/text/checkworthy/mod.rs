@@ -194,9 +194,53 @@ pub struct Scored {
     pub suggested: bool,
 }
 
+/// Sentences per thread below which one thread scores them all.
+const SENTENCES_PER_THREAD: usize = 20_000;
+/// The most threads a long article is scored on.
+const MAX_THREADS: usize = 4;
+
 /// Scores every sentence of `text`; sentences overlapping a `residue` range (bytes: captions,
-/// bylines, navigation) are never suggested.
+/// bylines, navigation) are never suggested. A long article is scored on several threads:
+/// sentences are scored one by one, so the result is the same, in the same order.
 pub fn score_sentences(
+    model: &Model,
+    text: &str,
+    sentences: &[Range<usize>],
+    residue: &[Range<usize>],
+) -> Vec<Scored> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = cores
+        .min(MAX_THREADS)
+        .min(sentences.len() / SENTENCES_PER_THREAD);
+    if threads < 2 {
+        return score_part(model, text, sentences, residue);
+    }
+    let chunk = sentences.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = sentences
+            .chunks(chunk)
+            .map(|part| {
+                let spawned = std::thread::Builder::new()
+                    .name("factdesk-score".into())
+                    .spawn_scoped(scope, move || score_part(model, text, part, residue));
+                // No thread to be had: this one scores the part.
+                spawned.map_err(|_| part)
+            })
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|part| match part {
+                Ok(handle) => handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                Err(part) => score_part(model, text, part, residue),
+            })
+            .collect()
+    })
+}
+
+/// [`score_sentences`] on one thread.
+fn score_part(
     model: &Model,
     text: &str,
     sentences: &[Range<usize>],

@@ -159,3 +159,29 @@ fn dev_test_f1_meets_the_budget() {
     eprintln!("dev-test P {p:.3} R {r:.3} F1 {f1:.3}");
     assert!(f1 >= 0.62, "F1 {f1}");
 }
+
+/// A long article scored on several threads gets the scores one thread gives, in text
+/// order, residue included.
+#[test]
+fn threads_score_as_one_does() {
+    let mut text = String::new();
+    for k in 0..(3 * SENTENCES_PER_THREAD) {
+        text.push_str(match k % 4 {
+            0 => "Unemployment fell by 40% since 2019, the minister said. ",
+            1 => "I think we should be proud. ",
+            2 => "What would you do about it? ",
+            _ => "The deficit rose to $1.4 trillion in 2009. ",
+        });
+        if k % 97 == 0 {
+            text.push_str(&format!("Ferry {k} sailed. "));
+        }
+    }
+    let sentences = crate::text::sentences(&text);
+    assert!(sentences.len() >= 2 * SENTENCES_PER_THREAD);
+    let residue = [sentences[8].clone(), sentences[sentences.len() - 3].clone()];
+    let one = score_part(model(), &text, &sentences, &residue);
+    let many = score_sentences(model(), &text, &sentences, &residue);
+    assert_eq!(one.len(), sentences.len());
+    assert!(one == many, "the threads' scores differ from one thread's");
+    assert!(many[4].suggested && many[8].score >= model().threshold && !many[8].suggested);
+}
