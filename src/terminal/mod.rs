@@ -434,12 +434,24 @@ fn event_loop(
             indexer = start_indexer(&mut lock(shared));
             cases = suggest::start_scan(&lock(shared));
         }
-        if scorer.is_none() {
+        // Scoring waits for the background index: the two at once would hold two sentence
+        // tables of a large article (and share two cores with the screen).
+        if scorer.is_none() && indexer.is_none() {
             let state = lock(shared);
             let generation = state.article_generation();
-            if scored_for != Some(generation) {
+            if scored_for != Some(generation)
+                && state.case.article.text.len() > suggest::MAX_SCORED_BYTES
+            {
                 scored_for = Some(generation);
-                scorer = suggest::Scoring::start(&state.case.article.text, generation);
+                drop(state);
+                lock(shared).notices.push(format!(
+                    "No suggestions for an article over {} MiB (factdesk suggest FILE scores it)",
+                    suggest::MAX_SCORED_BYTES >> 20
+                ));
+            } else if scored_for != Some(generation) {
+                scored_for = Some(generation);
+                let sentences = state.doc.complete.then(|| state.doc.sentences.clone());
+                scorer = suggest::Scoring::start(&state.case.article.text, sentences, generation);
             }
         }
         while waiting.is_empty() {

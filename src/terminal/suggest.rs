@@ -5,6 +5,11 @@ use std::sync::mpsc::{Receiver, channel};
 
 use crate::text::checkworthy::{self, Scored};
 
+/// Articles larger than this are not scored in the TUI: a real article is well under a
+/// megabyte, and the suggestions of a 100 MB text (most of its million sentences) would
+/// cost more memory than the text itself. `factdesk suggest` still scores any size.
+pub const MAX_SCORED_BYTES: usize = 16 << 20;
+
 /// Suggestions being computed in the background for one version of the article text.
 pub struct Scoring {
     rx: Receiver<Vec<Scored>>,
@@ -13,17 +18,26 @@ pub struct Scoring {
 }
 
 impl Scoring {
-    /// Starts scoring a copy of `text` (the article at `generation`); None if no thread
-    /// could be started (then nothing is suggested this session).
-    pub fn start(text: &str, generation: u64) -> Option<Scoring> {
-        let text = text.to_string();
+    /// Starts scoring `text` (the article at `generation`, shared, not copied); None if
+    /// no thread could be started (then nothing is suggested this session).
+    /// `sentences`: the article's, when the index has them all (else they are found here).
+    pub fn start(
+        text: &crate::model::ArticleText,
+        sentences: Option<Vec<std::ops::Range<usize>>>,
+        generation: u64,
+    ) -> Option<Scoring> {
+        let text = text.clone();
         let (tx, rx) = channel();
         std::thread::Builder::new()
             .name("factdesk-suggest".into())
             .spawn(move || {
                 // Every sentence is scored: residue is left out when the marks are drawn,
                 // so a line unmarked with R can be suggested again.
-                let _ = tx.send(checkworthy::suggestions(&text, &[]));
+                let scored = match sentences {
+                    Some(sentences) => checkworthy::suggestions_of(&text, &sentences, &[]),
+                    None => checkworthy::suggestions(&text, &[]),
+                };
+                let _ = tx.send(scored);
             })
             .ok()?;
         Some(Scoring { rx, generation })

@@ -208,12 +208,24 @@ pub fn score_sentences(
     sentences: &[Range<usize>],
     residue: &[Range<usize>],
 ) -> Vec<Scored> {
+    score_in_parts(model, text, sentences, residue, false)
+}
+
+/// [`score_sentences`], keeping only the suggested sentences when `suggested_only` (a
+/// 100 MB article has a million sentences: the others are never held).
+fn score_in_parts(
+    model: &Model,
+    text: &str,
+    sentences: &[Range<usize>],
+    residue: &[Range<usize>],
+    suggested_only: bool,
+) -> Vec<Scored> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let threads = cores
         .min(MAX_THREADS)
         .min(sentences.len() / SENTENCES_PER_THREAD);
     if threads < 2 {
-        return score_part(model, text, sentences, residue);
+        return score_part(model, text, sentences, residue, suggested_only);
     }
     let chunk = sentences.len().div_ceil(threads);
     std::thread::scope(|scope| {
@@ -222,20 +234,28 @@ pub fn score_sentences(
             .map(|part| {
                 let spawned = std::thread::Builder::new()
                     .name("factdesk-score".into())
-                    .spawn_scoped(scope, move || score_part(model, text, part, residue));
+                    .spawn_scoped(scope, move || {
+                        score_part(model, text, part, residue, suggested_only)
+                    });
                 // No thread to be had: this one scores the part.
                 spawned.map_err(|_| part)
             })
             .collect();
-        parts
+        let parts: Vec<Vec<Scored>> = parts
             .into_iter()
-            .flat_map(|part| match part {
+            .map(|part| match part {
                 Ok(handle) => handle
                     .join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                Err(part) => score_part(model, text, part, residue),
+                Err(part) => score_part(model, text, part, residue, suggested_only),
             })
-            .collect()
+            .collect();
+        // Joined at their exact size: a vector grown by doubling would hold up to twice.
+        let mut all = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+        for part in parts {
+            all.extend(part);
+        }
+        all
     })
 }
 
@@ -245,6 +265,7 @@ fn score_part(
     text: &str,
     sentences: &[Range<usize>],
     residue: &[Range<usize>],
+    suggested_only: bool,
 ) -> Vec<Scored> {
     let mut scratch = Features::default();
     sentences
@@ -260,17 +281,26 @@ fn score_part(
                 suggested: score >= model.threshold && !in_residue,
             }
         })
+        .filter(|s| s.suggested || !suggested_only)
         .collect()
 }
 
 /// The suggested sentences of `text` only, in text order: what the app keeps.
 pub fn suggestions(text: &str, residue: &[Range<usize>]) -> Vec<Scored> {
+    let sentences = crate::text::sentences(text);
+    suggestions_of(text, &sentences, residue)
+}
+
+/// [`suggestions`] of `text` split into `sentences` already (the app's index has them).
+pub fn suggestions_of(
+    text: &str,
+    sentences: &[Range<usize>],
+    residue: &[Range<usize>],
+) -> Vec<Scored> {
     let Some(model) = Model::embedded() else {
         return Vec::new();
     };
-    let sentences = crate::text::sentences(text);
-    let mut scored = score_sentences(model, text, &sentences, residue);
-    scored.retain(|s| s.suggested);
+    let mut scored = score_in_parts(model, text, sentences, residue, true);
     scored.shrink_to_fit();
     scored
 }

@@ -179,9 +179,16 @@ fn threads_score_as_one_does() {
     let sentences = crate::text::sentences(&text);
     assert!(sentences.len() >= 2 * SENTENCES_PER_THREAD);
     let residue = [sentences[8].clone(), sentences[sentences.len() - 3].clone()];
-    let one = score_part(model(), &text, &sentences, &residue);
+    let one = score_part(model(), &text, &sentences, &residue, false);
     let many = score_sentences(model(), &text, &sentences, &residue);
     assert_eq!(one.len(), sentences.len());
     assert!(one == many, "the threads' scores differ from one thread's");
+    // Keeping only the suggested ones, on the threads, keeps exactly those.
+    let kept: Vec<Scored> = one.iter().filter(|s| s.suggested).cloned().collect();
+    assert_eq!(
+        score_in_parts(model(), &text, &sentences, &residue, true),
+        kept
+    );
+    assert_eq!(suggestions_of(&text, &sentences, &residue), kept);
     assert!(many[4].suggested && many[8].score >= model().threshold && !many[8].suggested);
 }
