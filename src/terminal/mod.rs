@@ -18,13 +18,24 @@ use crate::model::Entropy;
 use crate::store;
 use crate::{open, ui};
 
+mod autosave;
+mod effects;
 mod external;
+mod input;
+mod jobs;
 mod loading;
 mod reopen;
 mod signals;
 mod suggest;
 #[cfg(unix)]
 mod tty;
+
+use autosave::{Autosave, write_recovery_of};
+use effects::{Flow, carry_out};
+#[cfg(debug_assertions)]
+use input::test_panic_trigger;
+use input::{Input, key_of, read_event, translate};
+use jobs::{start_indexer, start_rewrap};
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -63,8 +74,6 @@ pub enum Outcome {
     },
 }
 
-/// Unsaved work is written to the recovery file this often (when something changed).
-const AUTOSAVE_EVERY: Duration = Duration::from_secs(5);
 /// The longest the loop waits for input before looking at signals and the autosave timer.
 const POLL: Duration = Duration::from_millis(100);
 
@@ -252,22 +261,6 @@ fn lock(shared: &Mutex<AppState>) -> MutexGuard<'_, AppState> {
     shared.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// Keeps unsaved work (see [`store::keep_unsaved`]): beside the case, else in a fallback
-/// directory; says where, or why it could not.
-fn write_recovery_of(state: &AppState) -> store::Kept {
-    if !state.dirty() || state.read_only.is_some() {
-        return store::Kept::Nothing;
-    }
-    let view = state.saved_view();
-    if state.case.article.sha256.is_empty() {
-        // The hash of a large article is computed when it is first needed.
-        let mut case = state.case.clone();
-        case.article.ensure_hash();
-        return store::keep_unsaved(&state.file.path, &case, &view, &state.file.extra);
-    }
-    store::keep_unsaved(&state.file.path, &state.case, &view, &state.file.extra)
-}
-
 /// Ours runs after ratatui's hook has restored the terminal (ratatui calls the hook it found).
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
@@ -281,64 +274,6 @@ fn install_panic_hook() {
 pub(crate) fn restore() {
     let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
     let _ = ratatui::try_restore();
-}
-
-/// The recovery file: written every few seconds while there are unsaved changes, when the
-/// user has paused (a large case takes a moment to write; no copy of it is made).
-struct Autosave {
-    last: Instant,
-    revision: u64,
-    written: Option<std::path::PathBuf>,
-}
-
-/// Unsaved work is written once the keyboard has been quiet this long.
-const AUTOSAVE_IDLE: Duration = Duration::from_millis(800);
-
-impl Autosave {
-    fn new() -> Autosave {
-        Autosave {
-            last: Instant::now(),
-            revision: 0,
-            written: None,
-        }
-    }
-
-    /// Writes the recovery file if it is due and the user is idle; removes it once
-    /// nothing is unsaved. A failure (or work kept only in a fallback place) is shown in
-    /// the status bar until an autosave or a save succeeds.
-    fn tick(&mut self, state: &mut AppState, idle: Duration) {
-        if !state.dirty() {
-            if self.written.take().is_some() {
-                let _ = store::remove_recovery(&state.file.path);
-            }
-            return;
-        }
-        if state.revision != self.revision
-            && self.last.elapsed() >= AUTOSAVE_EVERY
-            && idle >= AUTOSAVE_IDLE
-        {
-            let kept = self.write_now(state);
-            state.update(Action::Autosaved(kept));
-        }
-    }
-
-    /// Writes the recovery file now if anything is unsaved; says where it went.
-    fn write_now(&mut self, state: &AppState) -> store::Kept {
-        self.last = Instant::now();
-        self.revision = state.revision;
-        let kept = write_recovery_of(state);
-        if let store::Kept::Beside(path) = &kept {
-            self.written = Some(path.clone());
-        }
-        kept
-    }
-
-    /// After a save or an explicit discard: the recovery file has nothing left to keep.
-    fn clear(&mut self, state: &AppState) {
-        self.written = None;
-        self.revision = state.revision;
-        let _ = store::remove_recovery(&state.file.path);
-    }
 }
 
 fn event_loop(
@@ -564,345 +499,6 @@ fn event_loop(
                     });
                 }
             }
-        }
-    }
-}
-
-/// Starts indexing the whole article in the background when only its head is indexed;
-/// the receiver yields the complete index.
-fn start_indexer(state: &mut AppState) -> Option<std::sync::mpsc::Receiver<crate::app::Document>> {
-    if state.doc.complete {
-        return None;
-    }
-    let text = state.case.article.text.clone();
-    let width = state.viewport.article_width;
-    let progress = Arc::new(std::sync::atomic::AtomicUsize::new(0));
-    state.index_progress = Some(Arc::clone(&progress));
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::Builder::new()
-        .name("factdesk-index".into())
-        .spawn(move || {
-            let doc = crate::app::Document::index_with_progress(&text, width, &progress, false);
-            let _ = tx.send(doc);
-        })
-        .ok()?;
-    Some(rx)
-}
-
-/// Re-wraps the whole article at the pane's width in the background, after a resize
-/// re-wrapped only the lines around the view (see `Document::rewrap_around`).
-fn start_rewrap(
-    state: &mut AppState,
-) -> Option<(
-    usize,
-    std::sync::mpsc::Receiver<Vec<std::ops::Range<usize>>>,
-)> {
-    let text = state.case.article.text.clone();
-    let width = state.doc.width;
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::Builder::new()
-        .name("factdesk-wrap".into())
-        .spawn(move || {
-            let _ = tx.send(crate::app::Document::wrap_all(&text, width));
-        })
-        .ok()?;
-    Some((width, rx))
-}
-
-/// Debug builds only (the ones `cargo test` runs): the key named in
-/// `FACTDESK_TEST_PANIC_KEY` panics, so tests can see the recovery file and the terminal
-/// restored after a bug.
-#[cfg(debug_assertions)]
-fn test_panic_trigger(ev: &Event) {
-    if let (Event::Key(key), Ok(trigger)) = (ev, std::env::var("FACTDESK_TEST_PANIC_KEY"))
-        && key.code == CtKey::Char(trigger.chars().next().unwrap_or('\0'))
-    {
-        panic!("test panic requested with FACTDESK_TEST_PANIC_KEY");
-    }
-}
-
-/// The terminal's input: watched here for a hang-up (see [`tty`]), read by crossterm.
-struct Input {
-    #[cfg(unix)]
-    tty: Option<tty::Tty>,
-}
-
-impl Input {
-    fn open() -> Input {
-        Input {
-            #[cfg(unix)]
-            tty: tty::Tty::open(),
-        }
-    }
-
-    /// Whether there is input to read within `wait`; an error when the terminal is gone.
-    fn ready(&self, wait: Duration) -> anyhow::Result<bool> {
-        #[cfg(unix)]
-        if let Some(tty) = &self.tty {
-            return match tty.wait(wait) {
-                tty::Input::Ready => Ok(true),
-                // Resizes and other signals crossterm turns into events.
-                tty::Input::Idle => event::poll(Duration::ZERO).context("terminal gone"),
-                tty::Input::Gone => anyhow::bail!("terminal gone (its input hung up)"),
-            };
-        }
-        event::poll(wait).context("terminal gone")
-    }
-
-    /// A probe the watchdog thread can call: whether the terminal is gone.
-    fn probe(&self) -> Option<Box<dyn Fn() -> bool + Send>> {
-        #[cfg(unix)]
-        if self.tty.is_some() {
-            let tty = tty::Tty::open()?;
-            return Some(Box::new(move || tty.gone()));
-        }
-        None
-    }
-}
-
-/// A read error or end of input means the terminal is gone: leave instead of spinning.
-fn read_event() -> anyhow::Result<Event> {
-    event::read().context("terminal gone (input closed)")
-}
-
-#[derive(Debug, PartialEq, Eq)]
-enum Flow {
-    Continue,
-    Quit,
-}
-
-fn carry_out(effect: Effect, state: &mut AppState, autosave: &mut Autosave) -> Flow {
-    match effect {
-        Effect::Quit => {
-            // Quitting discards what was not saved, on purpose: nothing left to recover.
-            autosave.clear(state);
-            Flow::Quit
-        }
-        Effect::Copy(text) => {
-            copy_to_clipboard(&text);
-            Flow::Continue
-        }
-        Effect::OpenUrl(url) => {
-            let opener = if state.opener.is_empty() {
-                external::default_opener()
-            } else {
-                state.opener.clone()
-            };
-            if let Err(reason) = external::open_url(&opener, &url) {
-                state.message = Some(crate::app::Message {
-                    text: format!("Not opened: {reason}"),
-                    kind: crate::app::MessageKind::Error,
-                });
-            }
-            Flow::Continue
-        }
-        // Carried out in the event loop, which holds the terminal.
-        Effect::EditExternally { .. } => Flow::Continue,
-        Effect::DiscardRecovery => {
-            autosave.clear(state);
-            Flow::Continue
-        }
-        Effect::Export { format, path } => {
-            let result = crate::export_cli::export_from_tui(state, format, &path);
-            state.update(Action::Exported(result));
-            Flow::Continue
-        }
-        Effect::Save { then_quit } if state.read_only.is_some() => {
-            state.update(Action::Saved {
-                result: Err(state.read_only.clone().unwrap_or_default()),
-                then_quit,
-            });
-            Flow::Continue
-        }
-        Effect::Save { then_quit } => save(state, autosave, None, false, then_quit),
-        Effect::Overwrite { then_quit } => save(state, autosave, None, true, then_quit),
-        Effect::SaveAs { path, then_quit } => save(state, autosave, Some(path), true, then_quit),
-        Effect::Reanchor { path } => {
-            let max = crate::open::DEFAULT_MAX_ARTICLE_BYTES;
-            match crate::reanchor_cli::read_new_article(&path, max) {
-                Ok((text, _)) => state.reanchor_onto(text, path),
-                Err(e) => state.reanchor_failed(&e.to_string()),
-            }
-            Flow::Continue
-        }
-    }
-}
-
-/// Saves to the case's file (or `to`), first making sure the file on disk is still the one
-/// that was opened unless `force`; tells the state how it went.
-fn save(
-    state: &mut AppState,
-    autosave: &mut Autosave,
-    to: Option<std::path::PathBuf>,
-    force: bool,
-    then_quit: bool,
-) -> Flow {
-    let target = to.clone().unwrap_or_else(|| state.file.path.clone());
-    let now = store::DiskStamp::of(&target);
-    // Saving to the case's own file compares it with what was loaded; a new path must
-    // not hold a file (the Save as prompt asked already).
-    let expected = if to.is_none() {
-        state.file.stamp.clone()
-    } else {
-        now.clone()
-    };
-    if !force && now != expected {
-        let what = changed_on_disk(&target, expected.as_ref(), now.as_ref());
-        state.update(Action::SaveConflict { then_quit, what });
-        return Flow::Continue;
-    }
-    // A symbolic link is written through only when it was there, to the same place, when
-    // the case was read: a link swapped in since is replaced, never followed.
-    let link_now = std::fs::read_link(&target).ok();
-    let follow_links = match (to.is_some(), &state.file.stamp) {
-        (true, _) => true,
-        (false, Some(stamp)) => link_now.is_some() && stamp.link == link_now,
-        (false, None) => false,
-    };
-    state.case.article.ensure_hash();
-    let view = state.saved_view();
-    match store::save_with(&target, &state.case, &view, &state.file.extra, follow_links) {
-        Ok(report) => {
-            autosave.clear(state);
-            state.file.path = target.clone();
-            state.file.stamp = store::DiskStamp::of(&target);
-            state.update(Action::Saved {
-                result: Ok(report.path),
-                then_quit,
-            });
-            if then_quit {
-                Flow::Quit
-            } else {
-                Flow::Continue
-            }
-        }
-        Err(e) => {
-            state.update(Action::Saved {
-                result: Err(e.to_string()),
-                then_quit,
-            });
-            Flow::Continue
-        }
-    }
-}
-
-/// What became of the file at `path` since it was read (`was`), for the save prompt.
-fn changed_on_disk(
-    path: &Path,
-    was: Option<&store::DiskStamp>,
-    now: Option<&store::DiskStamp>,
-) -> String {
-    let link_was = was.and_then(|s| s.link.as_deref());
-    match (std::fs::read_link(path).ok(), now) {
-        (Some(to), _) if link_was != Some(to.as_path()) => {
-            format!("is now a symbolic link to {}", to.display())
-        }
-        (_, None) => "is gone from disk".into(),
-        (_, Some(_)) if was.is_none() => "already holds another case".into(),
-        _ => "was changed by another program".into(),
-    }
-}
-
-/// OSC 52: asks the terminal to put `text` on the system clipboard (works over SSH and in
-/// tmux with `set-clipboard on`). The text is base64, so nothing in it can escape.
-fn copy_to_clipboard(text: &str) {
-    use std::io::Write;
-    let sequence = format!("\x1b]52;c;{}\x07", base64(text.as_bytes()));
-    let mut out = stdout();
-    let _ = out
-        .write_all(sequence.as_bytes())
-        .and_then(|()| out.flush());
-}
-
-/// Standard base64 with padding.
-fn base64(bytes: &[u8]) -> String {
-    const TABLE: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(TABLE[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
-/// Turns a terminal event into an action, or nothing.
-fn translate(ev: &Event, state: &AppState, area: Rect) -> Option<Action> {
-    match ev {
-        Event::Key(key) if key.kind != KeyEventKind::Release => key_of(key).map(Action::Key),
-        Event::Resize(w, h) => Some(Action::Resize(ui::viewport(Rect::new(0, 0, *w, *h)))),
-        Event::Paste(text) => Some(Action::Paste(text.clone())),
-        Event::Mouse(m) => match m.kind {
-            MouseEventKind::Down(_) => ui::click(state, area, m.column, m.row),
-            MouseEventKind::Drag(event::MouseButton::Left) => {
-                ui::drag(state, area, m.column, m.row)
-            }
-            MouseEventKind::ScrollDown => ui::wheel(state, area, m.column, m.row, 1),
-            MouseEventKind::ScrollUp => ui::wheel(state, area, m.column, m.row, -1),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
-fn key_of(key: &KeyEvent) -> Option<Key> {
-    let code = match key.code {
-        CtKey::Char(c) => KeyCode::Char(c),
-        CtKey::Enter => KeyCode::Enter,
-        CtKey::Esc => KeyCode::Esc,
-        CtKey::Tab => KeyCode::Tab,
-        CtKey::BackTab => KeyCode::BackTab,
-        CtKey::Backspace => KeyCode::Backspace,
-        CtKey::Delete => KeyCode::Delete,
-        CtKey::Up => KeyCode::Up,
-        CtKey::Down => KeyCode::Down,
-        CtKey::Left => KeyCode::Left,
-        CtKey::Right => KeyCode::Right,
-        CtKey::Home => KeyCode::Home,
-        CtKey::End => KeyCode::End,
-        CtKey::PageUp => KeyCode::PageUp,
-        CtKey::PageDown => KeyCode::PageDown,
-        CtKey::F(n) => KeyCode::F(n),
-        _ => return None,
-    };
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    let code = match code {
-        KeyCode::Char(c) if ctrl => KeyCode::Char(c.to_ascii_lowercase()),
-        other => other,
-    };
-    Some(Key {
-        code,
-        ctrl,
-        alt: key.modifiers.contains(KeyModifiers::ALT),
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::base64;
-
-    /// The OSC 52 payload is standard base64 (RFC 4648 test vectors).
-    #[test]
-    fn base64_vectors() {
-        let cases = [
-            ("", ""),
-            ("f", "Zg=="),
-            ("fo", "Zm8="),
-            ("foo", "Zm9v"),
-            ("foob", "Zm9vYg=="),
-            ("fooba", "Zm9vYmE="),
-            ("foobar", "Zm9vYmFy"),
-        ];
-        for (plain, encoded) in cases {
-            assert_eq!(base64(plain.as_bytes()), encoded);
         }
     }
 }
