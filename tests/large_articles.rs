@@ -28,6 +28,15 @@ fn write_article(path: &Path, bytes: usize) {
     fs::write(path, text).unwrap();
 }
 
+/// Saves (one claim made), quits, and reads the verdict file and its article text.
+fn save_quit_and_read(tui: &mut Tui, dir: &Path) -> (Value, String) {
+    tui.key("Ctrl-s");
+    tui.wait_for("Saved 1 claim", TIMEOUT);
+    tui.key("q");
+    assert_eq!(tui.wait_exit(TIMEOUT), 0);
+    claim_text(dir)
+}
+
 fn claim_text(dir: &Path) -> (Value, String) {
     let json: Value =
         serde_json::from_str(&fs::read_to_string(dir.join("big.factdesk.json")).unwrap()).unwrap();
@@ -46,11 +55,7 @@ fn keys_typed_during_the_read_act_on_the_whole_article() {
     tui.key("G");
     tui.key("c");
     tui.wait_for("Made claim C1", TIMEOUT);
-    tui.key("Ctrl-s");
-    tui.wait_for("Saved 1 claim", TIMEOUT);
-    tui.key("q");
-    assert_eq!(tui.wait_exit(TIMEOUT), 0);
-    let (json, text) = claim_text(dir.path());
+    let (json, text) = save_quit_and_read(&mut tui, dir.path());
     let anchor = &json["claims"][0]["anchors"][0];
     assert_eq!(anchor["exact"], "LASTMARKER end of report.");
     let start = anchor["start"].as_u64().unwrap() as usize;
@@ -78,11 +83,7 @@ fn an_article_truncated_while_open_is_survived() {
     tui.key("G");
     tui.key("c");
     tui.wait_for("Made claim C1", TIMEOUT);
-    tui.key("Ctrl-s");
-    tui.wait_for("Saved 1 claim", TIMEOUT);
-    tui.key("q");
-    assert_eq!(tui.wait_exit(TIMEOUT), 0);
-    let (json, text) = claim_text(dir.path());
+    let (json, text) = save_quit_and_read(&mut tui, dir.path());
     assert!(
         text.len() == 1 << 20 || text.len() > 8 << 20,
         "{}",
@@ -114,11 +115,7 @@ fn resizing_a_large_article_keeps_its_text_whole() {
     tui.wait_for("Made claim C1", TIMEOUT);
     tui.key("g");
     tui.wait_for("FIRSTMARKER", TIMEOUT);
-    tui.key("Ctrl-s");
-    tui.wait_for("Saved 1 claim", TIMEOUT);
-    tui.key("q");
-    assert_eq!(tui.wait_exit(TIMEOUT), 0);
-    let (json, _) = claim_text(dir.path());
+    let (json, _) = save_quit_and_read(&mut tui, dir.path());
     assert_eq!(
         json["claims"][0]["anchors"][0]["exact"],
         "LASTMARKER end of report."
