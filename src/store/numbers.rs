@@ -6,12 +6,12 @@
 /// `e-` or `E-` followed by three digits, after a digit or a point (rare in prose too).
 pub(super) fn may_underflow(json: &[u8]) -> bool {
     // The minus first: it is far rarer than an `e`.
-    json.windows(5).any(|w| {
-        w[2] == b'-'
-            && matches!(w[1], b'e' | b'E')
-            && (w[0].is_ascii_digit() || w[0] == b'.')
-            && w[3].is_ascii_digit()
-            && w[4].is_ascii_digit()
+    memchr::memchr_iter(b'-', json).any(|i| {
+        i >= 2
+            && matches!(json[i - 1], b'e' | b'E')
+            && (json[i - 2].is_ascii_digit() || json[i - 2] == b'.')
+            && json.get(i + 1).is_some_and(u8::is_ascii_digit)
+            && json.get(i + 2).is_some_and(u8::is_ascii_digit)
     })
 }
 

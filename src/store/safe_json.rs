@@ -28,6 +28,43 @@ fn escaped(c: char, escape: Escape) -> bool {
     }
 }
 
+/// Whether `b` can be the first byte of a char that [`escaped`] escapes: DEL, the lead byte
+/// of U+0080–U+00BF (C1 controls), of U+0600–U+063F (the Arabic letter mark) and of
+/// U+2000–U+2FFF (bidi controls, line and paragraph separators), and for HTML the markup
+/// bytes. Lets a long text be scanned a byte at a time; a test checks it against every char.
+fn may_start_escape(b: u8, escape: Escape) -> bool {
+    let html = escape == Escape::Html;
+    (b == 0x7F)
+        | (b == 0xC2)
+        | (b == 0xD8)
+        | (b == 0xE2)
+        | (html & ((b == b'<') | (b == b'>') | (b == b'&')))
+}
+
+/// The first byte at or after `from` that [`may_start_escape`]: a block without one is
+/// passed over in a loop without branches.
+fn next_candidate(bytes: &[u8], from: usize, escape: Escape) -> Option<usize> {
+    const BLOCK: usize = 32;
+    let rest = bytes.get(from..)?;
+    let blocks = rest.chunks_exact(BLOCK);
+    let tail = blocks.len() * BLOCK;
+    for (k, block) in blocks.enumerate() {
+        let mut hits = 0u8;
+        for &b in block {
+            hits |= u8::from(may_start_escape(b, escape));
+        }
+        if hits != 0
+            && let Some(i) = block.iter().position(|&b| may_start_escape(b, escape))
+        {
+            return Some(from + k * BLOCK + i);
+        }
+    }
+    let i = rest[tail..]
+        .iter()
+        .position(|&b| may_start_escape(b, escape))?;
+    Some(from + tail + i)
+}
+
 /// JSON text with the extra escapes applied: correct for any valid JSON, since the
 /// escaped characters can only stand inside its strings.
 pub fn escape_json_text(json: &str, escape: Escape) -> String {
@@ -59,24 +96,25 @@ impl Formatter for SafeFormatter {
         writer: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
-        let plain =
-            |b: u8| b < 0x7F && !(self.escape == Escape::Html && matches!(b, b'<' | b'>' | b'&'));
-        if fragment.bytes().all(plain) {
-            return writer.write_all(fragment.as_bytes());
-        }
+        let bytes = fragment.as_bytes();
         let mut start = 0;
-        for (i, c) in fragment.char_indices() {
+        let mut at = 0;
+        while let Some(i) = next_candidate(bytes, at, self.escape) {
+            let Some(c) = fragment[i..].chars().next() else {
+                break;
+            };
+            at = i + c.len_utf8();
             if !escaped(c, self.escape) {
                 continue;
             }
-            writer.write_all(&fragment.as_bytes()[start..i])?;
+            writer.write_all(&bytes[start..i])?;
             let mut units = [0u16; 2];
             for unit in c.encode_utf16(&mut units) {
                 write!(writer, "\\u{unit:04x}")?;
             }
-            start = i + c.len_utf8();
+            start = at;
         }
-        writer.write_all(&fragment.as_bytes()[start..])
+        writer.write_all(&bytes[start..])
     }
 
     fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
@@ -144,6 +182,37 @@ mod tests {
             assert_eq!(serde_json::from_str::<Value>(&s).expect("parses"), v);
             assert!(!s.contains('\u{202E}') && !s.contains('\u{9B}') && !s.contains('\u{7F}'));
             assert!(!s.contains('\u{2028}') && s.contains("😀 é"));
+        }
+    }
+
+    /// The byte scan misses no escaped char: every char [`escaped`] escapes starts with a
+    /// byte [`may_start_escape`] takes.
+    #[test]
+    fn byte_scan_finds_every_escaped_char() {
+        for escape in [Escape::Terminal, Escape::Html] {
+            for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+                let mut utf8 = [0; 4];
+                let first = c.encode_utf8(&mut utf8).as_bytes()[0];
+                assert!(
+                    !escaped(c, escape) || may_start_escape(first, escape),
+                    "{c:?}"
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Text mixing escaped chars with their unescaped neighbours (same lead bytes)
+        /// reads back unchanged, and no escaped char is left raw.
+        #[test]
+        fn mixed_text_round_trips(
+            text in "[a<&\u{7F}\u{85}\u{A0}\u{E9}\u{600}\u{61C}\u{2014}\u{201C}\u{202E}\u{2028}\u{2067}]{0,40}"
+        ) {
+            for escape in [Escape::Terminal, Escape::Html] {
+                let out = to_string_pretty(&text, escape).expect("serialises");
+                proptest::prop_assert_eq!(serde_json::from_str::<String>(&out).expect("parses"), text.clone());
+                proptest::prop_assert!(!out.chars().any(|c| escaped(c, escape)), "{:?}", out);
+            }
         }
     }
 

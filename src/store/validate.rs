@@ -263,7 +263,7 @@ pub(super) fn save_problems(
     for claim in case.claims.iter().filter(|c| c.number == 0) {
         problems.push(format!("claim {:?} has no claim number", claim.id.0));
     }
-    let len = CharIndex::new(&case.article.text).char_len();
+    let len = case.article.text.chars().count();
     if cursor > len {
         problems.push(format!(
             "the cursor (character {cursor}) is past the end of the article ({len} characters)"
