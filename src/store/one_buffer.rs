@@ -23,7 +23,7 @@ use serde_json::{Map, Value};
 
 use super::format::FileIn;
 use super::{FORMAT, SavedView, VERSION};
-use crate::model::{Article, Conflict, Scale, Source, Suggestions};
+use crate::model::{Article, Claim, Conflict, Scale, Source, Suggestions};
 
 /// A file read from a buffer, but for its article's text: where that is in the buffer
 /// (the raw JSON string, quotes included).
@@ -54,7 +54,7 @@ pub(super) fn parse(bytes: &[u8]) -> Option<Parsed> {
         version: IgnoredAny,
         article,
         scale: raw.scale?,
-        claims: raw.claims?,
+        claims: claims(raw.claims?)?,
         sources: raw.sources,
         history: raw.history,
         conflicts: raw.conflicts,
@@ -63,6 +63,55 @@ pub(super) fn parse(bytes: &[u8]) -> Option<Parsed> {
         extra: raw.extra,
     };
     Some((file, range))
+}
+
+/// Claims at most this many to a thread (fewer are parsed on the calling thread).
+const CLAIMS_PER_THREAD: usize = 1_000;
+
+/// The claims parsed from their raw JSON, split over the machine's cores when there are
+/// many: the same claims, in the same order, as one parse of the list gives. `None` when
+/// any of them does not parse.
+fn claims(raw: Vec<&RawValue>) -> Option<Vec<Claim>> {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    claims_on(&raw, cores.min(raw.len().div_ceil(CLAIMS_PER_THREAD)))
+}
+
+/// [`claims`] on `threads` threads (the calling one included).
+pub(super) fn claims_on(raw: &[&RawValue], threads: usize) -> Option<Vec<Claim>> {
+    let parse = |part: &[&RawValue]| -> Option<Vec<Claim>> {
+        part.iter()
+            .map(|r| serde_json::from_str(r.get()).ok())
+            .collect()
+    };
+    let threads = threads.clamp(1, raw.len().max(1));
+    if threads == 1 {
+        return parse(raw);
+    }
+    let mut parts = raw.chunks(raw.len().div_ceil(threads));
+    let own = parts.next().unwrap_or_default();
+    std::thread::scope(|scope| {
+        let spawned: Vec<_> = parts
+            .map(|part| {
+                std::thread::Builder::new()
+                    .name("load-claims".into())
+                    .spawn_scoped(scope, move || parse(part))
+                    .map_err(|_| part)
+            })
+            .collect();
+        let mut out = parse(own)?;
+        for handle in spawned {
+            let part = match handle {
+                Ok(handle) => match handle.join() {
+                    Ok(part) => part,
+                    Err(panic) => std::panic::resume_unwind(panic),
+                },
+                // No thread to be had: parse that part here.
+                Err(part) => parse(part),
+            };
+            out.extend(part?);
+        }
+        Some(out)
+    })
 }
 
 /// The JSON string at `range` of `bytes` (quotes included; serde_json checked its
@@ -143,7 +192,8 @@ struct RawFile<'a> {
     version: Value,
     article: RawArticle<'a>,
     scale: Option<Scale>,
-    claims: Option<Vec<crate::model::Claim>>,
+    /// Each claim as raw JSON, parsed after the skim on every core.
+    claims: Option<Vec<&'a RawValue>>,
     sources: Vec<Source>,
     history: Vec<Value>,
     conflicts: Vec<Conflict>,

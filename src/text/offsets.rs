@@ -101,7 +101,10 @@ impl CharIndex {
         }
         let base = *self.checkpoints.get(char_offset / STRIDE)?;
         let rest = text.get(base..)?;
-        rest.char_indices()
+        // The n-th char start after the checkpoint (a byte test, no decoding).
+        rest.bytes()
+            .enumerate()
+            .filter(|&(_, b)| starts_char(b))
             .nth(char_offset % STRIDE)
             .map(|(k, _)| base + k)
     }

@@ -139,3 +139,37 @@ fn broken_large_files_fail_as_the_careful_path_says() {
         }
     }
 }
+
+/// Claims parsed on several threads come back as one parse gives them, in order; one that
+/// does not parse, in any part, refuses the lot (the careful path then says why).
+#[test]
+fn claims_split_over_threads_parse_alike() {
+    let case = sample_case();
+    let json: Vec<String> = (0..7)
+        .flat_map(|_| case.claims.iter())
+        .map(|c| serde_json::to_string(c).expect("serialises"))
+        .collect();
+    let raw: Vec<&serde_json::value::RawValue> = json
+        .iter()
+        .map(|j| serde_json::from_str(j).expect("raw"))
+        .collect();
+    let whole = super::super::one_buffer::claims_on(&raw, 1).expect("parses");
+    assert_eq!(whole.len(), raw.len());
+    for threads in [2, 3, raw.len(), raw.len() + 5] {
+        assert_eq!(
+            super::super::one_buffer::claims_on(&raw, threads).as_ref(),
+            Some(&whole),
+            "{threads} threads"
+        );
+    }
+    let broken = serde_json::from_str::<&serde_json::value::RawValue>(r#"{"id": 5}"#).expect("raw");
+    for at in [0, raw.len() / 2, raw.len() - 1] {
+        let mut with_bad = raw.clone();
+        with_bad[at] = broken;
+        assert_eq!(
+            super::super::one_buffer::claims_on(&with_bad, 3),
+            None,
+            "bad claim at {at}"
+        );
+    }
+}
