@@ -189,6 +189,10 @@ pub(super) fn stream(case: &Case) -> bool {
 /// Writes a large case's JSON into `file` as a stream (the case was checked before: ids,
 /// anchors, clashing fields; serde_json writes nothing it cannot read back, and the model
 /// holds no non-finite number). Returns the bytes written; refuses a file over the cap.
+///
+/// The JSON is made on this thread in chunks that another thread writes, flushing to disk
+/// every [`EARLY_SYNC_BYTES`]: the disk takes the file while the rest is being made, and
+/// the caller's final flush has only the tail left.
 pub(super) fn write_case(
     file: &File,
     case: &Case,
@@ -196,28 +200,102 @@ pub(super) fn write_case(
     extra: &Map<String, Value>,
     path: &Path,
 ) -> Result<usize, SaveError> {
-    let mut out = Counting {
-        inner: io::BufWriter::with_capacity(1 << 16, file),
-        count: 0,
+    let io_error = |source| SaveError::Io {
+        path: path.to_path_buf(),
+        step: "writing the temporary file",
+        source,
     };
-    super::format::write_json(case, view, extra, &mut out)
-        .map_err(|e| e.with_path(path))?
-        .and_then(|()| out.flush())
-        .map_err(|source| SaveError::Io {
-            path: path.to_path_buf(),
-            step: "writing the temporary file",
-            source,
-        })?;
-    if out.count > MAX_VERDICT_FILE_BYTES {
+    let count = std::thread::scope(|scope| {
+        let (chunks, received) = std::sync::mpsc::sync_channel::<Vec<u8>>(CHUNKS_IN_FLIGHT);
+        let writer = std::thread::Builder::new()
+            .name("save-write".into())
+            .spawn_scoped(scope, move || write_chunks(file, received));
+        let Ok(writer) = writer else {
+            // No thread to be had: write here, then.
+            let mut out = Counting {
+                inner: io::BufWriter::with_capacity(CHUNK_BYTES, file),
+                count: 0,
+            };
+            super::format::write_json(case, view, extra, &mut out)?
+                .and_then(|()| out.flush())
+                .map_err(io_error)?;
+            return Ok(out.count);
+        };
+        let mut out = Chunks {
+            chunk: Vec::with_capacity(CHUNK_BYTES),
+            send: chunks,
+            count: 0,
+        };
+        let made =
+            super::format::write_json(case, view, extra, &mut out)?.and_then(|()| out.flush());
+        let count = out.count;
+        drop(out);
+        let written = match writer.join() {
+            Ok(written) => written,
+            Err(panic) => std::panic::resume_unwind(panic),
+        };
+        // The writer's own error says more than the closed channel the maker then hit.
+        written.and(made).map_err(io_error)?;
+        Ok(count)
+    })
+    .map_err(|e: SaveError| e.with_path(path))?;
+    if count > MAX_VERDICT_FILE_BYTES {
         return Err(SaveError::Refused {
             problems: vec![format!(
-                "the file would be {} bytes, more than the {MAX_VERDICT_FILE_BYTES}-byte limit",
-                out.count
+                "the file would be {count} bytes, more than the {MAX_VERDICT_FILE_BYTES}-byte limit"
             )],
             path: Some(path.to_path_buf()),
         });
     }
-    Ok(usize::try_from(out.count).unwrap_or(usize::MAX))
+    Ok(usize::try_from(count).unwrap_or(usize::MAX))
+}
+
+/// Writes the chunks as they come, flushing to disk every [`EARLY_SYNC_BYTES`].
+fn write_chunks(file: &File, chunks: std::sync::mpsc::Receiver<Vec<u8>>) -> io::Result<()> {
+    let mut unsynced = 0;
+    for chunk in chunks {
+        (&mut &*file).write_all(&chunk)?;
+        unsynced += chunk.len();
+        if unsynced >= EARLY_SYNC_BYTES {
+            file.sync_data()?;
+            unsynced = 0;
+        }
+    }
+    Ok(())
+}
+
+/// A writer that hands what it is given to another thread in chunks, counting it.
+struct Chunks {
+    chunk: Vec<u8>,
+    send: std::sync::mpsc::SyncSender<Vec<u8>>,
+    count: u64,
+}
+
+impl Chunks {
+    fn send_chunk(&mut self) -> io::Result<()> {
+        let full = std::mem::replace(&mut self.chunk, Vec::with_capacity(CHUNK_BYTES));
+        self.send
+            .send(full)
+            .map_err(|_| io::Error::new(io::ErrorKind::BrokenPipe, "the writing thread stopped"))
+    }
+}
+
+impl Write for Chunks {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.chunk.extend_from_slice(buf);
+        self.count += buf.len() as u64;
+        if self.chunk.len() >= CHUNK_BYTES {
+            self.send_chunk()?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.chunk.is_empty() {
+            return Ok(());
+        }
+        self.send_chunk()
+    }
 }
 
 /// A writer that counts what passes through it.
@@ -237,6 +315,15 @@ impl<W: Write> Write for Counting<W> {
         self.inner.flush()
     }
 }
+
+/// The size of the chunks a large case is written in.
+const CHUNK_BYTES: usize = 1 << 20;
+
+/// Chunks made ahead of the writing thread at most.
+const CHUNKS_IN_FLIGHT: usize = 4;
+
+/// A large case's file is flushed to disk every this many bytes while it is written.
+const EARLY_SYNC_BYTES: usize = 4 << 20;
 
 /// Files larger than this are read through [`super::one_buffer`] when they are of the
 /// current version.

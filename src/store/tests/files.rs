@@ -438,3 +438,26 @@ fn large_cases_save_as_a_stream() {
     );
     assert_eq!(load(&path).expect("old file intact").case, case);
 }
+
+/// A stream write that fails on the writing thread says what the system said (not that
+/// the thread stopped), and nothing panics.
+#[test]
+fn stream_write_errors_come_from_the_writer() {
+    let dir = tempdir();
+    let path = dir.path().join("read-only.factdesk.json");
+    fs::write(&path, "").expect("writes");
+    let read_only = fs::File::open(&path).expect("opens");
+    // More chunks than wait between the threads: the maker meets the closed channel too.
+    let mut case = sample_case();
+    case.article = Article::new("word ".repeat(2 << 20), case.article.origin.clone());
+    let err =
+        super::super::files::write_case(&read_only, &case, &sample_view(), &sample_extra(), &path)
+            .expect_err("a read-only handle cannot be written");
+    match err {
+        SaveError::Io { step, source, .. } => {
+            assert_eq!(step, "writing the temporary file");
+            assert_ne!(source.kind(), std::io::ErrorKind::BrokenPipe, "{source}");
+        }
+        other => panic!("expected an I/O error, got {other}"),
+    }
+}
