@@ -34,6 +34,8 @@ pub mod model;
 pub mod open;
 /// Where outputs go: never over the input or a verdict file, through links, `-` for stdout.
 pub mod output;
+/// Work split over the machine's cores.
+mod parallel;
 /// Fuzzy matching for the pickers: ranked matches in bounded slices.
 pub mod picker;
 /// `factdesk reanchor`: a case onto a new version of its article.

@@ -77,31 +77,10 @@ impl Scorer<'_> {
         if threads == 1 {
             return self.score_slice(candidates);
         }
-        let chunk = candidates.len().div_ceil(threads);
-        let mut chunks = candidates.chunks(chunk);
-        let own = chunks.next().unwrap_or_default();
-        std::thread::scope(|scope| {
-            let spawned: Vec<_> = chunks
-                .map(|part| {
-                    std::thread::Builder::new()
-                        .name("picker".into())
-                        .spawn_scoped(scope, move || self.score_slice(part))
-                        .map_err(|_| part)
-                })
-                .collect();
-            let mut out = self.score_slice(own);
-            for handle in spawned {
-                match handle {
-                    Ok(handle) => match handle.join() {
-                        Ok(found) => out.extend(found),
-                        Err(panic) => std::panic::resume_unwind(panic),
-                    },
-                    // No thread to be had: score that part here.
-                    Err(part) => out.extend(self.score_slice(part)),
-                }
-            }
-            out
-        })
+        crate::parallel::in_parts(candidates, threads, "picker", |part| self.score_slice(part))
+            .into_iter()
+            .flatten()
+            .collect()
     }
 }
 

@@ -83,35 +83,10 @@ pub(super) fn claims_on(raw: &[&RawValue], threads: usize) -> Option<Vec<Claim>>
             .map(|r| serde_json::from_str(r.get()).ok())
             .collect()
     };
-    let threads = threads.clamp(1, raw.len().max(1));
-    if threads == 1 {
-        return parse(raw);
-    }
-    let mut parts = raw.chunks(raw.len().div_ceil(threads));
-    let own = parts.next().unwrap_or_default();
-    std::thread::scope(|scope| {
-        let spawned: Vec<_> = parts
-            .map(|part| {
-                std::thread::Builder::new()
-                    .name("load-claims".into())
-                    .spawn_scoped(scope, move || parse(part))
-                    .map_err(|_| part)
-            })
-            .collect();
-        let mut out = parse(own)?;
-        for handle in spawned {
-            let part = match handle {
-                Ok(handle) => match handle.join() {
-                    Ok(part) => part,
-                    Err(panic) => std::panic::resume_unwind(panic),
-                },
-                // No thread to be had: parse that part here.
-                Err(part) => parse(part),
-            };
-            out.extend(part?);
-        }
-        Some(out)
-    })
+    crate::parallel::in_parts(raw, threads, "load-claims", parse)
+        .into_iter()
+        .collect::<Option<Vec<Vec<Claim>>>>()
+        .map(|parts| parts.into_iter().flatten().collect())
 }
 
 /// The JSON string at `range` of `bytes` (quotes included; serde_json checked its
