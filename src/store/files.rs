@@ -317,7 +317,7 @@ impl<W: Write> Write for Counting<W> {
 }
 
 /// The size of the chunks a large case is written in.
-const CHUNK_BYTES: usize = 1 << 20;
+const CHUNK_BYTES: usize = 256 << 10;
 
 /// Chunks made ahead of the writing thread at most.
 const CHUNKS_IN_FLIGHT: usize = 4;

@@ -461,3 +461,46 @@ fn stream_write_errors_come_from_the_writer() {
         other => panic!("expected an I/O error, got {other}"),
     }
 }
+
+/// Replacing a large `.bak` (held open and freed on another thread) still leaves the
+/// previous version in it, the current one in place and nothing else; a FIFO put where
+/// the `.bak` goes is replaced without a wait.
+#[test]
+fn large_backup_is_replaced_by_the_previous_version() {
+    let dir = tempdir();
+    let path = dir.path().join("big.factdesk.json");
+    let version = |filler: &str| {
+        let mut case = sample_case();
+        case.article = crate::model::Article::new(
+            format!("{}{}", sample_case().article.text, filler.repeat(200_000)),
+            case.article.origin.clone(),
+        );
+        case
+    };
+    let (first, second, third) = (
+        version("One line.\n"),
+        version("Two lines.\n"),
+        version("Three.\n"),
+    );
+    for case in [&first, &second, &third] {
+        save(&path, case, &sample_view(), &sample_extra()).expect("saves");
+    }
+    let bak = dir.path().join("big.factdesk.json.bak");
+    assert_eq!(load(&bak).expect("the .bak loads").case, second);
+    assert_eq!(load(&path).expect("loads").case, third);
+    assert_eq!(
+        names(dir.path()),
+        ["big.factdesk.json", "big.factdesk.json.bak"]
+    );
+    fs::remove_file(&bak).expect("removed");
+    rustix::fs::mknodat(
+        rustix::fs::CWD,
+        &bak,
+        rustix::fs::FileType::Fifo,
+        rustix::fs::Mode::from_raw_mode(0o600),
+        0,
+    )
+    .expect("a FIFO");
+    save(&path, &first, &sample_view(), &sample_extra()).expect("saves over the FIFO");
+    assert_eq!(load(&bak).expect("the .bak loads").case, third);
+}
