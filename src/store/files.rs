@@ -281,13 +281,16 @@ impl Chunks {
 }
 
 impl Write for Chunks {
+    /// Takes what fits in the chunk: a paragraph of megabytes (an article without line
+    /// breaks) is sent in chunks, not copied whole into one.
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.chunk.extend_from_slice(buf);
-        self.count += buf.len() as u64;
+        let taken = buf.len().min(CHUNK_BYTES - self.chunk.len());
+        self.chunk.extend_from_slice(&buf[..taken]);
+        self.count += taken as u64;
         if self.chunk.len() >= CHUNK_BYTES {
             self.send_chunk()?;
         }
-        Ok(buf.len())
+        Ok(taken)
     }
 
     fn flush(&mut self) -> io::Result<()> {
@@ -376,4 +379,35 @@ pub fn save_with(
             }),
         None => write_case(file, case, view, extra, path),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One write of megabytes (an article of one paragraph) goes out in chunks of at most
+    /// [`CHUNK_BYTES`], all of it, in order.
+    #[test]
+    fn a_long_write_is_sent_in_bounded_chunks() {
+        let (send, received) = std::sync::mpsc::sync_channel(64);
+        let mut out = Chunks {
+            chunk: Vec::with_capacity(CHUNK_BYTES),
+            send,
+            count: 0,
+        };
+        let big: Vec<u8> = (0..4 * CHUNK_BYTES + 5).map(|i| (i % 251) as u8).collect();
+        out.write_all(b"{")
+            .and_then(|()| out.write_all(&big))
+            .expect("written");
+        out.flush().expect("flushed");
+        assert_eq!(out.count, big.len() as u64 + 1);
+        drop(out);
+        let chunks: Vec<Vec<u8>> = received.iter().collect();
+        assert!(
+            chunks.iter().all(|c| c.len() <= CHUNK_BYTES),
+            "{:?}",
+            chunks.iter().map(Vec::len).collect::<Vec<_>>()
+        );
+        assert_eq!(chunks.concat(), [b"{".as_slice(), &big].concat());
+    }
 }
