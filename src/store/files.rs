@@ -221,11 +221,7 @@ pub(super) fn write_case(
                 .map_err(io_error)?;
             return Ok(out.count);
         };
-        let mut out = Chunks {
-            chunk: Vec::with_capacity(CHUNK_BYTES),
-            send: chunks,
-            count: 0,
-        };
+        let mut out = Chunks::new(chunks);
         let made =
             super::format::write_json(case, view, extra, &mut out)?.and_then(|()| out.flush());
         let count = out.count;
@@ -272,6 +268,14 @@ struct Chunks {
 }
 
 impl Chunks {
+    fn new(send: std::sync::mpsc::SyncSender<Vec<u8>>) -> Chunks {
+        Chunks {
+            chunk: Vec::with_capacity(CHUNK_BYTES),
+            send,
+            count: 0,
+        }
+    }
+
     fn send_chunk(&mut self) -> io::Result<()> {
         let full = std::mem::replace(&mut self.chunk, Vec::with_capacity(CHUNK_BYTES));
         self.send
@@ -390,11 +394,7 @@ mod tests {
     #[test]
     fn a_long_write_is_sent_in_bounded_chunks() {
         let (send, received) = std::sync::mpsc::sync_channel(64);
-        let mut out = Chunks {
-            chunk: Vec::with_capacity(CHUNK_BYTES),
-            send,
-            count: 0,
-        };
+        let mut out = Chunks::new(send);
         let big: Vec<u8> = (0..4 * CHUNK_BYTES + 5).map(|i| (i % 251) as u8).collect();
         out.write_all(b"{")
             .and_then(|()| out.write_all(&big))

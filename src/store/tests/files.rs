@@ -397,21 +397,24 @@ fn large_files_load_from_one_buffer() {
     assert!(err.contains("version 9"), "{err}");
 }
 
+/// The sample case with `filler` repeated `times` after its article: large enough to be
+/// saved as a stream.
+fn large_case(filler: &str, times: usize) -> Case {
+    let mut case = sample_case();
+    case.article = crate::model::Article::new(
+        format!("{}{}", sample_case().article.text, filler.repeat(times)),
+        case.article.origin.clone(),
+    );
+    case
+}
+
 /// A large case is written as a stream: the file loads back identically, keeps its .bak,
 /// and a recovery file of it loads too.
 #[test]
 fn large_cases_save_as_a_stream() {
     let dir = tempdir();
     let path = dir.path().join("big.factdesk.json");
-    let mut case = sample_case();
-    case.article = crate::model::Article::new(
-        format!(
-            "{}{}",
-            sample_case().article.text,
-            "Filler line.\n".repeat(400_000)
-        ),
-        case.article.origin.clone(),
-    );
+    let case = large_case("Filler line.\n", 400_000);
     assert!(super::super::files::stream(&case));
     let report = save(&path, &case, &sample_view(), &sample_extra()).expect("saves");
     assert_eq!(
@@ -469,18 +472,10 @@ fn stream_write_errors_come_from_the_writer() {
 fn large_backup_is_replaced_by_the_previous_version() {
     let dir = tempdir();
     let path = dir.path().join("big.factdesk.json");
-    let version = |filler: &str| {
-        let mut case = sample_case();
-        case.article = crate::model::Article::new(
-            format!("{}{}", sample_case().article.text, filler.repeat(200_000)),
-            case.article.origin.clone(),
-        );
-        case
-    };
     let (first, second, third) = (
-        version("One line.\n"),
-        version("Two lines.\n"),
-        version("Three.\n"),
+        large_case("One line.\n", 200_000),
+        large_case("Two lines.\n", 200_000),
+        large_case("Three.\n", 200_000),
     );
     for case in [&first, &second, &third] {
         save(&path, case, &sample_view(), &sample_extra()).expect("saves");
