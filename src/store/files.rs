@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{Map, Value};
 
 use super::recovery::DiskStamp;
+use super::safe_json::{Escape, Escaping};
 use super::{LoadError, Loaded, SaveError, SavedView, from_json, to_json};
 use crate::model::Case;
 
@@ -190,9 +191,9 @@ pub(super) fn stream(case: &Case) -> bool {
 /// anchors, clashing fields; serde_json writes nothing it cannot read back, and the model
 /// holds no non-finite number). Returns the bytes written; refuses a file over the cap.
 ///
-/// The JSON is made on this thread in chunks that another thread writes, flushing to disk
-/// every [`EARLY_SYNC_BYTES`]: the disk takes the file while the rest is being made, and
-/// the caller's final flush has only the tail left.
+/// The JSON is made on this thread in chunks that another thread escapes for the terminal
+/// and writes, flushing to disk every [`EARLY_SYNC_BYTES`]: the disk takes the file while
+/// the rest is being made, and the caller's final flush has only the tail left.
 pub(super) fn write_case(
     file: &File,
     case: &Case,
@@ -211,28 +212,24 @@ pub(super) fn write_case(
             .name("save-write".into())
             .spawn_scoped(scope, move || write_chunks(file, received));
         let Ok(writer) = writer else {
-            // No thread to be had: write here, then.
-            let mut out = Counting {
-                inner: io::BufWriter::with_capacity(CHUNK_BYTES, file),
-                count: 0,
-            };
+            // No thread to be had: escape and write here, then.
+            let mut out = escaping(file);
             super::format::write_json(case, view, extra, &mut out)?
                 .and_then(|()| out.flush())
                 .map_err(io_error)?;
-            return Ok(out.count);
+            return Ok(out.inner.count);
         };
         let mut out = Chunks::new(chunks);
         let made =
             super::format::write_json(case, view, extra, &mut out)?.and_then(|()| out.flush());
-        let count = out.count;
         drop(out);
         let written = match writer.join() {
             Ok(written) => written,
             Err(panic) => std::panic::resume_unwind(panic),
         };
         // The writer's own error says more than the closed channel the maker then hit.
-        written.and(made).map_err(io_error)?;
-        Ok(count)
+        let count = written.and_then(|count| made.map(|()| count));
+        count.map_err(io_error)
     })
     .map_err(|e: SaveError| e.with_path(path))?;
     if count > MAX_VERDICT_FILE_BYTES {
@@ -246,25 +243,40 @@ pub(super) fn write_case(
     Ok(usize::try_from(count).unwrap_or(usize::MAX))
 }
 
-/// Writes the chunks as they come, flushing to disk every [`EARLY_SYNC_BYTES`].
-fn write_chunks(file: &File, chunks: std::sync::mpsc::Receiver<Vec<u8>>) -> io::Result<()> {
-    let mut unsynced = 0;
-    for chunk in chunks {
-        (&mut &*file).write_all(&chunk)?;
-        unsynced += chunk.len();
-        if unsynced >= EARLY_SYNC_BYTES {
-            file.sync_data()?;
-            unsynced = 0;
-        }
+/// What writes a verdict file's JSON into `file`: the terminal escapes applied, buffered,
+/// the bytes counted.
+fn escaping(file: &File) -> Escaping<Counting<io::BufWriter<&File>>> {
+    Escaping {
+        inner: Counting {
+            inner: io::BufWriter::with_capacity(CHUNK_BYTES, file),
+            count: 0,
+        },
+        escape: Escape::Terminal,
     }
-    Ok(())
 }
 
-/// A writer that hands what it is given to another thread in chunks, counting it.
+/// Escapes and writes the chunks as they come, flushing to disk every
+/// [`EARLY_SYNC_BYTES`]. Returns the bytes written.
+fn write_chunks(file: &File, chunks: std::sync::mpsc::Receiver<Vec<u8>>) -> io::Result<u64> {
+    let mut out = escaping(file);
+    let mut synced = 0;
+    for chunk in chunks {
+        out.write_all(&chunk)?;
+        if out.inner.count - synced >= EARLY_SYNC_BYTES {
+            out.flush()?;
+            file.sync_data()?;
+            synced = out.inner.count;
+        }
+    }
+    out.flush()?;
+    Ok(out.inner.count)
+}
+
+/// A writer that hands what it is given to another thread in chunks, each ending on a char
+/// boundary (the other thread escapes each chunk as text).
 struct Chunks {
     chunk: Vec<u8>,
     send: std::sync::mpsc::SyncSender<Vec<u8>>,
-    count: u64,
 }
 
 impl Chunks {
@@ -272,7 +284,6 @@ impl Chunks {
         Chunks {
             chunk: Vec::with_capacity(CHUNK_BYTES),
             send,
-            count: 0,
         }
     }
 
@@ -284,17 +295,48 @@ impl Chunks {
     }
 }
 
+/// The longest start of `buf`, at most `max` bytes, that ends on a char boundary (all of
+/// `max` when `buf` is not text there).
+fn char_floor(buf: &[u8], max: usize) -> usize {
+    if max >= buf.len() {
+        return buf.len();
+    }
+    // A char is at most four bytes: a boundary is within three of any point in text.
+    (max.saturating_sub(3)..=max)
+        .rev()
+        .find(|&n| buf[n] & 0xC0 != 0x80)
+        .unwrap_or(max)
+}
+
 impl Write for Chunks {
-    /// Takes what fits in the chunk: a paragraph of megabytes (an article without line
-    /// breaks) is sent in chunks, not copied whole into one.
+    /// Takes what fits in the chunk, up to a char boundary: a paragraph of megabytes (an
+    /// article without line breaks) is sent in chunks, not copied whole into one.
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let taken = buf.len().min(CHUNK_BYTES - self.chunk.len());
+        let mut taken = char_floor(buf, CHUNK_BYTES - self.chunk.len());
+        if taken == 0 && !buf.is_empty() {
+            // Not even one char fits: this chunk is done.
+            self.send_chunk()?;
+            taken = char_floor(buf, CHUNK_BYTES).max(1);
+        }
         self.chunk.extend_from_slice(&buf[..taken]);
-        self.count += taken as u64;
         if self.chunk.len() >= CHUNK_BYTES {
             self.send_chunk()?;
         }
         Ok(taken)
+    }
+
+    /// Most writes are a few bytes (a key, a quote, a line break): copied without a loop.
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        if buf.len() < CHUNK_BYTES - self.chunk.len() {
+            self.chunk.extend_from_slice(buf);
+            return Ok(());
+        }
+        let mut rest = buf;
+        while !rest.is_empty() {
+            let taken = self.write(rest)?;
+            rest = &rest[taken..];
+        }
+        Ok(())
     }
 
     fn flush(&mut self) -> io::Result<()> {
@@ -330,7 +372,7 @@ const CHUNK_BYTES: usize = 256 << 10;
 const CHUNKS_IN_FLIGHT: usize = 4;
 
 /// A large case's file is flushed to disk every this many bytes while it is written.
-const EARLY_SYNC_BYTES: usize = 4 << 20;
+const EARLY_SYNC_BYTES: u64 = 4 << 20;
 
 /// Files larger than this are read through [`super::one_buffer`] when they are of the
 /// current version.
@@ -390,24 +432,27 @@ mod tests {
     use super::*;
 
     /// One write of megabytes (an article of one paragraph) goes out in chunks of at most
-    /// [`CHUNK_BYTES`], all of it, in order.
+    /// [`CHUNK_BYTES`], all of it, in order, each chunk whole chars.
     #[test]
-    fn a_long_write_is_sent_in_bounded_chunks() {
+    fn a_long_write_is_sent_in_bounded_chunks_of_whole_chars() {
         let (send, received) = std::sync::mpsc::sync_channel(64);
         let mut out = Chunks::new(send);
-        let big: Vec<u8> = (0..4 * CHUNK_BYTES + 5).map(|i| (i % 251) as u8).collect();
+        let big = "aé€😀".repeat(CHUNK_BYTES / 2);
         out.write_all(b"{")
-            .and_then(|()| out.write_all(&big))
+            .and_then(|()| out.write_all(big.as_bytes()))
+            .and_then(|()| out.write_all("é".as_bytes()))
             .expect("written");
         out.flush().expect("flushed");
-        assert_eq!(out.count, big.len() as u64 + 1);
         drop(out);
         let chunks: Vec<Vec<u8>> = received.iter().collect();
-        assert!(
-            chunks.iter().all(|c| c.len() <= CHUNK_BYTES),
-            "{:?}",
-            chunks.iter().map(Vec::len).collect::<Vec<_>>()
-        );
-        assert_eq!(chunks.concat(), [b"{".as_slice(), &big].concat());
+        assert!(chunks.len() > 4, "{}", chunks.len());
+        for chunk in &chunks {
+            assert!(chunk.len() <= CHUNK_BYTES, "{}", chunk.len());
+            assert!(
+                std::str::from_utf8(chunk).is_ok(),
+                "a char split at a chunk's end"
+            );
+        }
+        assert_eq!(chunks.concat(), format!("{{{big}é").into_bytes());
     }
 }

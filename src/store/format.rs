@@ -173,8 +173,9 @@ pub(super) fn to_value(
 }
 
 /// Writes a case as verdict-file JSON straight to `out` (a large case never becomes one
-/// big string), after the same refusals as [`to_json`]. Returns the bytes written. The
-/// caller checks the written JSON (see `files::write_case`).
+/// big string), after the same refusals as [`to_json`]. The JSON has the file's layout but
+/// not the terminal escapes: `out` applies them (a `safe_json::Escaping` writer, on this
+/// thread or on the one that writes the file; see `files::write_case`).
 pub(super) fn write_json(
     case: &Case,
     view: &SavedView,
@@ -189,7 +190,7 @@ pub(super) fn write_json(
         });
     }
     let file = FileOut::new(case, view, extra);
-    let written = super::safe_json::to_writer_pretty(&mut *out, &file, Escape::Terminal)
+    let written = super::safe_json::to_writer_layout(&mut *out, &file)
         .map_err(std::io::Error::from)
         .and_then(|()| out.write_all(b"\n"));
     Ok(written)

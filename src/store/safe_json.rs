@@ -6,7 +6,7 @@
 use std::io::{self, Write};
 
 use serde::Serialize;
-use serde_json::ser::{Formatter, PrettyFormatter};
+use serde_json::ser::Formatter;
 
 /// Which characters are escaped besides the ones JSON itself requires.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,22 +69,161 @@ fn next_candidate(bytes: &[u8], from: usize, escape: Escape) -> Option<usize> {
 /// escaped characters can only stand inside its strings.
 pub fn escape_json_text(json: &str, escape: Escape) -> String {
     let mut out = Vec::with_capacity(json.len());
-    let mut f = SafeFormatter::new(escape);
     // Writing into a Vec cannot fail.
-    let _ = f.write_string_fragment(&mut out, json);
+    let _ = write_escaped(&mut out, json, escape);
     String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-/// serde_json's pretty printer (two-space indent) with the extra escapes.
+/// serde_json's pretty layout (two-space indent), byte for byte, with each line break and
+/// its indent written at once (serde_json writes the indent one level at a time, and a
+/// verdict file has a million line breaks).
+#[derive(Debug, Default)]
+pub(crate) struct Layout {
+    depth: usize,
+    has_value: bool,
+}
+
+/// A comma, a line break and the indent of [`BREAK_DEPTH`] levels, sliced for each break.
+const BREAK: [u8; 2 + 2 * BREAK_DEPTH] = {
+    let mut line = [b' '; 2 + 2 * BREAK_DEPTH];
+    line[0] = b',';
+    line[1] = b'\n';
+    line
+};
+const BREAK_DEPTH: usize = 32;
+
+impl Layout {
+    /// A line break (after a comma unless `first`) and the indent of the current depth.
+    fn line_break<W: ?Sized + Write>(&self, w: &mut W, first: bool) -> io::Result<()> {
+        let from = usize::from(first);
+        let depth = self.depth.min(BREAK_DEPTH);
+        w.write_all(&BREAK[from..2 + 2 * depth])?;
+        for _ in depth..self.depth {
+            w.write_all(b"  ")?;
+        }
+        Ok(())
+    }
+
+    fn close<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.line_break(w, true)?;
+        }
+        w.write_all(bracket)
+    }
+}
+
+impl Formatter for Layout {
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(b"[")
+    }
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"]")
+    }
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.line_break(w, first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(b"{")
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"}")
+    }
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.line_break(w, first)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(b": ")
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
+/// `fragment` (a piece of a JSON string, or JSON text) written with the extra escapes.
+pub(crate) fn write_escaped<W: ?Sized + Write>(
+    writer: &mut W,
+    fragment: &str,
+    escape: Escape,
+) -> io::Result<()> {
+    let bytes = fragment.as_bytes();
+    let mut start = 0;
+    let mut at = 0;
+    while let Some(i) = next_candidate(bytes, at, escape) {
+        let Some(c) = fragment[i..].chars().next() else {
+            break;
+        };
+        at = i + c.len_utf8();
+        if !escaped(c, escape) {
+            continue;
+        }
+        writer.write_all(&bytes[start..i])?;
+        let mut units = [0u16; 2];
+        for unit in c.encode_utf16(&mut units) {
+            write!(writer, "\\u{unit:04x}")?;
+        }
+        start = at;
+    }
+    writer.write_all(&bytes[start..])
+}
+
+/// A writer that applies the extra escapes to JSON text given to it in pieces that each end
+/// on a char boundary (as serde_json writes, and as a save's chunks are cut): JSON made
+/// with [`Layout`] alone becomes what [`SafeFormatter`] makes, the escaping done where the
+/// text is written (on another thread, for a large save).
+pub(crate) struct Escaping<W> {
+    pub(crate) inner: W,
+    pub(crate) escape: Escape,
+}
+
+impl<W: Write> Write for Escaping<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let text = std::str::from_utf8(buf).map_err(|e| {
+            io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("JSON that is not UTF-8: {e}"),
+            )
+        })?;
+        write_escaped(&mut self.inner, text, self.escape)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// Writes `value` as pretty JSON without the extra escapes, for an [`Escaping`] writer
+/// downstream.
+pub(crate) fn to_writer_layout<W: Write, T: ?Sized + Serialize>(
+    writer: W,
+    value: &T,
+) -> serde_json::Result<()> {
+    value.serialize(&mut serde_json::Serializer::with_formatter(
+        writer,
+        Layout::default(),
+    ))
+}
+
+/// [`Layout`] with the extra escapes.
 pub struct SafeFormatter {
-    pretty: PrettyFormatter<'static>,
+    layout: Layout,
     escape: Escape,
 }
 
 impl SafeFormatter {
     pub fn new(escape: Escape) -> Self {
         SafeFormatter {
-            pretty: PrettyFormatter::with_indent(b"  "),
+            layout: Layout::default(),
             escape,
         }
     }
@@ -96,53 +235,35 @@ impl Formatter for SafeFormatter {
         writer: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
-        let bytes = fragment.as_bytes();
-        let mut start = 0;
-        let mut at = 0;
-        while let Some(i) = next_candidate(bytes, at, self.escape) {
-            let Some(c) = fragment[i..].chars().next() else {
-                break;
-            };
-            at = i + c.len_utf8();
-            if !escaped(c, self.escape) {
-                continue;
-            }
-            writer.write_all(&bytes[start..i])?;
-            let mut units = [0u16; 2];
-            for unit in c.encode_utf16(&mut units) {
-                write!(writer, "\\u{unit:04x}")?;
-            }
-            start = at;
-        }
-        writer.write_all(&bytes[start..])
+        write_escaped(writer, fragment, self.escape)
     }
 
     fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.pretty.begin_array(w)
+        self.layout.begin_array(w)
     }
     fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.pretty.end_array(w)
+        self.layout.end_array(w)
     }
     fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        self.pretty.begin_array_value(w, first)
+        self.layout.begin_array_value(w, first)
     }
     fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.pretty.end_array_value(w)
+        self.layout.end_array_value(w)
     }
     fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.pretty.begin_object(w)
+        self.layout.begin_object(w)
     }
     fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.pretty.end_object(w)
+        self.layout.end_object(w)
     }
     fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        self.pretty.begin_object_key(w, first)
+        self.layout.begin_object_key(w, first)
     }
     fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.pretty.begin_object_value(w)
+        self.layout.begin_object_value(w)
     }
     fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.pretty.end_object_value(w)
+        self.layout.end_object_value(w)
     }
 }
 
@@ -214,6 +335,70 @@ mod tests {
                 proptest::prop_assert!(!out.chars().any(|c| escaped(c, escape)), "{:?}", out);
             }
         }
+    }
+
+    /// The layout is serde_json's pretty print byte for byte: empty and nested arrays and
+    /// objects, and nesting deeper than one slice of [`BREAK`] holds.
+    #[test]
+    fn layout_is_serde_jsons_pretty_print() {
+        let mut deep = json!("leaf");
+        for i in 0..BREAK_DEPTH + 5 {
+            deep = if i % 2 == 0 {
+                json!([deep, 1, {}])
+            } else {
+                json!({"k": deep, "e": [], "n": null})
+            };
+        }
+        let values = [
+            json!({}),
+            json!([]),
+            json!({"a": [], "b": {}, "c": [[]], "d": [{}, {"x": 1}]}),
+            json!([1, [2, [3, {"y": [true, false]}]]]),
+            deep,
+        ];
+        for v in values {
+            let mut ours = Vec::new();
+            v.serialize(&mut serde_json::Serializer::with_formatter(
+                &mut ours,
+                Layout::default(),
+            ))
+            .expect("serialises");
+            let theirs = serde_json::to_string_pretty(&v).expect("json");
+            assert_eq!(String::from_utf8(ours).expect("utf-8"), theirs);
+        }
+    }
+
+    /// JSON made with the layout alone and written through [`Escaping`] in pieces cut on
+    /// char boundaries is what the safe formatter writes.
+    #[test]
+    fn escaping_writer_matches_the_formatter() {
+        let v = json!({"x": "</script>\u{202E}&\u{9B}é😀", "y": ["\u{2028}\u{61C}"]});
+        for escape in [Escape::Terminal, Escape::Html] {
+            let mut layout = Vec::new();
+            to_writer_layout(&mut layout, &v).expect("serialises");
+            let text = String::from_utf8(layout).expect("utf-8");
+            let mut out = Escaping {
+                inner: Vec::new(),
+                escape,
+            };
+            let mut rest = text.as_str();
+            while let Some(c) = rest.chars().next() {
+                // One char at a time: a piece as short as can be, never a split char.
+                out.write_all(&rest.as_bytes()[..c.len_utf8()])
+                    .expect("written");
+                rest = &rest[c.len_utf8()..];
+            }
+            let direct = to_string_pretty(&v, escape).expect("serialises");
+            assert_eq!(String::from_utf8(out.inner).expect("utf-8") + "\n", direct);
+        }
+        let mut out = Escaping {
+            inner: Vec::new(),
+            escape: Escape::Terminal,
+        };
+        assert!(
+            out.write_all(&"é".as_bytes()[..1]).is_err(),
+            "a split char is refused"
+        );
     }
 
     /// Escaping JSON text after the fact gives what the formatter writes.

@@ -442,6 +442,30 @@ fn large_cases_save_as_a_stream() {
     assert_eq!(load(&path).expect("old file intact").case, case);
 }
 
+/// A large case saved as a stream is escaped for the terminal as a small one is: the file
+/// is byte for byte what `to_json` makes, with no raw control, bidi or separator char in
+/// it, though its chunks are escaped on another thread and cut amid multi-byte chars.
+#[test]
+fn a_stream_save_is_escaped_like_a_small_one() {
+    let dir = tempdir();
+    let path = dir.path().join("hostile.factdesk.json");
+    let case = large_case(
+        "\u{9B}31m \u{202E}rev\u{2028} é😀\u{7F}\x1b[2J \u{61C}€ line.\n",
+        150_000,
+    );
+    assert!(super::super::files::stream(&case));
+    let report = save(&path, &case, &sample_view(), &sample_extra()).expect("saves");
+    let written = fs::read_to_string(&path).expect("reads");
+    assert_eq!(report.bytes, written.len());
+    let hostile = [
+        '\u{9B}', '\u{202E}', '\u{2028}', '\u{7F}', '\u{1b}', '\u{61C}',
+    ];
+    assert!(!written.contains(hostile), "a raw hostile char in the file");
+    let json = to_json(&case, &sample_view(), &sample_extra()).expect("json");
+    assert!(written == json, "the stream differs from to_json");
+    assert_eq!(load(&path).expect("loads").case, case);
+}
+
 /// A stream write that fails on the writing thread says what the system said (not that
 /// the thread stopped), and nothing panics.
 #[test]
