@@ -70,7 +70,7 @@ fn next_candidate(bytes: &[u8], from: usize, escape: Escape) -> Option<usize> {
 pub fn escape_json_text(json: &str, escape: Escape) -> String {
     let mut out = Vec::with_capacity(json.len());
     // Writing into a Vec cannot fail.
-    let _ = write_escaped(&mut out, json, escape);
+    let _ = write_escaped(&mut out, json.as_bytes(), escape);
     String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
@@ -149,19 +149,20 @@ impl Formatter for Layout {
     }
 }
 
-/// `fragment` (a piece of a JSON string, or JSON text) written with the extra escapes.
+/// `bytes` (a piece of a JSON string, or JSON text, cut on char boundaries) written with
+/// the extra escapes. Only the chars that may be escaped are decoded: one that is cut
+/// short is an error, the rest is passed on as it is.
 pub(crate) fn write_escaped<W: ?Sized + Write>(
     writer: &mut W,
-    fragment: &str,
+    bytes: &[u8],
     escape: Escape,
 ) -> io::Result<()> {
-    let bytes = fragment.as_bytes();
     let mut start = 0;
     let mut at = 0;
     while let Some(i) = next_candidate(bytes, at, escape) {
-        let Some(c) = fragment[i..].chars().next() else {
-            break;
-        };
+        let c = char_at(bytes, i).ok_or_else(|| {
+            io::Error::new(io::ErrorKind::InvalidData, "JSON with a char cut short")
+        })?;
         at = i + c.len_utf8();
         if !escaped(c, escape) {
             continue;
@@ -176,6 +177,20 @@ pub(crate) fn write_escaped<W: ?Sized + Write>(
     writer.write_all(&bytes[start..])
 }
 
+/// The char whose UTF-8 starts at `bytes[i]`, if it is whole there.
+fn char_at(bytes: &[u8], i: usize) -> Option<char> {
+    let len = match *bytes.get(i)? {
+        0..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    };
+    std::str::from_utf8(bytes.get(i..i + len)?)
+        .ok()?
+        .chars()
+        .next()
+}
+
 /// A writer that applies the extra escapes to JSON text given to it in pieces that each end
 /// on a char boundary (as serde_json writes, and as a save's chunks are cut): JSON made
 /// with [`Layout`] alone becomes what [`SafeFormatter`] makes, the escaping done where the
@@ -187,13 +202,7 @@ pub(crate) struct Escaping<W> {
 
 impl<W: Write> Write for Escaping<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let text = std::str::from_utf8(buf).map_err(|e| {
-            io::Error::new(
-                io::ErrorKind::InvalidData,
-                format!("JSON that is not UTF-8: {e}"),
-            )
-        })?;
-        write_escaped(&mut self.inner, text, self.escape)?;
+        write_escaped(&mut self.inner, buf, self.escape)?;
         Ok(buf.len())
     }
 
@@ -235,7 +244,7 @@ impl Formatter for SafeFormatter {
         writer: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
-        write_escaped(writer, fragment, self.escape)
+        write_escaped(writer, fragment.as_bytes(), self.escape)
     }
 
     fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
@@ -395,9 +404,10 @@ mod tests {
             inner: Vec::new(),
             escape: Escape::Terminal,
         };
+        let cut = &"\u{202E}".as_bytes()[..2];
         assert!(
-            out.write_all(&"é".as_bytes()[..1]).is_err(),
-            "a split char is refused"
+            out.write_all(cut).is_err(),
+            "a char to escape, cut short, is refused"
         );
     }
 
