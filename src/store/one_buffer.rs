@@ -98,10 +98,7 @@ pub(super) fn into_text(mut bytes: Vec<u8>, range: Range<usize>) -> Option<Strin
     let mut read = range.start + 1;
     let mut write = 0;
     while read < end {
-        let run = bytes[read..end]
-            .iter()
-            .position(|&b| b == b'\\')
-            .unwrap_or(end - read);
+        let run = memchr::memchr(b'\\', &bytes[read..end]).unwrap_or(end - read);
         bytes.copy_within(read..read + run, write);
         write += run;
         read += run;

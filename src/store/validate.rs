@@ -62,8 +62,8 @@ pub(super) fn hard_problems(case: &Case) -> Vec<String> {
     if let Err(e) = case.scale.validate() {
         problems.push(e.to_string());
     }
-    let mut seen = HashSet::new();
-    let mut numbers = HashSet::new();
+    let mut seen = HashSet::with_capacity(case.claims.len());
+    let mut numbers = HashSet::with_capacity(case.claims.len());
     for (i, claim) in case.claims.iter().enumerate() {
         let id = &claim.id.0;
         if claim.number != 0 && !numbers.insert(claim.number) {
@@ -93,7 +93,7 @@ pub(super) fn hard_problems(case: &Case) -> Vec<String> {
             }
         }
     }
-    let mut seen_sources = HashSet::new();
+    let mut seen_sources = HashSet::with_capacity(case.sources.len());
     for (i, source) in case.sources.iter().enumerate() {
         let id = &source.id.0;
         if !ClaimId::is_valid(id) {
