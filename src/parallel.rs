@@ -40,6 +40,40 @@ pub(crate) fn in_parts<T: Sync, R: Send>(
     })
 }
 
+/// `a` and `b` at once, `b` on another thread (on this one after `a` when no thread can
+/// be started); a panic in either is raised here.
+pub(crate) fn both<A: Send, B: Send>(
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    // Taken by whichever thread runs it.
+    let b = std::sync::Mutex::new(Some(b));
+    let run_b = || {
+        let f = b
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take();
+        f.map(|f| f())
+    };
+    std::thread::scope(|scope| {
+        let spawned = std::thread::Builder::new()
+            .name("both".into())
+            .spawn_scoped(scope, run_b);
+        let a = a();
+        let done = match spawned {
+            Ok(handle) => match handle.join() {
+                Ok(done) => done,
+                Err(panic) => std::panic::resume_unwind(panic),
+            },
+            Err(_) => None,
+        };
+        match done.or_else(run_b) {
+            Some(b) => (a, b),
+            None => unreachable!("b runs on one thread or the other"),
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -56,5 +90,13 @@ mod tests {
             assert_eq!(done, items, "{parts} parts");
         }
         assert_eq!(in_parts(&[] as &[u32], 4, "test", |p| p.len()), vec![0]);
+    }
+
+    /// Both closures run, each result in its place.
+    #[test]
+    fn both_runs_both() {
+        let items: Vec<u32> = (0..100).collect();
+        let (a, b) = both(|| items[..50].iter().sum::<u32>(), || items[50..].to_vec());
+        assert_eq!((a, b.len(), b[0]), ((0..50).sum(), 50, 50));
     }
 }

@@ -31,56 +31,194 @@ impl Search {
     }
 }
 
+/// Texts longer than this are searched in two halves at once.
+const PARALLEL_SEARCH_BYTES: usize = 1 << 20;
+
 /// Every match of `query` in `text`: exact when the query has an upper-case letter, else
-/// ignoring ASCII case (smart case). One pass, no per-match allocation.
+/// ignoring ASCII case (smart case). Matches do not overlap (each is looked for after the
+/// last), and there is no per-match allocation. A long text is searched in two halves on
+/// two threads, with the same result.
 pub fn find_all(text: &str, query: &str) -> (Vec<Range<usize>>, bool) {
-    if query.is_empty() {
+    if query.is_empty() || query.len() > text.len() {
         return (Vec::new(), false);
     }
-    let fold = !query.chars().any(char::is_uppercase);
-    let needle: Vec<u8> = if fold {
-        query.bytes().map(|b| b.to_ascii_lowercase()).collect()
-    } else {
-        query.as_bytes().to_vec()
-    };
-    let hay = text.as_bytes();
-    let n = needle.len();
-    let (first, first_upper) = (needle[0], needle[0].to_ascii_uppercase());
-    let rest_matches = |at: usize| {
-        hay[at..at + n].iter().zip(&needle).all(|(h, b)| {
-            if fold {
-                h.to_ascii_lowercase() == *b
-            } else {
-                h == b
-            }
-        })
-    };
-    let mut out = Vec::new();
-    let mut i = 0;
-    // Candidates are found by their first byte (memchr: many bytes at a time), then
-    // checked whole.
-    while i + n <= hay.len() {
-        let window = &hay[i..=hay.len() - n];
-        let found = if fold && first != first_upper {
-            memchr::memchr2(first, first_upper, window)
-        } else {
-            memchr::memchr(first, window)
-        };
-        let Some(k) = found else {
+    if text.len() < PARALLEL_SEARCH_BYTES {
+        return find_in(text, query, 0..text.len(), MAX_MATCHES);
+    }
+    find_split(text, query, text.len() / 2)
+}
+
+/// [`find_all`] as two searches at once, of the matches that start before `mid` and of
+/// those from `mid` on, joined into what one search finds.
+fn find_split(text: &str, query: &str, mid: usize) -> (Vec<Range<usize>>, bool) {
+    let ((mut out, truncated), (second, second_truncated)) = crate::parallel::both(
+        || find_in(text, query, 0..mid, MAX_MATCHES),
+        || find_in(text, query, mid..text.len(), MAX_MATCHES),
+    );
+    if truncated {
+        return (out, true);
+    }
+    let mut second = second.into_iter().peekable();
+    // The one scan would go on where the first half's last match ends. When that match
+    // runs past the middle, the second half's scan may be out of step: the one scan is
+    // carried on from there until it meets a match the second half found.
+    let mut pos = out.last().map_or(0, |m| m.end);
+    while pos > mid {
+        let Some(m) = find_in(text, query, pos..text.len(), 1).0.pop() else {
+            second.by_ref().for_each(drop);
             break;
         };
-        let at = i + k;
-        if rest_matches(at) && text.is_char_boundary(at) && text.is_char_boundary(at + n) {
-            if out.len() == MAX_MATCHES {
-                return (out, true);
-            }
-            out.push(at..at + n);
-            i = at + n;
-        } else {
-            i = at + 1;
+        while second.next_if(|s| s.start < m.start).is_some() {}
+        if second.peek().is_some_and(|s| s.start == m.start) {
+            break;
+        }
+        pos = m.end;
+        out.push(m);
+    }
+    out.extend(second);
+    let over = out.len() > MAX_MATCHES;
+    out.truncate(MAX_MATCHES);
+    (out, over || second_truncated)
+}
+
+/// [`find_all`] for the matches that start in `starts`, at most `limit` of them (and
+/// whether there were more), on this thread.
+fn find_in(
+    text: &str,
+    query: &str,
+    starts: Range<usize>,
+    limit: usize,
+) -> (Vec<Range<usize>>, bool) {
+    let (from, until) = (starts.start, starts.end);
+    let fold = !query.chars().any(char::is_uppercase);
+    let hay = &text.as_bytes()[..text.len().min(until + query.len() - 1)];
+    let mut out = Vec::new();
+    let mut keep = |at: usize| {
+        // A str found in a str starts and ends on char boundaries; checked all the same.
+        let end = at + query.len();
+        if !(text.is_char_boundary(at) && text.is_char_boundary(end)) {
+            return Some(at + 1);
+        }
+        if out.len() == limit {
+            return None;
+        }
+        out.push(at..end);
+        Some(end)
+    };
+    let complete = if query.len() > hay.len() - from.min(hay.len()) {
+        true
+    } else if fold {
+        find_folded(hay, query.as_bytes(), from, &mut keep)
+    } else {
+        find_exact(hay, query.as_bytes(), from, &mut keep)
+    };
+    (out, !complete)
+}
+
+/// Calls `keep` with each match of `needle` from `from` on, each after where the last call
+/// said to go on (`None`: stop). Returns whether the whole text was searched.
+fn find_exact(
+    hay: &[u8],
+    needle: &[u8],
+    mut from: usize,
+    keep: &mut impl FnMut(usize) -> Option<usize>,
+) -> bool {
+    let finder = memchr::memmem::Finder::new(needle);
+    while let Some(k) = hay.get(from..).and_then(|rest| finder.find(rest)) {
+        match keep(from + k) {
+            Some(next) => from = next,
+            None => return false,
         }
     }
-    (out, false)
+    true
+}
+
+/// How a byte of the needle is compared when ignoring ASCII case: `(byte | or) == value`.
+/// Setting 0x20 folds exactly the two cases of a letter and nothing else.
+fn folded_test(b: u8) -> (u8, u8) {
+    if b.is_ascii_alphabetic() {
+        (0x20, b.to_ascii_lowercase())
+    } else {
+        (0, b)
+    }
+}
+
+/// [`find_exact`] ignoring ASCII case. The text is read eight places at a time, testing
+/// the needle's first and last bytes together on whole words (the zero-byte trick, which
+/// may flag a byte too many, never one too few); only places where both may be right are
+/// checked whole.
+fn find_folded(
+    hay: &[u8],
+    needle: &[u8],
+    from: usize,
+    keep: &mut impl FnMut(usize) -> Option<usize>,
+) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // A high bit set in each byte that is zero, and maybe in some just above one.
+    let zero_bytes = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+    // The words of a block of 32 bytes (one bounds check for the four).
+    let words = |at: usize| -> [u64; 4] {
+        let mut block = [0; 32];
+        block.copy_from_slice(&hay[at..at + 32]);
+        std::array::from_fn(|k| {
+            let mut word = [0; 8];
+            word.copy_from_slice(&block[8 * k..8 * k + 8]);
+            u64::from_le_bytes(word)
+        })
+    };
+    let last = needle.len() - 1;
+    let tests: Vec<(u8, u8)> = needle.iter().map(|&b| folded_test(b)).collect();
+    let ((or0, v0), (or1, v1)) = (tests[0], tests[last]);
+    let (or0w, v0w, or1w, v1w) = (
+        u64::from(or0) * ONES,
+        u64::from(v0) * ONES,
+        u64::from(or1) * ONES,
+        u64::from(v1) * ONES,
+    );
+    let whole = |at: usize| {
+        hay[at..at + needle.len()]
+            .iter()
+            .zip(&tests)
+            .all(|(&h, &(or, v))| h | or == v)
+    };
+    // Places a match can start: 0..starts.
+    let starts = hay.len() - last;
+    let mut next = 0;
+    let mut try_at = |at: usize, next: &mut usize| -> bool {
+        if at >= *next && whole(at) {
+            match keep(at) {
+                Some(go_on) => *next = go_on,
+                None => return false,
+            }
+        }
+        true
+    };
+    let mut p = from;
+    while p + 32 <= starts {
+        let (firsts, lasts) = (words(p), words(p + last));
+        let hits: [u64; 4] = std::array::from_fn(|k| {
+            zero_bytes((firsts[k] | or0w) ^ v0w) & zero_bytes((lasts[k] | or1w) ^ v1w)
+        });
+        if hits.iter().any(|&w| w != 0) {
+            for (k, mut hits) in hits.into_iter().enumerate() {
+                while hits != 0 {
+                    let at = p + 8 * k + (hits.trailing_zeros() / 8) as usize;
+                    hits &= hits - 1;
+                    if !try_at(at, &mut next) {
+                        return false;
+                    }
+                }
+            }
+        }
+        p += 32;
+    }
+    for (at, &b) in hay.iter().enumerate().take(starts).skip(p) {
+        if b | or0 == v0 && !try_at(at, &mut next) {
+            return false;
+        }
+    }
+    true
 }
 
 impl AppState {
@@ -247,6 +385,40 @@ mod tests {
             }
         }
         (out, false)
+    }
+
+    /// The search in two halves finds what one scan finds wherever the text is cut: amid
+    /// matches that overlap the cut, in runs where the halves fall out of step, amid a
+    /// multi-byte char, ignoring case or not.
+    #[test]
+    fn split_search_agrees_with_the_plain_scan() {
+        let texts = [
+            "aaaaaaaaaaaaaaaaaaaaa",
+            "abababababaabab",
+            "AaaAaaAAaab aab",
+            "über übER Über ü",
+        ];
+        for text in texts {
+            for query in ["a", "aa", "aaa", "aba", "ab", "Aa", "über", "ü", "b a"] {
+                let want = find_all_bytewise(text, query);
+                for mid in (0..=text.len()).filter(|&m| text.is_char_boundary(m)) {
+                    assert_eq!(
+                        find_split(text, query, mid),
+                        want,
+                        "{text:?} {query:?} at {mid}"
+                    );
+                }
+            }
+        }
+        // A text long enough to be searched in two halves.
+        let long = "ab aab aaab ÜBER über ".repeat(60_000);
+        for query in ["aab", "über", "Über", "b a"] {
+            assert_eq!(
+                find_all(&long, query),
+                find_all_bytewise(&long, query),
+                "{query}"
+            );
+        }
     }
 
     /// The fast search finds exactly what the plain scan finds: smart case, overlapping
