@@ -102,8 +102,6 @@ pub fn draw_status(frame: &mut Frame, area: Rect, state: &AppState, theme: &Them
     left.push(Span::raw("  "));
 
     // A message needs the room more than the counts do.
-    let rated = state.case.claims.iter().filter(|c| c.is_rated()).count();
-    let count = state.case.claims.len();
     let right = match state.message {
         _ if !state.doc.complete => {
             let done = state
@@ -116,10 +114,15 @@ pub fn draw_status(frame: &mut Frame, area: Rect, state: &AppState, theme: &Them
             )
         }
         Some(_) => String::new(),
-        None => format!(
-            " {count} claim{} · {rated} rated ",
-            if count == 1 { "" } else { "s" }
-        ),
+        None => {
+            // Counted only when shown: a message hides it (10,000 claims are a walk).
+            let rated = state.case.claims.iter().filter(|c| c.is_rated()).count();
+            let count = state.case.claims.len();
+            format!(
+                " {count} claim{} · {rated} rated ",
+                if count == 1 { "" } else { "s" }
+            )
+        }
     };
     let used: usize = left.iter().map(|s| s.content.width()).sum::<usize>() + right.width();
     let room = usize::from(area.width).saturating_sub(used);
