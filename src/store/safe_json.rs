@@ -223,7 +223,9 @@ pub(crate) fn to_writer_layout<W: Write, T: ?Sized + Serialize>(
     ))
 }
 
-/// [`Layout`] with the extra escapes.
+/// [`Layout`] with the extra escapes, applied to string fragments only (structural writes
+/// pass untouched: an [`Escaping`] writer in their place made a 10k-claim case's JSON
+/// string 40 % slower).
 pub struct SafeFormatter {
     layout: Layout,
     escape: Escape,
