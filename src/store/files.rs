@@ -126,19 +126,25 @@ fn load_inner(path: &Path, stamp: bool) -> Result<(Loaded, Option<DiskStamp>), L
     let bytes = read()?;
     if bytes.len() as u64 > ONE_BUFFER_BYTES {
         let (parsed, (underflow, stamped)) = parse_and_check(&bytes, &meta, stamp);
-        let Some((mut parsed, text)) = parsed.filter(|_| !underflow) else {
+        let Some((parsed, text)) = parsed.filter(|_| !underflow) else {
             // Not that: the careful way, for the right message.
             return careful(path, bytes, stamped);
         };
-        let Some(text) = super::one_buffer::into_text(bytes, text) else {
+        // The text is unescaped while the checks that do not read it run.
+        let mut opened = super::format::Opened::from(parsed);
+        let (text, problems) = crate::parallel::both(
+            || super::one_buffer::into_text(bytes, text),
+            || opened.number_and_check(),
+        );
+        let Some(text) = text else {
             // The buffer is spent: read the file again, the careful way.
             io::Seek::rewind(&mut &file).map_err(|e| load_io_error(path, e))?;
             let bytes = read()?;
             let stamped = stamp.then(|| DiskStamp::from_bytes(&meta, &bytes));
             return careful(path, bytes, stamped);
         };
-        parsed.article.text = text.into();
-        let loaded = super::format::finish(parsed).map_err(|e| e.with_path(path))?;
+        opened.case.article.text = text.into();
+        let loaded = opened.finish(problems).map_err(|e| e.with_path(path))?;
         return Ok((loaded, stamped));
     }
     let stamped = stamp.then(|| DiskStamp::from_bytes(&meta, &bytes));

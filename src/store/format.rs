@@ -438,34 +438,70 @@ struct Probe {
 
 /// Checks a deserialised file and collects its warnings.
 pub(super) fn finish(file: FileIn) -> Result<Loaded, LoadError> {
-    let mut case = Case {
-        article: file.article,
-        scale: file.scale,
-        claims: file.claims,
-        sources: file.sources,
-        history: file.history,
-        conflicts: file.conflicts,
-        suggestions: file.suggestions,
-    };
-    case.number_unnumbered_claims();
-    let problems = hard_problems(&case);
-    if !problems.is_empty() {
-        return Err(LoadError::Invalid {
-            problems,
-            path: None,
-        });
-    }
-    let mut view = file.view;
-    let warnings: Vec<LoadWarning> = warnings(&case, view.cursor);
-    for w in &warnings {
-        if let LoadWarning::CursorClamped { len, .. } = w {
-            view.cursor = *len;
+    let mut opened = Opened::from(file);
+    let problems = opened.number_and_check();
+    opened.finish(problems)
+}
+
+/// A deserialised file on its way to [`Loaded`]: the checks that need the article's text
+/// ([`Opened::finish`]) can wait for it while the others run ([`Opened::number_and_check`]).
+pub(super) struct Opened {
+    pub(super) case: Case,
+    view: SavedView,
+    extra: Map<String, Value>,
+}
+
+impl From<FileIn> for Opened {
+    fn from(file: FileIn) -> Self {
+        Opened {
+            case: Case {
+                article: file.article,
+                scale: file.scale,
+                claims: file.claims,
+                sources: file.sources,
+                history: file.history,
+                conflicts: file.conflicts,
+                suggestions: file.suggestions,
+            },
+            view: file.view,
+            extra: file.extra,
         }
     }
-    Ok(Loaded {
-        case,
-        view,
-        warnings,
-        extra: file.extra,
-    })
+}
+
+impl Opened {
+    /// Numbers the claims that have no number, then lists the problems that refuse the
+    /// file. Reads neither the article's text nor its hash.
+    pub(super) fn number_and_check(&mut self) -> Vec<String> {
+        self.case.number_unnumbered_claims();
+        hard_problems(&self.case)
+    }
+
+    /// The loaded case, refused for `problems` (from [`Opened::number_and_check`]), else
+    /// with its warnings (the text is final by now).
+    pub(super) fn finish(self, problems: Vec<String>) -> Result<Loaded, LoadError> {
+        let Opened {
+            case,
+            mut view,
+            extra,
+        } = self;
+        if !problems.is_empty() {
+            return Err(LoadError::Invalid {
+                problems,
+                path: None,
+            });
+        }
+        let warnings: Vec<LoadWarning> = warnings(&case, view.cursor);
+        for w in &warnings {
+            if let LoadWarning::CursorClamped { len, .. } = w {
+                view.cursor = *len;
+            }
+        }
+        Ok(Loaded {
+            case,
+            view,
+            warnings,
+            extra,
+        })
+    }
 }

@@ -32,7 +32,10 @@ pub(super) type Parsed = (FileIn, Range<usize>);
 /// A file parsed from `bytes`, its article's text still raw. `None`: not a file of the
 /// current version this reader takes (the bytes are untouched).
 pub(super) fn parse(bytes: &[u8]) -> Option<Parsed> {
-    let raw: RawFile<'_> = serde_json::from_slice(bytes).ok()?;
+    // One fast UTF-8 check of the whole buffer, then a parse that checks nothing again
+    // (from a slice, serde_json would check each string and raw value on its own).
+    let json = simdutf8::basic::from_utf8(bytes).ok()?;
+    let raw: RawFile<'_> = serde_json::from_str(json).ok()?;
     let current =
         raw.format.as_str() == Some(FORMAT) && raw.version.as_u64() == Some(u64::from(VERSION));
     if !current {

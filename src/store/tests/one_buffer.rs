@@ -127,6 +127,14 @@ fn broken_large_files_fail_as_the_careful_path_says() {
             "newer version",
             json.replacen("\"version\": 3", "\"version\": 9", 1),
         ),
+        (
+            "claim id used twice",
+            json.replacen("\"id\": \"c2\"", "\"id\": \"k3x9q2ma\"", 1),
+        ),
+        (
+            "unknown rating",
+            json.replacen("\"rating\": \"Mostly True\"", "\"rating\": \"Meh\"", 1),
+        ),
         ("truncated in the text", cut(&json, text_at + 4_500_000)),
         ("truncated in the claims", cut(&json, json.len() - 400)),
     ];
@@ -134,10 +142,56 @@ fn broken_large_files_fail_as_the_careful_path_says() {
         fs::write(&path, &bytes).expect("writes");
         assert!(bytes.len() > 4 << 20, "{what}");
         let result = both_ways(&path);
-        if !what.starts_with("duplicate") {
-            assert!(result.is_err(), "{what}");
+        match what {
+            "duplicate claims" | "duplicate text" => {}
+            "unknown rating" => {
+                let warnings = result.expect("loads").warnings;
+                assert!(
+                    warnings
+                        .iter()
+                        .any(|w| matches!(w, LoadWarning::UnknownRating { .. })),
+                    "{warnings:?}"
+                );
+            }
+            _ => assert!(result.is_err(), "{what}"),
         }
     }
+}
+
+/// A large file that is not UTF-8, in its text or in a claim, is refused with the offset
+/// of the first bad byte, as a small one is.
+#[test]
+fn large_files_that_are_not_utf8_say_where() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("big.factdesk.json");
+    let case = big_case(hard_text());
+    save(&path, &case, &sample_view(), &sample_extra()).expect("saves");
+    let json = fs::read(&path).expect("reads");
+    let find = |needle: &[u8]| json.windows(needle.len()).position(|w| w == needle);
+    let in_text = find("東京".as_bytes()).expect("in the text") + 1_000_000;
+    let in_text = in_text
+        + json[in_text..]
+            .iter()
+            .position(|&b| b == b' ')
+            .expect("a space");
+    // The é of a claimant, after the text.
+    let in_claim = find_last(&json, "Café".as_bytes()).expect("a claimant") + 3;
+    assert!(in_claim > in_text);
+    for at in [in_text, in_claim] {
+        let mut bytes = json.clone();
+        bytes[at] = 0xff;
+        fs::write(&path, &bytes).expect("writes");
+        let err = load(&path).unwrap_err();
+        assert!(
+            matches!(err, LoadError::NotUtf8 { offset, .. } if offset == at),
+            "{at}: {err}"
+        );
+    }
+}
+
+/// Where `needle` last starts in `haystack`.
+fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
 }
 
 /// Claims parsed on several threads come back as one parse gives them, in order; one that
