@@ -38,10 +38,11 @@ pub struct Document {
     /// Whether everything is indexed; a head-only document draws the first screens while
     /// the rest is indexed in the background.
     pub complete: bool,
-    /// Whether lines away from the view are still wrapped for an earlier width (after a
-    /// resize of a large article, see [`Document::rewrap_around`]) until the background
-    /// re-wrap comes in ([`Document::lines_ready`]).
-    pub stale_lines: bool,
+    /// After a resize of a large article (see [`Document::rewrap_around`]), until the
+    /// background re-wrap comes in ([`Document::lines_ready`]): the byte ranges whose lines
+    /// are wrapped for the current width; lines elsewhere are still for an earlier one.
+    /// `None`: every line is current.
+    fresh: Option<Vec<Range<usize>>>,
 }
 
 /// The order of [`Document::spans`]: by start, longest first, then by claim.
@@ -142,7 +143,7 @@ impl Document {
             base: 0,
             covered: text.len(),
             complete: true,
-            stale_lines: false,
+            fresh: None,
         }
     }
 
@@ -172,7 +173,7 @@ impl Document {
             base: 0,
             covered: end,
             complete: end == text.len(),
-            stale_lines: false,
+            fresh: None,
         }
     }
 
@@ -207,7 +208,7 @@ impl Document {
             base: start,
             covered: text.len(),
             complete: start == 0,
-            stale_lines: false,
+            fresh: None,
         }
     }
 
@@ -227,7 +228,8 @@ impl Document {
     /// Re-wraps for a new width without making the keystroke wait for a large article:
     /// the paragraphs within about 64 KiB of `around` (the view) now, the rest by the
     /// background re-wrap ([`Document::wrap_all`], then [`Document::lines_ready`]).
-    /// Lines outside the window keep the earlier width meanwhile; they are not on screen.
+    /// Lines outside the window keep the earlier width meanwhile; they are not on screen,
+    /// and [`Document::freshen`] re-wraps the ones the view moves to.
     pub fn rewrap_around(&mut self, text: &str, width: usize, around: usize) {
         let width = width.max(1);
         if width == self.width {
@@ -235,8 +237,34 @@ impl Document {
         }
         if !self.complete || text.len() <= LAZY_INDEX_BYTES {
             self.rewrap(text, width);
-            self.stale_lines = false;
+            self.fresh = None;
             return;
+        }
+        self.width = width;
+        self.fresh = Some(Vec::new());
+        self.freshen(text, around);
+    }
+
+    /// Whether some lines are still wrapped for an earlier width (see
+    /// [`Document::rewrap_around`]).
+    pub fn stale_lines(&self) -> bool {
+        self.fresh.is_some()
+    }
+
+    /// While some lines are stale: makes the lines within about 64 KiB of `around` current,
+    /// unless the 32 KiB from `around` on (more than any screen shows) already are. True
+    /// when lines changed (line numbers after the window moved).
+    pub fn freshen(&mut self, text: &str, around: usize) -> bool {
+        let Some(fresh) = &self.fresh else {
+            return false;
+        };
+        let around = around.min(text.len());
+        let shown = around..(around + WINDOW_BYTES / 2).min(text.len());
+        if fresh
+            .iter()
+            .any(|r| r.start <= shown.start && shown.end <= r.end)
+        {
+            return false;
         }
         let floor = |mut i: usize| {
             while !text.is_char_boundary(i) {
@@ -244,17 +272,21 @@ impl Document {
             }
             i
         };
-        let lo = floor(around.saturating_sub(WINDOW_BYTES).min(text.len()));
+        let lo = floor(around.saturating_sub(WINDOW_BYTES));
         let start = text[..lo].rfind('\n').map_or(0, |i| i + 1);
         let hi = floor((around + WINDOW_BYTES).min(text.len()));
         let end = text[hi..].find('\n').map_or(text.len(), |i| hi + i);
         let mut window = Vec::new();
-        text::wrap_range(text, start..end, width, &mut window);
+        text::wrap_range(text, start..end, self.width, &mut window);
         let first = self.lines.partition_point(|l| l.start < start);
         let last = self.lines.partition_point(|l| l.start <= end);
         self.lines.splice(first..last, window);
-        self.width = width;
-        self.stale_lines = start > 0 || end < text.len();
+        if start == 0 && end == text.len() {
+            self.fresh = None;
+        } else if let Some(fresh) = &mut self.fresh {
+            fresh.push(start..end);
+        }
+        true
     }
 
     /// Every line of `text` at `width`: the background half of [`Document::rewrap_around`].
@@ -267,11 +299,11 @@ impl Document {
     /// Takes the background re-wrap for `width`; false (and nothing changes) when the
     /// width has changed again since, or the lines are current.
     pub fn lines_ready(&mut self, width: usize, lines: Vec<Range<usize>>) -> bool {
-        if !self.stale_lines || width != self.width || !self.complete {
+        if self.fresh.is_none() || width != self.width || !self.complete {
             return false;
         }
         self.lines = lines;
-        self.stale_lines = false;
+        self.fresh = None;
         true
     }
 
@@ -416,7 +448,7 @@ mod tests {
         let (old, new) = (text::wrap(&text, 60), text::wrap(&text, 37));
         let around = text.len() / 2;
         doc.rewrap_around(&text, 37, around);
-        assert!(doc.stale_lines);
+        assert!(doc.stale_lines());
         assert_eq!(doc.width, 37);
         // Every line is a line of the old wrap or of the new one, in text order, covering
         // the text; the new ones are those around the view.
@@ -444,14 +476,41 @@ mod tests {
             "an old width"
         );
         assert!(doc.lines_ready(37, Document::wrap_all(&text, 37)));
-        assert_eq!((doc.lines == new, doc.stale_lines), (true, false));
+        assert_eq!((doc.lines == new, doc.stale_lines()), (true, false));
         // A small article is re-wrapped whole at once.
         let small = &text[..10_000];
         let mut doc = Document::index(small, 60);
         doc.rewrap_around(small, 37, 5_000);
         assert_eq!(
-            (doc.lines == text::wrap(small, 37), doc.stale_lines),
+            (doc.lines == text::wrap(small, 37), doc.stale_lines()),
             (true, false)
         );
+    }
+
+    /// While lines are stale, the view moved far away (`G`, a search) gets the lines of
+    /// the new width there too; a view already on current lines changes nothing.
+    #[test]
+    fn a_view_moved_into_stale_lines_is_rewrapped() {
+        let text: String = (0..20_000)
+            .map(|i| format!("Paragraph {i} has some words in it, Zürich “quoted”.\n\n"))
+            .collect();
+        let mut doc = Document::index(&text, 60);
+        let (old, new) = (text::wrap(&text, 60), text::wrap(&text, 37));
+        doc.rewrap_around(&text, 37, 0);
+        assert!(!doc.freshen(&text, 100), "already current");
+        let end = text.len() - 10;
+        assert!(doc.freshen(&text, end));
+        assert!(!doc.freshen(&text, end));
+        let near = |l: &&Range<usize>| l.start < 1_000 || l.start > text.len() - 1_000;
+        let middle = |l: &&Range<usize>| l.start.abs_diff(text.len() / 2) < 1_000;
+        let lines = |all: &[Range<usize>], keep: &dyn Fn(&&Range<usize>) -> bool| {
+            all.iter().filter(keep).cloned().collect::<Vec<_>>()
+        };
+        assert_eq!(lines(&doc.lines, &near), lines(&new, &near));
+        assert_eq!(lines(&doc.lines, &middle), lines(&old, &middle));
+        assert!(doc.lines.windows(2).all(|w| w[0].end <= w[1].start));
+        assert!(doc.stale_lines());
+        assert!(doc.lines_ready(37, Document::wrap_all(&text, 37)));
+        assert!(!doc.freshen(&text, text.len() / 2), "all current");
     }
 }

@@ -221,9 +221,31 @@ impl AppState {
     /// The background re-wrap after a resize, when it is still for the pane's width:
     /// every line is current again, the view on the same text.
     pub(super) fn lines_ready(&mut self, width: usize, lines: Vec<std::ops::Range<usize>>) {
+        self.keeping_view(|doc, _| doc.lines_ready(width, lines));
+    }
+
+    /// While lines away from the view are still wrapped for an earlier width (after a
+    /// resize of a large article): the lines the view has moved to (`G`, a search, a
+    /// claim) are made current, so the pane never shows lines of another width.
+    pub(super) fn freshen_view(&mut self) {
+        if self.doc.stale_lines() {
+            let text = self.case.article.text.clone();
+            self.keeping_view(|doc, top_byte| doc.freshen(&text, top_byte));
+        }
+    }
+
+    /// `change` to the document's lines (given the first shown byte; true when it changed
+    /// them), the same text kept at the top and the cursor kept in view when it was.
+    fn keeping_view(&mut self, change: impl FnOnce(&mut super::Document, usize) -> bool) {
         let top_byte = self.doc.lines.get(self.top).map_or(0, |l| l.start);
-        if self.doc.lines_ready(width, lines) {
+        let height = self.viewport.article_height.max(1);
+        let (first, last) = self.doc.lines_of(&self.cursor_range());
+        let cursor_shown = first < self.top + height && last >= self.top;
+        if change(&mut self.doc, top_byte) {
             self.top = self.doc.line_of(top_byte).min(self.max_top());
+            if cursor_shown {
+                self.scroll_to(self.cursor_range());
+            }
         }
     }
 

@@ -32,6 +32,13 @@ pub(super) fn edit(editor: &mut Editor, command: Command) -> bool {
 impl AppState {
     /// Applies one action and returns what the runner must do.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let effects = self.apply_action(action);
+        self.freshen_view();
+        effects
+    }
+
+    /// [`AppState::update`] but for the view's lines.
+    fn apply_action(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::Key(key) => {
                 self.message = None;

@@ -33,13 +33,32 @@ impl Input {
         #[cfg(unix)]
         if let Some(tty) = &self.tty {
             return match tty.wait(wait) {
-                tty::Input::Ready => Ok(true),
+                tty::Input::Ready => {
+                    if event::poll(Duration::ZERO).context("terminal gone")? {
+                        return Ok(true);
+                    }
+                    // Input crossterm does not see: it took a resize from the same poll
+                    // and forgot the input's readiness (crossterm 0.29, `mio.rs`); it reads
+                    // these bytes when more come. Not a spin meanwhile, nor a wait inside
+                    // crossterm (which never returns if the terminal hangs up then).
+                    std::thread::sleep(wait.min(Duration::from_millis(25)));
+                    Ok(false)
+                }
                 // Resizes and other signals crossterm turns into events.
                 tty::Input::Idle => event::poll(Duration::ZERO).context("terminal gone"),
                 tty::Input::Gone => anyhow::bail!("terminal gone (its input hung up)"),
             };
         }
         event::poll(wait).context("terminal gone")
+    }
+
+    /// The terminal's size as (columns, rows), asked of the terminal; `None` when unknown.
+    pub(super) fn size(&self) -> Option<(u16, u16)> {
+        #[cfg(unix)]
+        if let Some(tty) = &self.tty {
+            return tty.size();
+        }
+        None
     }
 
     /// A probe the watchdog thread can call: whether the terminal is gone.
@@ -50,6 +69,34 @@ impl Input {
             return Some(Box::new(move || tty.gone()));
         }
         None
+    }
+}
+
+/// Adds to `events` a resize crossterm missed: when the terminal's signal that it was
+/// resized comes in the same poll as a key, crossterm's reader returns the key and forgets
+/// the signal (crossterm 0.29, `mio.rs`), and the panes would stay the old size. `size` is
+/// the terminal's, `area` the size the app last applied. The resize goes after any read
+/// (it is newer), else before the keys (most likely typed at the new size).
+pub(super) fn add_missed_resize(events: &mut Vec<Event>, size: Option<(u16, u16)>, area: Rect) {
+    let Some((w, h)) = size else {
+        return;
+    };
+    let last = events
+        .iter()
+        .rposition(|ev| matches!(ev, Event::Resize(..)));
+    let applied = match last.map(|i| &events[i]) {
+        Some(Event::Resize(w, h)) => (*w, *h),
+        _ => (area.width, area.height),
+    };
+    if (w, h) != applied {
+        let at = match last {
+            Some(i) => i + 1,
+            None => events
+                .iter()
+                .take_while(|ev| !matches!(ev, Event::Key(_)))
+                .count(),
+        };
+        events.insert(at, Event::Resize(w, h));
     }
 }
 
@@ -107,4 +154,48 @@ pub(super) fn key_of(key: &KeyEvent) -> Option<Key> {
         ctrl,
         alt: key.modifiers.contains(KeyModifiers::ALT),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(c: char) -> Event {
+        Event::Key(event::KeyEvent::new(
+            CtKey::Char(c),
+            event::KeyModifiers::NONE,
+        ))
+    }
+
+    /// A size the app has not applied is added: before the keys, or after the resizes
+    /// read (it is newer); a size already applied or about to be adds nothing.
+    #[test]
+    fn a_missed_resize_is_added_where_it_belongs() {
+        let area = Rect::new(0, 0, 120, 40);
+        let mut events = vec![key('G'), key('j')];
+        add_missed_resize(&mut events, Some((70, 26)), area);
+        assert_eq!(events, vec![Event::Resize(70, 26), key('G'), key('j')]);
+
+        let mut events = vec![key('G'), Event::Resize(90, 30), key('j')];
+        add_missed_resize(&mut events, Some((70, 26)), area);
+        assert_eq!(
+            events,
+            vec![
+                key('G'),
+                Event::Resize(90, 30),
+                Event::Resize(70, 26),
+                key('j')
+            ]
+        );
+
+        for (events, size) in [
+            (vec![key('G')], Some((120, 40))),
+            (vec![key('G'), Event::Resize(70, 26)], Some((70, 26))),
+            (vec![key('G')], None),
+        ] {
+            let mut added = events.clone();
+            add_missed_resize(&mut added, size, area);
+            assert_eq!(added, events);
+        }
+    }
 }

@@ -355,7 +355,7 @@ fn event_loop(
         {
             let mut state = lock(shared);
             let width = state.doc.width;
-            if state.doc.stale_lines && rewrapper.as_ref().is_none_or(|(w, _)| *w != width) {
+            if state.doc.stale_lines() && rewrapper.as_ref().is_none_or(|(w, _)| *w != width) {
                 rewrapper = start_rewrap(&mut state);
             }
         }
@@ -446,6 +446,7 @@ fn event_loop(
         {
             events.push(read_event()?);
         }
+        input::add_missed_resize(&mut events, input.size(), area);
         if !events.is_empty() {
             last_input = Instant::now();
         }

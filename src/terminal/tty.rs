@@ -67,6 +67,13 @@ impl Tty {
         }
     }
 
+    /// The terminal's size as (columns, rows), asked of the terminal itself; `None` when it
+    /// does not say.
+    pub fn size(&self) -> Option<(u16, u16)> {
+        let size = rustix::termios::tcgetwinsize(self.fd()).ok()?;
+        (size.ws_col > 0 && size.ws_row > 0).then_some((size.ws_col, size.ws_row))
+    }
+
     /// Whether the terminal is gone, without waiting.
     pub fn gone(&self) -> bool {
         self.wait(Duration::ZERO) == Input::Gone
