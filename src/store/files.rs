@@ -244,10 +244,27 @@ fn careful(
     Ok((loaded, stamp))
 }
 
-/// Whether a case is large enough to be written as a stream rather than one string.
+/// Whether a case is large enough to be written as a stream rather than one string: an
+/// estimate of its file (the article, the claims' wordings and quotes, and
+/// [`CLAIM_JSON_BYTES`] a claim for the rest) over [`STREAM_SAVE_BYTES`]. A short article
+/// with many claims is a large file too. Both ways write the same bytes.
 pub(super) fn stream(case: &Case) -> bool {
-    case.article.text.len() as u64 > STREAM_SAVE_BYTES
+    let claims: usize = case
+        .claims
+        .iter()
+        .map(|c| {
+            let quotes = c
+                .anchors
+                .iter()
+                .map(|a| a.exact.len() + a.prefix.len() + a.suffix.len());
+            CLAIM_JSON_BYTES + c.text.len() + quotes.sum::<usize>()
+        })
+        .sum();
+    (case.article.text.len() + claims) as u64 > STREAM_SAVE_BYTES
 }
+
+/// About what a claim's keys, dates, status and verdict take in the file.
+const CLAIM_JSON_BYTES: usize = 256;
 
 /// Writes a large case's JSON into `file` as a stream (the case was checked before: ids,
 /// anchors, clashing fields; serde_json writes nothing it cannot read back, and the model
@@ -440,7 +457,7 @@ const EARLY_SYNC_BYTES: u64 = 4 << 20;
 /// current version.
 const ONE_BUFFER_BYTES: u64 = 4 << 20;
 
-/// Cases whose article is larger than this are written as a stream.
+/// Cases larger than this (see [`stream`]) are written as a stream.
 const STREAM_SAVE_BYTES: u64 = 4 << 20;
 
 /// Saves a case atomically and returns what was written.

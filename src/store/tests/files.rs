@@ -408,6 +408,30 @@ fn large_case(filler: &str, times: usize) -> Case {
     case
 }
 
+/// A short article with many claims is a large file too: it is written as a stream, and
+/// loads back identically.
+#[test]
+fn many_claims_on_a_short_article_save_as_a_stream() {
+    let dir = tempdir();
+    let path = dir.path().join("many.factdesk.json");
+    let mut case = sample_case();
+    assert!(!super::super::files::stream(&case));
+    let first = case.claims[0].clone();
+    for i in 0..40_000 {
+        let mut claim = first.clone();
+        claim.id = crate::model::ClaimId(format!("m{i}"));
+        claim.number = 0;
+        claim.text = format!("{} {i} {}", first.text, "more words ".repeat(8));
+        case.claims.push(claim);
+    }
+    case.number_unnumbered_claims();
+    assert!(super::super::files::stream(&case));
+    save(&path, &case, &sample_view(), &sample_extra()).expect("saves");
+    let loaded = load(&path).expect("loads");
+    assert_eq!(loaded.case, case);
+    assert_eq!(loaded.extra, sample_extra());
+}
+
 /// A large case is written as a stream: the file loads back identically, keeps its .bak,
 /// and a recovery file of it loads too.
 #[test]
