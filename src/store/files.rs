@@ -249,6 +249,9 @@ fn careful(
 /// [`CLAIM_JSON_BYTES`] a claim for the rest) over [`STREAM_SAVE_BYTES`]. A short article
 /// with many claims is a large file too. Both ways write the same bytes.
 pub(super) fn stream(case: &Case) -> bool {
+    if case.article.text.len() as u64 > STREAM_SAVE_BYTES {
+        return true;
+    }
     let claims: usize = case
         .claims
         .iter()

@@ -27,6 +27,15 @@ fn careful(path: &Path) -> Result<Loaded, String> {
     from_json(&text).map_err(|e| e.with_path(path).to_string())
 }
 
+/// The case of [`hard_text`] saved in a new directory (kept alive by the first value).
+fn saved_hard_case() -> (tempfile::TempDir, std::path::PathBuf, Case) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("big.factdesk.json");
+    let case = big_case(hard_text());
+    save(&path, &case, &sample_view(), &sample_extra()).expect("saves");
+    (dir, path, case)
+}
+
 /// Loads `path` both ways and checks they agree; returns the load.
 fn both_ways(path: &Path) -> Result<Loaded, String> {
     let loaded = load(path).map_err(|e| e.to_string());
@@ -65,10 +74,7 @@ fn one_buffer_equals_careful_path() {
 /// decode as serde_json decodes them.
 #[test]
 fn hand_written_escapes_decode_alike() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("big.factdesk.json");
-    let case = big_case(hard_text());
-    save(&path, &case, &sample_view(), &sample_extra()).expect("saves");
+    let (_dir, path, case) = saved_hard_case();
     let json = fs::read_to_string(&path).expect("reads");
     let edited = json
         .replacen("Quote", "\\u0051u\\u006Fte", 3)
@@ -91,10 +97,7 @@ fn cut(s: &str, at: usize) -> String {
 /// version and truncation fail with its message; duplicate keys load as it loads them.
 #[test]
 fn broken_large_files_fail_as_the_careful_path_says() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("big.factdesk.json");
-    let case = big_case(hard_text());
-    save(&path, &case, &sample_view(), &sample_extra()).expect("saves");
+    let (_dir, path, _) = saved_hard_case();
     let json = fs::read_to_string(&path).expect("reads");
     let text_at = json.find("\"text\": \"").expect("the article text");
     let cases: Vec<(&str, String)> = vec![
@@ -162,10 +165,7 @@ fn broken_large_files_fail_as_the_careful_path_says() {
 /// of the first bad byte, as a small one is.
 #[test]
 fn large_files_that_are_not_utf8_say_where() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("big.factdesk.json");
-    let case = big_case(hard_text());
-    save(&path, &case, &sample_view(), &sample_extra()).expect("saves");
+    let (_dir, path, _) = saved_hard_case();
     let json = fs::read(&path).expect("reads");
     let find = |needle: &[u8]| json.windows(needle.len()).position(|w| w == needle);
     let in_text = find("東京".as_bytes()).expect("in the text") + 1_000_000;
